@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make reports` and `make test` (README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.cxtext-installed
+EXTRAS ?= notebooks,dev
+# The venv's bin first, so papermill's kernel and the cxtext CLI are the venv's own.
+export PATH := $(abspath $(BIN)):$(PATH)
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: all install test lint reports corpus bench clean distclean
+
+all: test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	touch $@
+
+install: $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check cxtext tests benchmarks corpora
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+corpus: $(STAMP)
+	$(BIN)/python corpora/generate.py --out corpora/demo
+
+reports: $(STAMP)
+	$(BIN)/cxtext report all --corpus corpora/demo --out reports
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf reports/*.html reports/screenshots reports/_work .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,157 @@
+"""The ``cxtext`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cxtext._version import __version__
+from cxtext.errors import CxTextError
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from cxtext import io
+    from cxtext.text.pii import mask_pii
+
+    readers = {
+        "turns": io.read_turns,
+        "conversations": io.read_conversations,
+        "customers": io.read_customers,
+    }
+    column_map = json.loads(args.column_map) if args.column_map else None
+    out_dir = Path(args.out) if args.out else None
+    all_rejects = []
+    kept_tables = []
+    total_in = total_kept = 0
+    for path in args.paths:
+        kwargs = {"column_map": column_map, "encoding": args.encoding, "return_rejects": True}
+        if args.kind == "turns":
+            kwargs["layout"] = args.layout
+        kept, rejects = readers[args.kind](path, **kwargs)
+        n_in = len(kept) + len(rejects)
+        total_in += n_in
+        total_kept += len(kept)
+        unit = "turns" if args.kind == "turns" else "rows"
+        extra = ""
+        if args.kind == "turns" and len(kept):
+            extra = f" in {kept['conversation_id'].nunique():,} conversations"
+        print(f"{path}: read {n_in:,} {unit}: kept {len(kept):,}{extra}, rejected {len(rejects):,}")
+        for rec in rejects.head(args.show).itertuples(index=False):
+            print(f"  rejected row {rec.row}: {mask_pii(str(rec.reason))}")
+        if len(rejects) > args.show:
+            print(f"  ... {len(rejects) - args.show:,} more rejected rows")
+        kept_tables.append(kept)
+        all_rejects.append(rejects)
+
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        table = pd.concat(kept_tables, ignore_index=True)
+        target = out_dir / f"{args.kind}.parquet"
+        table.to_parquet(target, index=False)
+        rejects = pd.concat(all_rejects, ignore_index=True)
+        # Rejected records hold raw text: mask before it leaves the library.
+        rejects = rejects.assign(
+            reason=rejects["reason"].astype(str).map(mask_pii),
+            record=rejects["record"].astype(str).map(mask_pii),
+        )
+        rejects.to_csv(out_dir / f"{args.kind}_rejects.csv", index=False)
+        print(f"wrote {target} and {out_dir / (args.kind + '_rejects.csv')}")
+    print(f"total: in {total_in:,} = kept {total_kept:,} + rejected {total_in - total_kept:,}")
+    return 1 if args.strict and total_kept < total_in else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from cxtext import report
+
+    names = list(report.REPORTS) if args.name == "all" else [args.name]
+    params: dict[str, object] = {}
+    if args.corpus:
+        params["corpus_dir"] = args.corpus
+    for item in args.param or []:
+        key, _, value = item.partition("=")
+        params[key] = json.loads(value) if value[:1] in "[{0123456789-tfn\"" else value
+    rendered = []
+    for name in names:
+        r = report.render_report(name, args.out, parameters=params, timeout_s=args.timeout)
+        print(f"{r.path}  ({r.seconds:.0f} s)")
+        for text in r.stderr:
+            print(f"  [{name}] stderr: {text.strip()[:200]}", file=sys.stderr)
+        rendered.append(r)
+    index = report.write_index(rendered, args.out, data_range=_data_range(args.corpus))
+    print(index)
+    return 0
+
+
+def _data_range(corpus: str | None) -> str:
+    if not corpus:
+        return ""
+    from cxtext.io import read_corpus
+
+    started = read_corpus(corpus).conversations["started_at"].dropna()
+    if started.empty:
+        return ""
+    return f"{started.min():%Y-%m-%d} 至 {started.max():%Y-%m-%d}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="cxtext",
+        description="Chinese bank call-centre and complaint text into tags, portraits and reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"cxtext {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ing = sub.add_parser(
+        "ingest", help="read files into the canonical tables; print what was kept and rejected",
+        description="Read CSV/XLSX/JSONL/JSON/Parquet/TXT files into a canonical table and "
+        "report kept and rejected rows (counts in = kept + rejected, always).",
+    )
+    ing.add_argument("paths", nargs="+", help="files (or folders of .txt transcripts)")
+    ing.add_argument("--kind", choices=["turns", "conversations", "customers"], default="turns")
+    ing.add_argument(
+        "--layout", default="auto",
+        choices=["auto", "table", "complaints", "jddc", "transcripts", "dialogues"],
+        help="how a turns file is laid out (default: detect)",
+    )
+    ing.add_argument("--column-map", help='JSON mapping, e.g. \'{"内容": "text"}\'')
+    ing.add_argument("--encoding", help="force an encoding (default: detect)")
+    ing.add_argument("--out", help="folder for <kind>.parquet and <kind>_rejects.csv")
+    ing.add_argument("--show", type=int, default=10, help="rejected rows to print per file")
+    ing.add_argument("--strict", action="store_true", help="exit 1 when any row is rejected")
+    ing.set_defaults(func=_ingest)
+
+    rep = sub.add_parser(
+        "report", help="render report notebooks to self-contained HTML",
+        description="Execute report notebooks with papermill and export HTML without code.",
+    )
+    rep.add_argument("name", help="report name (e.g. corpus_profile) or 'all'")
+    rep.add_argument("--corpus", help="corpus folder (conversations.csv, turns.csv, ...)")
+    rep.add_argument("--out", default="reports", help="output folder (default: reports)")
+    rep.add_argument("-p", "--param", action="append", help="notebook parameter KEY=VALUE")
+    rep.add_argument("--timeout", type=int, default=600, help="per-cell time limit in seconds")
+    rep.set_defaults(func=_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cxtext`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.func(args)
+    except CxTextError as exc:
+        print(f"cxtext {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Errors raised by cxtext. Every error inherits from :class:`CxTextError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+PROBLEM_COLUMNS: tuple[str, ...] = ("source", "row", "column", "expected", "got")
+
+
+class CxTextError(Exception):
+    """Base class of every error cxtext raises on purpose."""
+
+
+class SchemaError(CxTextError, ValueError):
+    """Input data does not fit a canonical table.
+
+    Carries every problem found, not only the first: ``problems`` is a DataFrame
+    with columns ``source`` (file or ``<DataFrame>``), ``row`` (1-based; for files
+    with a header line this is the spreadsheet row, header = row 1), ``column``,
+    ``expected`` and ``got``. File-level problems (a missing column, an
+    unreadable file) have ``row`` missing.
+    """
+
+    def __init__(self, message: str, problems: pd.DataFrame | None = None) -> None:
+        self.problems = (
+            problems if problems is not None else pd.DataFrame(columns=list(PROBLEM_COLUMNS))
+        )
+        super().__init__(message)
+
+    @classmethod
+    def from_problems(
+        cls, table: str, problems: pd.DataFrame, *, max_lines: int = 30
+    ) -> SchemaError:
+        """Build one readable message listing the problems (the first ``max_lines``)."""
+        n = len(problems)
+        rows = problems["row"].dropna().nunique() if n else 0
+        sources = sorted({str(s) for s in problems["source"]}) if n else []
+        scope = f"{rows} row(s)" if rows else "the columns"
+        head = (
+            f"{table}: {n} problem(s) in {scope} of {', '.join(sources) or '<input>'}. "
+            "Fix the data, map your column names with column_map=..., or pass "
+            "return_rejects=True to keep the good rows and get the bad ones back."
+        )
+        lines = [head]
+        for rec in problems.head(max_lines).itertuples(index=False):
+            where = f"{rec.source}" + (f", row {int(rec.row)}" if pd.notna(rec.row) else "")
+            lines.append(f"  - {where}, column {rec.column!r}: expected {rec.expected}; got {rec.got}")
+        if n > max_lines:
+            lines.append(f"  ... and {n - max_lines} more (see the error's .problems DataFrame)")
+        return cls("\n".join(lines), problems)
+
+
+class ReadError(CxTextError, OSError):
+    """A file could not be read at all (missing, unknown format, undecodable)."""
+
+
+class MissingDependencyError(CxTextError, ImportError):
+    """An optional dependency needed by one function is not installed."""
+
+    def __init__(self, caller: str, package: str, extra: str) -> None:
+        self.caller, self.package, self.extra = caller, package, extra
+        super().__init__(
+            f"{caller} needs the optional dependency {package!r}, which is not installed. "
+            f"Install it with: pip install 'cxtext[{extra}]'"
+        )
+
+
+def param_error(owner: str, name: str, allowed: Iterable[object], got: object) -> ValueError:
+    """The one message shape for a bad parameter value (scikit-learn's)."""
+    return ValueError(
+        f"The {name!r} parameter of {owner} must be one of {sorted(map(str, allowed))}. "
+        f"Got {got!r} instead."
+    )

@@ -1,0 +1,143 @@
+"""Label vocabularies and their Chinese display names, in one place.
+
+Every English identifier that appears in a DataFrame (channel, speaker, tier,
+emotion, complaint category, intent) maps here to the Simplified Chinese name
+that reports show. Code compares identifiers; only display code calls
+:func:`display_name`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+SPEAKERS: Final[dict[str, str]] = {
+    "customer": "客户",
+    "agent": "客服",
+    "system": "系统",
+}
+
+CHANNELS: Final[dict[str, str]] = {
+    "phone": "电话",
+    "online_chat": "在线客服",
+    "app": "手机银行App",
+    "branch": "网点",
+    "email": "邮件",
+    "social": "社交媒体",
+}
+
+# Customer tiers by 年日均金融资产 (average daily financial assets, yuan).
+# Lower bounds, inclusive: 普通 < 10万 <= 金卡 < 100万 <= 白金 < 500万 <= 钻石.
+TIERS: Final[dict[str, str]] = {
+    "standard": "普通",
+    "gold": "金卡",
+    "platinum": "白金",
+    "diamond": "钻石",
+}
+TIER_BOUNDS: Final[tuple[tuple[str, float], ...]] = (
+    ("standard", 0.0),
+    ("gold", 100_000.0),
+    ("platinum", 1_000_000.0),
+    ("diamond", 5_000_000.0),
+)
+
+EMOTIONS: Final[dict[str, str]] = {
+    "anger": "愤怒",
+    "disgust": "厌恶",
+    "anxiety": "焦虑",
+    "sadness": "失望",
+    "surprise": "惊讶",
+    "joy": "满意",
+    "neutral": "中性",
+}
+
+POLARITIES: Final[dict[str, str]] = {"neg": "负面", "neu": "中性", "pos": "正面"}
+
+# The banking complaint taxonomy (DESIGN.md). Order is the display order.
+CATEGORIES: Final[dict[str, str]] = {
+    "fees": "收费争议",
+    "credit_card": "信用卡",
+    "loans": "贷款与授信审批",
+    "wealth": "理财与基金亏损",
+    "digital": "手机/网上银行故障",
+    "branch": "网点与排队",
+    "attitude": "服务态度",
+    "marketing": "营销骚扰",
+    "fraud": "诈骗与账户安全",
+    "privacy": "个人信息泄露",
+    "payments": "转账与支付",
+    "atm": "ATM",
+    "credit_report": "征信",
+    "other": "其他",
+}
+
+INTENTS: Final[dict[str, str]] = {
+    "churn": "销户/流失意向",
+    "escalation": "升级投诉(监管/媒体/诉讼)",
+    "repeat": "重复来电",
+    "urgency": "紧急",
+}
+
+PII: Final[dict[str, str]] = {
+    "phone": "手机号",
+    "landline": "座机",
+    "id_card": "身份证号",
+    "bank_card": "银行卡号",
+    "email": "邮箱",
+    "name": "姓名",
+    "address": "地址",
+}
+
+_ALL: Final[dict[str, dict[str, str]]] = {
+    "speaker": SPEAKERS,
+    "channel": CHANNELS,
+    "tier": TIERS,
+    "emotion": EMOTIONS,
+    "polarity": POLARITIES,
+    "category": CATEGORIES,
+    "intent": INTENTS,
+    "pii": PII,
+}
+
+
+def display_name(kind: str, label: str) -> str:
+    """Return the Simplified Chinese display name of ``label``.
+
+    Parameters
+    ----------
+    kind : str
+        One of ``speaker``, ``channel``, ``tier``, ``emotion``, ``polarity``,
+        ``category``, ``intent``, ``pii``.
+    label : str
+        The English identifier. Unknown labels are returned unchanged so a
+        report never fails on a label it has not seen.
+
+    Examples
+    --------
+    >>> display_name("channel", "online_chat")
+    '在线客服'
+    """
+    try:
+        vocab = _ALL[kind]
+    except KeyError:
+        raise ValueError(
+            f"The 'kind' parameter of display_name must be one of {sorted(_ALL)}. "
+            f"Got {kind!r} instead."
+        ) from None
+    return vocab.get(label, label)
+
+
+def tier_from_assets(avg_daily_assets: float | None) -> str | None:
+    """Map 年日均金融资产 (yuan) to a tier identifier; ``None`` when unknown.
+
+    Examples
+    --------
+    >>> tier_from_assets(250_000)
+    'gold'
+    """
+    if avg_daily_assets is None or avg_daily_assets != avg_daily_assets:  # NaN
+        return None
+    tier = None
+    for name, lower in TIER_BOUNDS:
+        if avg_daily_assets >= lower:
+            tier = name
+    return tier

@@ -1,0 +1,193 @@
+"""Run the report notebooks with papermill and export self-contained HTML.
+
+Each report is a notebook in ``notebooks/`` with one cell tagged
+``parameters``. :func:`render_report` executes it in a fresh kernel and exports
+HTML with no code cells, images embedded as data URIs and no external scripts,
+so a quality team can open the single file anywhere, offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from cxtext.errors import CxTextError, MissingDependencyError
+
+# Report name -> (notebook file, Chinese title). Order is the index order.
+REPORTS: dict[str, tuple[str, str]] = {
+    "corpus_profile": ("01_corpus_profile.ipynb", "语料概况"),
+}
+
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_]+$")
+
+
+@dataclass
+class RenderedReport:
+    """What :func:`render_report` produced."""
+
+    name: str
+    title: str
+    path: Path
+    parameters: dict[str, Any]
+    seconds: float
+    stderr: list[str] = field(default_factory=list)
+
+
+def default_notebook_dir() -> Path:
+    """``notebooks/`` beside the package (a source checkout), else in the current folder."""
+    beside = Path(__file__).resolve().parents[1] / "notebooks"
+    return beside if beside.is_dir() else Path.cwd() / "notebooks"
+
+
+def _check_name(name: str) -> str:
+    if not _SAFE_NAME.match(name) or name not in REPORTS:
+        raise CxTextError(
+            f"Unknown report {name!r}. Choose one of {sorted(REPORTS)} or 'all'."
+        )
+    return name
+
+
+def _html_exporter():
+    try:
+        from nbconvert import HTMLExporter
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise MissingDependencyError("cxtext.render_report", "nbconvert", "notebooks") from exc
+    template_dir = resources.files("cxtext").joinpath("resources/nbconvert")
+    exporter = HTMLExporter(
+        extra_template_basedirs=[str(template_dir)],
+        template_name="cxreport",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.language_code = "zh-CN"
+    return exporter
+
+
+def _strip_stderr(nb: Any) -> list[str]:
+    """Remove stderr streams and warnings from the outputs; return what was removed."""
+    removed: list[str] = []
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        keep = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                removed.append(out.get("text", ""))
+                continue
+            keep.append(out)
+        cell["outputs"] = keep
+        cell["source"] = ""  # no code in the exported file, not even hidden
+    return removed
+
+
+def render_report(
+    name: str,
+    out_dir: str | os.PathLike = "reports",
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    notebook_dir: str | os.PathLike | None = None,
+    timeout_s: int = 600,
+) -> RenderedReport:
+    """Execute one report notebook and write ``<out_dir>/<name>.html``.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`REPORTS`, e.g. ``"corpus_profile"``. Names are checked
+        against that list, so ``"../x"`` cannot write outside ``out_dir``.
+    out_dir : path
+        Folder for the HTML (created when missing).
+    parameters : mapping, optional
+        Values for the notebook's ``parameters`` cell (papermill).
+    notebook_dir : path, optional
+        Where the notebooks are (default: :func:`default_notebook_dir`).
+    timeout_s : int
+        Per-cell time limit.
+
+    Returns
+    -------
+    RenderedReport
+        Includes anything the notebook printed to stderr (removed from the HTML).
+    """
+    try:
+        import nbformat
+        import papermill as pm
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise MissingDependencyError("cxtext.render_report", "papermill", "notebooks") from exc
+
+    _check_name(name)
+    nb_file, title = REPORTS[name]
+    src = Path(notebook_dir) if notebook_dir is not None else default_notebook_dir()
+    src = src / nb_file
+    if not src.is_file():
+        raise CxTextError(f"Report notebook not found: {src}. Pass notebook_dir=...")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    params = dict(parameters or {})
+
+    # The kernel must be this interpreter's: put its bin folder first on PATH.
+    env_path = os.environ.get("PATH", "")
+    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env_path])
+    start = dt.datetime.now()
+    try:
+        with tempfile.TemporaryDirectory(prefix="cxtext-report-") as tmp:
+            executed = Path(tmp) / nb_file
+            pm.execute_notebook(
+                str(src), str(executed), parameters=params, kernel_name="python3",
+                progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                execution_timeout=timeout_s, cwd=str(Path.cwd()),
+            )
+            nb = nbformat.read(executed, as_version=4)
+    finally:
+        os.environ["PATH"] = env_path
+    stderr = _strip_stderr(nb)
+    nb.metadata["title"] = f"cxtext · {title}"
+    body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+    target = out / f"{name}.html"
+    target.write_text(body, encoding="utf-8")
+    seconds = (dt.datetime.now() - start).total_seconds()
+    return RenderedReport(name, title, target, params, seconds, stderr)
+
+
+def write_index(
+    rendered: list[RenderedReport], out_dir: str | os.PathLike, *, data_range: str = ""
+) -> Path:
+    """Write ``index.html`` linking the rendered reports, with parameters and time."""
+    out = Path(out_dir)
+    now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    rows = []
+    for r in rendered:
+        params = html.escape(json.dumps(r.parameters, ensure_ascii=False))
+        rows.append(
+            f'<tr><td><a href="{html.escape(r.path.name)}">{html.escape(r.title)}</a></td>'
+            f"<td><code>{params}</code></td><td>{r.seconds:.0f} 秒</td></tr>"
+        )
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>cxtext 报告目录</title>
+<style>
+body {{ font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       max-width: 900px; margin: 2em auto; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: .5em; text-align: left; }}
+code {{ font-size: .85em; color: #555; }}
+</style></head><body>
+<h1>cxtext 报告目录</h1>
+<p>数据范围：{html.escape(data_range) or "—"}　生成时间：{now}</p>
+<table><tr><th>报告</th><th>参数</th><th>生成耗时</th></tr>
+{''.join(rows)}
+</table></body></html>
+"""
+    path = out / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
