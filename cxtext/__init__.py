@@ -29,9 +29,15 @@ from cxtext.plotting import use_cjk_font
 from cxtext.profile import CorpusProfile, profile_corpus
 from cxtext.report import render_report
 from cxtext.schema import SCHEMAS, empty_table, validate
-from cxtext.text.normalize import normalize, normalize_text
+from cxtext.text.normalize import has_traditional, normalize, normalize_text
 from cxtext.text.pii import PII_TYPES, find_pii, mask_pii, mask_pii_many
-from cxtext.text.segment import Segmenter, load_stopwords, segment, segment_many
+from cxtext.text.segment import (
+    Segmenter,
+    load_banking_dictionary,
+    load_stopwords,
+    segment,
+    segment_many,
+)
 
 __all__ = [
     "PII_TYPES",
@@ -49,7 +55,9 @@ __all__ = [
     "display_name",
     "empty_table",
     "find_pii",
+    "has_traditional",
     "labels",
+    "load_banking_dictionary",
     "load_stopwords",
     "mask_pii",
     "mask_pii_many",

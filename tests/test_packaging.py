@@ -55,7 +55,8 @@ def test_public_api_is_importable():
 
 def test_import_has_no_side_effects():
     code = (
-        "import logging, warnings, sys; before = list(warnings.filters); import cxtext; "
+        "import logging, warnings, sys, numpy, pandas; before = list(warnings.filters); "
+        "import cxtext; "
         "assert warnings.filters == before; assert not logging.getLogger().handlers; "
         "assert 'jieba' not in sys.modules and 'snownlp' not in sys.modules, sorted(sys.modules)"
     )
