@@ -99,9 +99,11 @@ def _alias_map(vocab: Mapping[str, str], extra: Mapping[str, Sequence[str]]) -> 
 SPEAKER_ALIASES = _alias_map(
     labels.SPEAKERS,
     {
-        "customer": ["client", "user", "用户", "顾客", "来电人", "客人", "c", "0", "cust"],
-        "agent": ["staff", "坐席", "座席", "人工", "人工客服", "waiter", "1", "service", "a"],
-        "system": ["bot", "ivr", "机器人", "智能客服", "sys"],
+        "customer": ["client", "user", "用户", "顾客", "来电人", "客人", "c", "0", "cust", "human",
+                     "客戶", "用戶", "顧客", "來電人"],
+        "agent": ["staff", "坐席", "座席", "人工", "人工客服", "waiter", "1", "service", "a",
+                  "assistant", "客服人員", "專員", "专员"],
+        "system": ["bot", "ivr", "机器人", "智能客服", "sys", "系統", "機器人"],
     },
 )
 CHANNEL_ALIASES = _alias_map(
@@ -286,11 +288,14 @@ def _row_numbers(df: pd.DataFrame, rows: Sequence[int] | np.ndarray | None) -> n
     return np.arange(1, len(df) + 1, dtype=np.int64)
 
 
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v))
+
+
 def _records(df: pd.DataFrame, positions: np.ndarray) -> list[str]:
     out = []
     for rec in df.iloc[positions].astype(object).to_dict("records"):
-        clean = {k: (None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
-                 for k, v in rec.items()}
+        clean = {k: (None if _missing(v) else str(v)) for k, v in rec.items()}
         out.append(json.dumps(clean, ensure_ascii=False))
     return out
 
