@@ -30,7 +30,7 @@ from cxtext.profile import CorpusProfile, profile_corpus
 from cxtext.report import render_report
 from cxtext.schema import SCHEMAS, empty_table, validate
 from cxtext.text.normalize import has_traditional, normalize, normalize_text
-from cxtext.text.pii import PII_TYPES, find_pii, mask_pii, mask_pii_many
+from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, PiiMatch, find_pii, mask_pii, mask_pii_many
 from cxtext.text.segment import (
     Segmenter,
     load_banking_dictionary,
@@ -41,11 +41,13 @@ from cxtext.text.segment import (
 
 __all__ = [
     "PII_TYPES",
+    "PLACEHOLDERS",
     "SCHEMAS",
     "Corpus",
     "CorpusProfile",
     "CxTextError",
     "MissingDependencyError",
+    "PiiMatch",
     "ReadError",
     "SchemaError",
     "Segmenter",

@@ -51,6 +51,8 @@ def _ingest(args: argparse.Namespace) -> int:
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         table = pd.concat(kept_tables, ignore_index=True)
+        if not args.keep_pii and "text" in table.columns:
+            table["text"] = table["text"].map(mask_pii)
         target = out_dir / f"{args.kind}.parquet"
         table.to_parquet(target, index=False)
         rejects = pd.concat(all_rejects, ignore_index=True)
@@ -122,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--column-map", help='JSON mapping, e.g. \'{"内容": "text"}\'')
     ing.add_argument("--encoding", help="force an encoding (default: detect)")
     ing.add_argument("--out", help="folder for <kind>.parquet and <kind>_rejects.csv")
+    ing.add_argument(
+        "--keep-pii", action="store_true",
+        help="write text unmasked (default: personal data is masked in what --out writes)",
+    )
     ing.add_argument("--show", type=int, default=10, help="rejected rows to print per file")
     ing.add_argument("--strict", action="store_true", help="exit 1 when any row is rejected")
     ing.set_defaults(func=_ingest)

@@ -46,7 +46,9 @@ class SchemaError(CxTextError, ValueError):
         lines = [head]
         for rec in problems.head(max_lines).itertuples(index=False):
             where = f"{rec.source}" + (f", row {int(rec.row)}" if pd.notna(rec.row) else "")
-            lines.append(f"  - {where}, column {rec.column!r}: expected {rec.expected}; got {rec.got}")
+            lines.append(
+                f"  - {where}, column {rec.column!r}: expected {rec.expected}; got {rec.got}"
+            )
         if n > max_lines:
             lines.append(f"  ... and {n - max_lines} more (see the error's .problems DataFrame)")
         return cls("\n".join(lines), problems)

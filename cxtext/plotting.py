@@ -21,9 +21,17 @@ _PACKAGED_FONTS: tuple[tuple[str, str], ...] = (
 )
 # Family names of common system CJK fonts, used when no packaged font is found.
 _SYSTEM_FAMILIES: tuple[str, ...] = (
-    "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei",
-    "Heiti SC", "Arial Unicode MS",
+    "Noto Sans SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "SimHei",
+    "Heiti SC",
+    "Arial Unicode MS",
 )
 
 _active_family: str | None = None
@@ -88,7 +96,9 @@ def check_glyphs(text: str) -> list[str]:
     from matplotlib.ft2font import FT2Font
 
     family = use_cjk_font()
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    path = font_manager.findfont(
+        font_manager.FontProperties(family=family), fallback_to_default=False
+    )
     font = FT2Font(path)
     charmap = font.get_charmap()
     return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in charmap})

@@ -110,7 +110,9 @@ CHANNEL_ALIASES = _alias_map(
     labels.CHANNELS,
     {
         "phone": ["电话客服", "热线", "呼叫中心", "call", "voice", "语音", "tel", "telephone"],
-        "online_chat": ["在线", "在线聊天", "chat", "web", "网页", "网银在线", "微信", "wechat", "im"],
+        "online_chat": [
+            "在线", "在线聊天", "chat", "web", "网页", "网银在线", "微信", "wechat", "im",
+        ],
         "app": ["手机银行", "掌银", "手机app", "mobile", "mobile_app"],
         "branch": ["柜台", "营业厅", "支行", "counter"],
         "email": ["电子邮件", "信函", "书面", "mail", "letter"],
@@ -245,7 +247,9 @@ def _parse(col: Column, raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
         parsed = parsed.where(~blank, None)
         return parsed.astype(object), bad
     if col.dtype in ("int", "float"):
-        text = raw.astype(object).map(lambda v: v.strip().replace(",", "") if isinstance(v, str) else v)
+        text = raw.astype(object).map(
+            lambda v: v.strip().replace(",", "") if isinstance(v, str) else v
+        )
         num = pd.to_numeric(text.where(~blank, np.nan), errors="coerce").astype(float)
         bad = ~blank & num.isna().to_numpy()
         if col.dtype == "int":

@@ -3,9 +3,9 @@
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 import yaml
 
 import cxtext as cx
@@ -22,7 +22,7 @@ def _name(req: str) -> tuple[str, str]:
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     reqs = list(project["dependencies"])
-    for extra, items in project["optional-dependencies"].items():
+    for _extra, items in project["optional-dependencies"].items():
         reqs += [r for r in items if not r.startswith("cxtext[")]
     want = dict(_name(r) for r in reqs)
     env = yaml.safe_load((REPO / "environment.yml").read_text())
@@ -37,7 +37,9 @@ def test_environment_yml_mirrors_pyproject():
 
 
 def test_extras_named_in_the_issue_exist():
-    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
     assert {"topics", "notebooks", "scale", "all"} <= set(extras)
     assert extras["all"] == ["cxtext[topics,notebooks,scale]"]
 
@@ -64,6 +66,7 @@ def test_import_has_no_side_effects():
 
 
 def test_cli_help():
-    out = subprocess.run([sys.executable, "-m", "cxtext.cli", "--help"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "cxtext.cli", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     assert "ingest" in out and "report" in out

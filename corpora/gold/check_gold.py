@@ -11,6 +11,7 @@ The cue patterns below are used ONLY to count "hard negatives" (items whose
 text mentions a churn / escalation cue word but whose gold label is False).
 They are not a tagger and are deliberately broad; they never decide a label.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,14 +28,36 @@ OPTIONAL_KEYS = ("note",)
 SPEAKERS = {"customer", "agent"}
 INTENTS = ("churn", "escalation", "repeat", "urgency")
 CATEGORIES = (
-    "fees", "credit_card", "loans", "wealth", "digital", "branch", "attitude",
-    "marketing", "fraud", "privacy", "payments", "atm", "credit_report", "other",
+    "fees",
+    "credit_card",
+    "loans",
+    "wealth",
+    "digital",
+    "branch",
+    "attitude",
+    "marketing",
+    "fraud",
+    "privacy",
+    "payments",
+    "atm",
+    "credit_report",
+    "other",
 )
 SENTIMENTS = {"neg", "neu", "pos"}
 EMOTIONS = {"anger", "disgust", "anxiety", "sadness", "surprise", "joy", "neutral"}
 HARD_TAGS = (
-    "negation", "question", "sarcasm", "mixed_polarity", "conditional", "agent_speaker",
-    "implicit", "colloquial", "asr_noise", "traditional", "long", "typo",
+    "negation",
+    "question",
+    "sarcasm",
+    "mixed_polarity",
+    "conditional",
+    "agent_speaker",
+    "implicit",
+    "colloquial",
+    "asr_noise",
+    "traditional",
+    "long",
+    "typo",
 )
 
 # Minimum counts (see README "Counts and minimums").
@@ -147,7 +170,10 @@ def main(argv: list[str]) -> int:
         seen_text.setdefault(text, ln)
         n = norm(text)
         if n in seen_norm and seen_text.get(text) == ln:
-            errors.append(f"{where}: near-duplicate text of line {seen_norm[n]} (differs only in punctuation/space)")
+            errors.append(
+                f"{where}: near-duplicate text of line {seen_norm[n]} "
+                "(differs only in punctuation/space)"
+            )
         seen_norm.setdefault(n, ln)
         if NUMBER_RUN.search(text):
             errors.append(f"{where}: digit run of 7+ (possible phone/ID/card number); mask it")
@@ -207,9 +233,15 @@ def main(argv: list[str]) -> int:
             errors.append(f"{where}: note must be a non-empty string when present")
 
     # ---- counts ---------------------------------------------------------
-    valid = [it for it in items if all(k in it for k in REQUIRED_KEYS) and isinstance(it["intents"], dict)
-             and set(it["intents"]) == set(INTENTS) and isinstance(it["hard"], list)
-             and isinstance(it["categories"], list)]
+    valid = [
+        it
+        for it in items
+        if all(k in it for k in REQUIRED_KEYS)
+        and isinstance(it["intents"], dict)
+        and set(it["intents"]) == set(INTENTS)
+        and isinstance(it["hard"], list)
+        and isinstance(it["categories"], list)
+    ]
     cust = [it for it in valid if it["speaker"] == "customer"]
 
     def pos(intent: str) -> list[dict]:
@@ -229,12 +261,16 @@ def main(argv: list[str]) -> int:
         "escalation hard negative": len(hard_neg("escalation", ESC_CUE)),
         "repeat positive": len(pos("repeat")),
         "urgency positive": len(pos("urgency")),
-        "neutral customer questions": sum(it["sentiment"] == "neu" and "question" in it["hard"] for it in cust),
+        "neutral customer questions": sum(
+            it["sentiment"] == "neu" and "question" in it["hard"] for it in cust
+        ),
         "positive sentiment": sum(it["sentiment"] == "pos" for it in valid),
         "sarcasm": hard_c["sarcasm"],
         "mixed_polarity": hard_c["mixed_polarity"],
         "implicit churn": sum(it["intents"]["churn"] and "implicit" in it["hard"] for it in valid),
-        "implicit escalation": sum(it["intents"]["escalation"] and "implicit" in it["hard"] for it in valid),
+        "implicit escalation": sum(
+            it["intents"]["escalation"] and "implicit" in it["hard"] for it in valid
+        ),
         "traditional": hard_c["traditional"],
         "asr_noise": hard_c["asr_noise"],
         "long": hard_c["long"],
@@ -242,11 +278,16 @@ def main(argv: list[str]) -> int:
     }
 
     print(f"file: {path}")
-    print(f"\n== speakers ==")
+    print("\n== speakers ==")
     for k, v in sorted(Counter(it["speaker"] for it in valid).items()):
         print(f"  {k:<14}{v:>5}")
     print("\n== intents (positives / hard negatives*) ==")
-    for intent, cue in (("churn", CHURN_CUE), ("escalation", ESC_CUE), ("repeat", None), ("urgency", None)):
+    for intent, cue in (
+        ("churn", CHURN_CUE),
+        ("escalation", ESC_CUE),
+        ("repeat", None),
+        ("urgency", None),
+    ):
         p = len(pos(intent))
         hn = f"{len(hard_neg(intent, cue)):>5}" if cue else "    -"
         print(f"  {intent:<14}{p:>5}  {hn}")
@@ -276,7 +317,10 @@ def main(argv: list[str]) -> int:
         if name == "per category":
             low = {c: cat_c[c] for c in CATEGORIES if cat_c[c] < minimum}
             status = "ok" if not low else f"FAIL {low}"
-            print(f"  {name:<28}>= {minimum:<5} {'min=' + str(min(cat_c[c] for c in CATEGORIES)):<8} {status}")
+            print(
+                f"  {name:<28}>= {minimum:<5} "
+                f"{'min=' + str(min(cat_c[c] for c in CATEGORIES)):<8} {status}"
+            )
             if low:
                 errors.append(f"categories below {minimum}: {low}")
             continue

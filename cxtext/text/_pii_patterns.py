@@ -1,0 +1,505 @@
+"""Character tables, gazetteers, validators and regular expressions for PII masking (private).
+
+Everything here is data or a pure function; :mod:`cxtext.text.pii` strings them together.
+Regular expressions that need the surname list are built lazily (first use) because the list is
+package data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from cxtext.text._resources import read_resource_lines
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Whitespace-separated words of a literal (keeps long vocabularies readable)."""
+    return tuple(text.split())
+
+
+# --- normalisation tables (1:1 characters, so offsets never move) -----------------------------
+
+#: Full-width ASCII to ASCII, odd spaces to " ", dash look-alikes to "-".
+WIDTH_TABLE: Final[dict[int, str]] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+WIDTH_TABLE.update({ord(c): " " for c in "\u3000\u00a0\u2002\u2003\u2009\t"})
+WIDTH_TABLE.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"})
+
+#: Characters ``WIDTH_TABLE`` changes (skip the translation when there are none).
+NEEDS_WIDTH_RE: Final = re.compile(
+    "[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\t\u2010-\u2015\u2212\ufe63]"
+)
+
+#: ``WIDTH_TABLE`` plus Chinese digits as ASR writes them (幺 = 1, 洞 = 0, 两 = 2, 叉 = X).
+DIGIT_TABLE: Final[dict[int, str]] = dict(WIDTH_TABLE)
+for _chars, _digit in (
+    ("零〇○洞", "0"), ("一幺壹", "1"), ("二两贰兩貳", "2"), ("三叁參", "3"), ("四肆", "4"),
+    ("五伍", "5"), ("六陆陸", "6"), ("七柒", "7"), ("八捌", "8"), ("九玖", "9"), ("叉", "X"),
+):  # fmt: skip
+    DIGIT_TABLE.update({ord(c): _digit for c in _chars})
+
+#: Characters that may hold a digit once ``DIGIT_TABLE`` is applied (cheap pre-check).
+CN_DIGIT_CHARS: Final = "零〇○洞一幺壹二两贰兩貳三叁參四肆五伍六陆陸七柒八捌九玖"
+DIGITISH: Final = "0-9\uff10-\uff19" + CN_DIGIT_CHARS
+
+#: Frequent characters that only Traditional Chinese uses: a hint to convert before matching.
+TRADITIONAL_HINT_RE: Final = re.compile(
+    "[們個這說為來時會對國後過還點現進開關發經長門問實動機業務員從當錢銀號區縣鎮樓單網話電碼證"
+    "戶帳賬請謝讓麼於與裡嗎態應該處費額辦貸張陳劉黃趙吳孫馬鄭許韓馮鄧蕭葉蘇呂盧鐘譚陸賈韋鄒龍"
+    "嚴湯溫齊喬龐顏莊聶魯歐關蘭寧紀畢駱藍饒鮑華項連麥竇衛閔鄔邊榮遲鄺廣東滬臺灣區寫聯繫絡]"
+)
+
+
+@lru_cache(maxsize=1)
+def t2s_converter() -> object | None:
+    """OpenCC ``t2s`` (a package dependency), loaded on first use; None if unavailable."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a declared dependency
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def simplified_view(text: str) -> str:
+    """``text`` in Simplified characters, same length (so offsets hold), or ``text`` itself.
+
+    OpenCC's ``t2s`` maps character for character; if it ever changes the length the
+    original is used.
+    """
+    if not TRADITIONAL_HINT_RE.search(text):
+        return text
+    conv = t2s_converter()
+    if conv is None:
+        return text
+    try:
+        out = conv.convert(text)  # type: ignore[attr-defined]
+    except Exception:  # lone surrogates and the like: keep the original
+        return text
+    return out if len(out) == len(text) else text
+
+
+# --- numbers: chunks, context ---------------------------------------------------------------
+
+#: Digit groups joined by one or two spaces or a dash (optionally spaced), an optional
+#: ``(0755)`` area code in front and an optional ID-card ``X`` at the end. The left edge
+#: (no letter, digit or decimal point before) is checked in Python: a pattern that starts
+#: with a character class lets ``re`` skip ahead quickly, one that starts with a lookbehind
+#: does not.
+CHUNK_RE: Final = re.compile(
+    r"(?:\(0\d{2,3}\) ?|(?=\d))\d+(?:(?: {1,2}| ?- ?)\d+)*(?:[Xx](?![A-Za-z]))?"
+)
+DIGITS_RE: Final = re.compile(r"\d+")
+#: A unit or a decimal part right after a number makes it an amount.
+AMOUNT_AFTER_RE: Final = re.compile(
+    r" ?(?:[元块圆万亿角%‰]|千(?!克)|百(?!度)|分钱|美元|美金|港币|港元|欧元|日元|英镑|人民币"
+    r"|RMB|CNY|USD|rmb|[kKwW](?![A-Za-z]))|\.\d"
+)
+AMOUNT_BEFORE_RE: Final = re.compile(r"(?:[¥￥$€£]|RMB|CNY|USD|人民币) ?$")
+COUNTRY_CODE_BEFORE_RE: Final = re.compile(r"\( ?(?:\+|00)?86 ?\) ?-? ?$|\+ ?$")
+EXTENSION_RE: Final = re.compile(
+    r" ?(?:转|分机|ext\.?|EXT\.?|Ext\.?|-) ?\d{1,6}(?![\d.])(?! ?[元块万])"
+)
+_CLAUSE_END = "，。；！？,;!?"
+#: Left-context words (within the clause) that make a 16-19 digit run a card number even
+#: without a valid Luhn digit, or an 18-character run an ID number without a valid checksum.
+CARD_CONTEXT_RE: Final = re.compile(
+    r"卡号|卡的号|卡片号|银行卡|信用卡|借记卡|储蓄卡|工资卡|社保卡|账号|帐号|账户|帐户|卡"
+)
+ID_CONTEXT_RE: Final = re.compile(r"身份证|证件号|身份号|证件|公民身份")
+#: Left-context words that make an unlabelled Luhn-valid run an order/transaction number.
+ORDER_CONTEXT_RE: Final = re.compile(
+    r"订单|流水|交易号|交易单|单号|编号|工单|案件|合同|保单|快递|运单|凭证|批次|序列|参考号|受理号"
+)
+
+
+def context_kind(norm: str, start: int) -> str | None:
+    """``"card"``, ``"id"`` or ``"order"``: the keyword nearest before ``start`` in its clause."""
+    ctx = left_clause(norm, start)
+    best, best_end = None, -1
+    for kind, rx in (("card", CARD_CONTEXT_RE), ("id", ID_CONTEXT_RE), ("order", ORDER_CONTEXT_RE)):
+        for m in rx.finditer(ctx):
+            if m.end() > best_end or (m.end() == best_end and kind == "order"):
+                best, best_end = kind, m.end()
+    return best
+
+
+def left_clause(norm: str, start: int, width: int = 12) -> str:
+    """Up to ``width`` characters before ``start``, cut at the last clause punctuation."""
+    window = norm[max(0, start - width) : start]
+    for i in range(len(window) - 1, -1, -1):
+        if window[i] in _CLAUSE_END:
+            return window[i + 1 :]
+    return window
+
+
+# --- numbers: validators --------------------------------------------------------------------
+
+#: First two digits of a resident ID number (province-level code).
+PROVINCE_CODES: Final[frozenset[str]] = frozenset(
+    words(
+        "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
+        "61 62 63 64 65 71 81 82 83"
+    )
+)
+_ID_WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK: Final = "10X98765432"
+_MAX_BIRTH_YEAR: Final = date.today().year
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def id18_checksum(first17: str) -> str:
+    """The check character (``0-9`` or ``X``) of an 18-digit resident ID number."""
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def id18_plausible(d: str) -> bool:
+    """Province code and birth date of an 18-character ID are valid (checksum not tested)."""
+    if len(d) != 18 or not d[:17].isdigit() or d[:2] not in PROVINCE_CODES:
+        return False
+    year = int(d[6:10])
+    return 1900 <= year <= _MAX_BIRTH_YEAR and _valid_date(year, int(d[10:12]), int(d[12:14]))
+
+
+def id18_valid(d: str) -> bool:
+    """18-character resident ID with a valid province, birth date and ISO 7064 checksum."""
+    return id18_plausible(d) and id18_checksum(d[:17]) == d[17].upper()
+
+
+def id15_valid(d: str) -> bool:
+    """15-digit first-generation ID: valid province code and ``19YYMMDD`` birth date."""
+    if len(d) != 15 or not d.isdigit() or d[:2] not in PROVINCE_CODES:
+        return False
+    return _valid_date(1900 + int(d[6:8]), int(d[8:10]), int(d[10:12]))
+
+
+def luhn_valid(d: str) -> bool:
+    """Luhn (mod 10) check of a digit string."""
+    total = 0
+    for i, c in enumerate(reversed(d)):
+        n = ord(c) - 48
+        if i % 2:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+def is_mobile(d: str) -> bool:
+    """11 digits starting with 13-19 (mainland mobile numbering)."""
+    return len(d) == 11 and d[0] == "1" and d[1] in "3456789"
+
+
+def landline_split(d: str, area_len: int | None) -> bool:
+    """``d`` is a mainland landline: area code 010/02x or 0[3-9]xx, then 7-8 local digits.
+
+    ``area_len`` is the length of an explicitly separated area-code group, or ``None`` when
+    the digits came as one run and the area code has to be inferred.
+    """
+    if len(d) < 10 or d[0] != "0":
+        return False
+    if area_len is None:
+        area_len = 3 if d[1] in "12" else 4
+    area, local = d[:area_len], d[area_len:]
+    if area_len == 3:
+        ok_area = area == "010" or area[1] == "2"
+        ok_local = len(local) == 8
+    elif area_len == 4:
+        ok_area = area[1] in "3456789"
+        ok_local = len(local) in (7, 8)
+    else:
+        return False
+    return ok_area and ok_local and local[0] != "0"
+
+
+# --- e-mail ---------------------------------------------------------------------------------
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_RE: Final = re.compile(
+    rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{{0,63}}@{_LABEL}(?:\.{_LABEL})*"
+    r"\.[A-Za-z]{2,10}(?![A-Za-z])"
+    # spoken, as ASR writes it: "zhangwei 艾特 163 点 com", "li at qq dot com", "li圈Aqq.com"
+    r"|(?<![A-Za-z0-9._-])[A-Za-z0-9][A-Za-z0-9._-]{1,40}(?: ?(?:艾特|圈[Aa]) ?| (?:at|AT) )"
+    r"[A-Za-z0-9-]{1,30}(?:(?: ?(?:点|dot|DOT) ?|\.)[A-Za-z0-9-]{1,30}){0,4}?"
+    r"(?: ?(?:点|dot|DOT) ?|\.)(?:com|cn|net|org|edu|gov|info|biz|cc|co|io|me|top|vip|xyz)"
+    r"(?![A-Za-z0-9])"
+)
+#: Spoken e-mail markers (cheap pre-check for the spoken alternative).
+EMAIL_HINT_RE: Final = re.compile("@|艾特|圈[Aa]| (?:at|AT) ")
+
+# --- names ----------------------------------------------------------------------------------
+
+#: Characters that end a name (rare in given names, common as function words, verbs, nouns).
+NAME_STOP: Final[frozenset[str]] = frozenset(
+    "的是在要想了我你他她它您们就也都还又再把被让叫说和跟与及或给对从到去来打找问请已今昨现"
+    "这那哪啥什么吗呢吧啊呀哦嗯喂哈呃嘛不没会能以因所但而且用办卡号码手机电话身份证账户息址住"
+    "本名字姓自过着很太些个位岁日点钟元块钱等下里内外后前之间时候年投诉查询申请退开先女士总经理"
+    "老师阿姨谢未曾并尚将于被得地"
+)
+#: Two-character words that may follow a name directly (the name ends before them).
+NAME_STOP_BIGRAMS: Final[frozenset[str]] = frozenset(
+    words("""今天 昨天 明天 前天 后天 中午 上午 下午 晚上 早上 现在 刚才 刚刚 已经 一直 一下
+    一个 一起 一样 手机 电话 身份 银行 信用 信息 卡号 账号 打电 来电 想问 想要 要求 需要 请问
+    麻烦 帮我 帮忙 这边 那边 这个 那个 就是 还是 但是 可是 可以 所以 因为 先生 女士 小姐 经理
+    老师 本人 客户 家属 名下 今年 去年 明年 上个 开通 注销 挂失 冻结 申请 投诉 反映 咨询 查询
+    办理 处理 退款 还款 贷款 存款 取款 转账 联系 住在 家住 工作 年龄 出生 上周 上次 这次 刚好
+    最近 之前 以前 信用卡 借记 储蓄 工资 现住 目前 地址 邮箱 微信 号码""")
+)
+#: Surname-initial words that are not names (checked against the whole candidate).
+NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
+    words("""高兴 明白 明确 明细 明天 明年 安全 方便 方面 方式 方法 方案 马上 万一 于是 时间
+    平时 平常 常常 经常 成功 成本 包括 应该 单位 利息 利率 关于 关系 通知 通过 任何 任务 原因
+    原来 原本 金额 余额 支付 支行 支持 能够 全部 全额 双方 相关 后来 后面 后续 都是 文件 国家
+    东西 司机 师傅 公司 公众 强烈 严正 严重 郑重 高度 尚未 曾经 从未 从来 农行 工行 建行 中行
+    交行 招行 白金 金卡 黄金 钻石 普通 平安 华夏 光大 广发 浦发 民生 兴业 中信 邮储 宁波 江苏
+    江西 广东 广西 山东 山西 云南 海南 甘肃 宁夏 安徽 福建 湖南 湖北 贵州 四川 黑龙江 吉林 辽宁
+    上海 北京 天津 重庆 石家庄 常州 温州 苏州 杭州 福州 广州 兰州 郑州 柳州 徐州 沈阳 武汉 成都
+    长沙 金华 嘉兴 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 长治
+    晋城 朔州 晋中 运城 忻州 临汾 吕梁 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳
+    葫芦岛 四平 辽源 通化 白山 松原 白城 延边 鸡西 鹤岗 双鸭山 伊春 七台河 牡丹江 黑河 无锡
+    连云港 淮安 盐城 扬州 镇江 泰州 宿迁 湖州 绍兴 衢州 舟山 台州 丽水 芜湖 蚌埠 淮南 马鞍山
+    淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城 莆田 三明 泉州 漳州 南平 龙岩 宁德
+    南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶 济南 青岛 淄博 枣庄 东营 烟台 潍坊
+    济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌
+    漯河 三门峡 南阳 商丘 信阳 周口 驻马店 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁
+    随州 恩施 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西 韶关 深圳 珠海
+    汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 揭阳 云浮 南宁
+    桂林 梧州 北海 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左 海口 三亚 儋州 自贡 攀枝花 泸州 德阳
+    绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 贵阳 遵义 安顺 毕节 铜仁
+    昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 大理 拉萨 林芝 西安 铜川 宝鸡 咸阳 渭南 延安 汉中
+    榆林 安康 商洛 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 西宁 银川 石嘴山
+    吴忠 固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 哈密 喀什 伊犁 阿克苏 昆山 义乌 江阴 晋江 常熟
+    张家港 余姚 慈溪 诸暨 海宁 桐乡 温岭 乐清 瑞安 宜兴 溧阳""")
+)
+#: Single-character surnames that are also everyday words: before a form of address they
+#: need a clean left context (start, punctuation, or a word such as 您好 / 请 / 联系).
+AMBIGUOUS_SURNAMES: Final[frozenset[str]] = frozenset(
+    "和于向从那都常时能有万经家后别连通全双相查成计应单包解干支安乐言年国师帅公文明平水云花方"
+    "任元齐山谷车宁甘白边尚温容古易步满广东利越空沙须红游权盖益福法海归商阳爱司班富井封松秋宫"
+    "符景印宿怀苍农庄充习鱼终居衡禄欧巩勾冷辛简曾养丰关琴佘墨哈原么迟佐卿玄兰付能双通路门展练"
+)
+#: Stricter left context for a full name whose surname is also an everyday word.
+NAME_BEFORE_STRICT: Final[frozenset[str]] = frozenset("是叫请找问给跟对位您好喂和与及")
+#: Characters after which a name may start (besides the start and non-Han characters).
+NAME_BEFORE: Final[frozenset[str]] = frozenset(
+    "是叫请找问给跟和对位您好的让帮称喊呀啊吗嗯哦喂那这个谢们到与及向被把由见约系告知诉了里有给"
+)
+#: Forms of address that follow a surname (longest first).
+TITLES: Final[tuple[str, ...]] = (
+    "总经理", "先生", "女士", "小姐", "太太", "夫人", "总监", "总裁", "经理", "主管", "老师",
+    "主任", "师傅", "阿姨", "律师", "医生", "行长", "科长", "处长", "局长", "部长", "老板",
+    "大哥", "大姐", "总", "姐", "哥",
+)  # fmt: skip
+#: Characters that turn 总 into a compound word (总共, 总额 …) rather than a title.
+TITLE_ZONG_NOT_BEFORE: Final = "共额计数体结算量值账资价分归之部行和是局署队站店台机院社厂所会线"
+#: ``<previous char><surname char>`` words: the surname character belongs to the word before.
+TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
+    words("""公司 值班 加班 上班 同班 基金 会计 售后 实习 历史 音乐 语文 风水 账房 谢谢 感谢
+    多谢 部门 专门 上门 出门 教练 会展 监管 主管 保管 托管 接管 还有 没有 所有 只有 都有 也有
+    已有 现有 师兄 师姐 帅哥 表哥 表姐 堂哥 堂姐 一位 那位 这位 各位 大家 我家 你家 他家 人家
+    专家 商家 厂家 卖家 买家 管家 行家 国家 东家 老家 回家 在家""")
+)
+#: ``<surname><title>`` strings that are ordinary words.
+TITLE_WORDS: Final[frozenset[str]] = frozenset(
+    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥")
+)
+#: Spelled-out surnames (木子李 = 李), masked as names.
+SPELLED_SURNAMES: Final[tuple[str, ...]] = (
+    "弓长张", "立早章", "木子李", "耳东陈", "口天吴", "古月胡", "双木林", "草头黄", "言午许",
+    "人可何", "双口吕", "禾口程", "文刀刘", "三横王", "走肖赵", "关耳郑", "子小孙", "日每梅",
+    "女酋姚", "木易杨", "三点水的江", "草头萧", "小月肖",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character, compound) surnames from ``resources/surnames.txt``."""
+    names = read_resource_lines("surnames.txt")
+    return (
+        frozenset(n for n in names if len(n) == 1),
+        frozenset(n for n in names if len(n) >= 2),
+    )
+
+
+@lru_cache(maxsize=1)
+def surname_pattern() -> str:
+    """Regex alternation matching one surname, compound surnames first."""
+    single, compound = surnames()
+    comp = "|".join(sorted(compound, key=lambda s: (-len(s), s)))
+    return f"(?:{comp}|[{''.join(sorted(single))}])"
+
+
+_STRONG_TRIGGERS = (
+    "我叫|我的名字叫|我的名字是|我名字叫|我名字是|名字叫|名字是|我的姓名是|姓名是|姓名叫|"
+    "姓名 ?[:：]|"
+    "全名叫|全名是|大名叫|名叫|本人叫|本人姓名(?:是|为|叫| ?[:：])?|"
+    "持卡人(?:姓名)?(?:是|叫|为| ?[:：])?|户名(?:是|为|叫| ?[:：])?|开户人(?:是|为|叫| ?[:：])?|"
+    "开户名(?:是|为| ?[:：])?|收款人(?:是|为|叫| ?[:：])?|联系人(?:是|为|叫| ?[:：])?|"
+    "客户姓名(?:是|为| ?[:：])?|[，,] ?叫|"
+    "(?:收件人|收货人|寄件人|申请人|借款人|贷款人|投保人|被保险人|经办人|代理人|委托人|当事人|担保人)"
+    "(?:姓名)?(?:是|为|叫| ?[:：])?|"
+    "(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|孩子|朋友|同事)"
+    "(?:叫|名字叫|的名字叫|的名字是|姓名是)"
+)
+#: ``<name>是我老公`` — a name introduced by the relation that follows it.
+_RELATIONS = (
+    "老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|孩子|"
+    "家属|朋友|同事|领导|客户|亲戚"
+)
+_WEAK_TRIGGERS = "本人是|本人|我是"
+# Words that only introduce a name when a reporting verb follows it (客户张伟来电反映 …).
+_CONTEXT_TRIGGERS = "来电客户|来电人|致电人|投诉人|报案人|客户"
+NAME_CONTEXT_FOLLOW_RE: Final = re.compile(
+    "来电|致电|来访|来行|反映|投诉|称|表示|要求|咨询|本人|的|[^\u4e00-\u9fff]|$"
+)
+#: Read-out separators between spoken digit groups (一三八，一二三四 / 一三八杠一二三四).
+CN_DIGIT_SEP_RE: Final = re.compile(f"(?<=[{CN_DIGIT_CHARS}])[，,、杠](?=[{CN_DIGIT_CHARS}])")
+#: Chinese digits that begin an ordinary word (一直, 两次 …): never part of a spoken number.
+CN_DIGIT_WORD_RE: Final = re.compile(
+    "[一两兩](?=[直下个起共样定般些点次旦切边同致再半天年月周位张笔种份件家個張筆種]|樣)"
+    "|[三四五六七八九](?=[个次天年月周位张笔种份件])"
+)
+
+
+@lru_cache(maxsize=1)
+def name_regexes() -> NameRegexes:
+    """Self-introduction, 我姓X, spelled surname, relation and form-of-address regexes."""
+    sur = surname_pattern()
+    first = "".join(sorted({c for c in _STRONG_TRIGGERS + _WEAK_TRIGGERS + _CONTEXT_TRIGGERS
+                            if is_han(c) or c in "，,"}))
+    intro = re.compile(
+        rf"(?=[{first}])(?:(?P<strong>{_STRONG_TRIGGERS})|(?P<weak>{_WEAK_TRIGGERS})"
+        rf"|(?P<ctx>{_CONTEXT_TRIGGERS})) ?(?={sur})"
+    )
+    surname_only = re.compile(
+        rf"(?:我姓|免贵姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓|丈夫姓|妻子姓) ?"
+        rf"(?P<sur>{sur})"
+    )
+    spelled = re.compile("|".join(SPELLED_SURNAMES))
+    relation = re.compile(
+        rf"(?:^|(?<=[，,。；;：:！!？?\s]))(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
+        rf"是(?:我|他|她)的?(?:{_RELATIONS})"
+    )
+    title = re.compile(trie_pattern(TITLES))
+    return NameRegexes(intro, surname_only, spelled, relation, title)
+
+
+class NameRegexes(NamedTuple):
+    """Compiled name patterns (see :func:`name_regexes`)."""
+
+    intro: re.Pattern[str]
+    surname_only: re.Pattern[str]
+    spelled: re.Pattern[str]
+    relation: re.Pattern[str]
+    title: re.Pattern[str]
+
+
+def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``words`` factored as a prefix tree (fast to reject).
+
+    Python's ``re`` tries alternatives one by one; a tree checks each character once.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified ideograph (basic block, which covers names and places)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# --- addresses ------------------------------------------------------------------------------
+
+_PROVINCES = (
+    "(?:北京|天津|上海|重庆)市?"
+    "|(?:黑龙江|河北|山西|辽宁|吉林|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+    "贵州|云南|陕西|甘肃|青海|台湾)省?"
+    "|(?:内蒙古|广西|西藏|宁夏|新疆)(?:壮族|回族|维吾尔)?(?:自治区)?"
+    "|(?:香港|澳门)(?:特别行政区)?"
+)
+_PROVINCE_FIRST = "北天上重黑河山辽吉江浙安福湖广海四贵云陕甘青台内西宁新香澳"
+#: Prefecture-level cities and a few large county-level ones (suffix 市 optional).
+CITIES: Final[tuple[str, ...]] = tuple(
+    words("""石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 长治
+    晋城 朔州 晋中 运城 忻州 临汾 吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔
+    乌兰察布 沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 葫芦岛 长春 四平 辽源
+    通化 白山 松原 白城 延边 哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江
+    黑河 绥化 南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 杭州 宁波 温州
+    嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州
+    阜阳 宿州 六安 亳州 池州 宣城 福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 南昌 景德镇 萍乡
+    九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海
+    日照 临沂 德州 聊城 滨州 菏泽 郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河
+    三门峡 南阳 商丘 信阳 周口 驻马店 武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁
+    随州 恩施 长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西 广州 韶关
+    深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 揭阳
+    云浮 南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左 海口 三亚 三沙
+    儋州 成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中
+    资阳 贵阳 六盘水 遵义 安顺 毕节 铜仁 昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 大理 西双版纳
+    拉萨 日喀则 昌都 林芝 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 兰州 嘉峪关 金昌
+    白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 西宁 海东 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐
+    克拉玛依 吐鲁番 哈密 喀什 伊犁 阿克苏 昆山 义乌 江阴 晋江 常熟 张家港 余姚 慈溪 诸暨 海宁
+    桐乡 温岭 乐清 瑞安 宜兴 溧阳""")
+)
+#: Characters that never start or continue a place name in running text: pronouns,
+#: function words, verbs of moving/mailing/complaining, and money words.
+_NONPLACE = (
+    "我你他她它您们的是在住到寄送址了就也去这那个还要想把给请说与及或被让叫吗呢吧啊呀"
+    "哦嗯喂往搬位投诉办查询问找打话码号卡钱元块对跟刚已过着得很才又再可以每"
+)
+_P = f"[^\\x00-\\u4dff\\u9fa6-\\U0010ffff{_NONPLACE}]"
+_NUM = r"(?:\d{1,5}(?:-\d{1,5}){0,2}|[零〇一二两三四五六七八九十百千幺]{1,6}|[A-Za-z]\d{0,4})"
+_CITY = f"(?:{trie_pattern(CITIES)})(?:市|地区|自治州|州)?"
+_CITY_GENERIC = f"{_P}{{2,4}}?(?:市|自治州|州|地区|盟)"
+_DIST = f"{_P}{{1,5}}?(?:新区|区|县|旗|市)"
+_DIST_START = f"(?<!{_P}){_P}{{3}}(?:新区|区|县|旗)|{_P}{{2}}(?:新区|区|县|旗)"
+_TOWN = f"{_P}{{1,6}}?(?:街道|镇|乡)"
+_ROAD = f"{_P}{{1,8}}(?:大道|大街|路|街|巷|胡同)(?:[东西南北中]?段)?"
+_ROADNUM = f"{_NUM}(?:号院|号|弄|支弄)"
+_COMM_RESIDENTIAL = "小区|花园|家园|新村|公寓|苑|村|社区|大院|宿舍"
+_COMM_OTHER = "大厦|广场|庄|园|府|城|湾|中心|大楼"
+# a named block: a residential suffix, or any name right before a building/unit number
+_COMM = (
+    f"(?:{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})"
+    f"|{_P}{{2,8}}(?={_NUM}(?:号楼|栋|幢|座|单元)))"
+)
+_UNIT = f"(?:{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房)"
+_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼])-?{_NUM})?"
+ADDRESS_RE: Final = re.compile(
+    f"(?:(?=[{_PROVINCE_FIRST}])(?P<prov>{_PROVINCES})(?P<city>{_CITY}|{_CITY_GENERIC})?(?P<dist>{_DIST})?"
+    f"|(?P<city2>{_CITY})(?P<dist2>{_DIST})?"
+    f"|(?P<dist3>{_DIST_START}))?"
+    f"(?P<town>{_TOWN})?"
+    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM})?(?P<units>{_UNITS})?"
+    f"|(?P<comm2>{_COMM})(?P<units2>{_UNITS}|-?{_NUM})?"
+    f"|(?P<units3>{_UNITS}))"
+)
+COMM_RESIDENTIAL_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL})$")
+COMM_SUFFIX_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})$")
+STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室")
+#: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
+#: unit (see ``_is_address`` in pii.py), so one of these must occur.
+ADDRESS_HINT_RE: Final = re.compile(
+    "[路街巷苑村栋幢室]|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
+)

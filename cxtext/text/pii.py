@@ -1,0 +1,643 @@
+"""Find and mask personal data (PII) in Chinese call-centre and complaint text.
+
+Seven types are recognised, each replaced by a typed placeholder (:data:`PLACEHOLDERS`):
+
+==============  ==============  =========================================================
+type            placeholder     what counts
+==============  ==============  =========================================================
+``phone``       ``[手机号]``    mainland mobile numbers (11 digits, 13x-19x), with
+                                +86/0086/86 prefix, spaces or dashes, full-width digits,
+                                or spoken digits as ASR writes them (一三八…, 幺, 洞, 两)
+``landline``    ``[座机]``      0xx/0xxx area code + 7-8 digits, dashes, spaces,
+                                parentheses, optional extension (转123, -123)
+``id_card``     ``[身份证号]``  18-character resident ID with valid province, birth date
+                                and checksum (X/x allowed); 15-digit old IDs with a valid
+                                province and 19YYMMDD date
+``bank_card``   ``[银行卡号]``  16-19 digits passing Luhn (first digit 3/4/5/6/9)
+``email``       ``[邮箱]``      e-mail addresses, also spoken "zhangsan 艾特 163 点 com"
+``name``        ``[姓名]``      names after a self-introduction (我叫张伟, 我姓李, 本人刘洋,
+                                持卡人是…) and surnames before a form of address
+                                (王先生 -> [姓名]先生)
+``address``     ``[地址]``      province/city/district/road/number/building/unit sequences
+                                (a city or district on its own is not an address)
+==============  ==============  =========================================================
+
+Decisions worth knowing:
+
+* Digits are read through a 1:1 normalisation (full-width -> ASCII, Chinese digits ->
+  ASCII), so spans always index the original text.
+* A 16-19 digit run that fails Luhn is still masked as ``bank_card`` when the same clause
+  says 卡号/银行卡/账号/… before it (ASR mangles digits); an 18-character run after
+  身份证/证件号 with a plausible birth date is masked as ``id_card`` even if its checksum
+  fails. Conversely, a Luhn-valid run after 订单/流水/交易号/… is left alone.
+* A number followed by a money unit (元, 块, 万, %, …) or preceded by a currency sign is an
+  amount and never PII.
+* Overlapping detections collapse to one placeholder: the longest span wins, ties go to
+  the more specific type (email > id_card > bank_card > phone > landline > address > name).
+* ``types=`` filters the resolved detections, so asking for ``["phone"]`` never masks the
+  digits inside an e-mail address as a phone.
+* :func:`mask_pii` is idempotent: it re-scans its own output until nothing changes and never
+  matches inside a placeholder.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+import pandas as pd
+
+from cxtext.text import _pii_patterns as pp
+from cxtext.text._params import type_error
+
+__all__ = ["PII_TYPES", "PLACEHOLDERS", "PiiMatch", "find_pii", "mask_pii", "mask_pii_many"]
+
+PII_TYPES: Final[tuple[str, ...]] = (
+    "phone", "landline", "id_card", "bank_card", "email", "name", "address",
+)  # fmt: skip
+
+PLACEHOLDERS: Final[dict[str, str]] = {
+    "phone": "[手机号]",
+    "landline": "[座机]",
+    "id_card": "[身份证号]",
+    "bank_card": "[银行卡号]",
+    "email": "[邮箱]",
+    "name": "[姓名]",
+    "address": "[地址]",
+}
+
+# Tie-break between overlapping spans of equal length: lower wins.
+_PRIORITY: Final[dict[str, int]] = {
+    "email": 0, "id_card": 1, "bank_card": 2, "phone": 3, "landline": 4, "address": 5, "name": 6,
+}  # fmt: skip
+_PLACEHOLDER_RE: Final = re.compile(
+    "|".join(re.escape(p) for p in PLACEHOLDERS.values())
+)
+# Cheap pre-check: 11 digit-like characters, at most 3 other characters between neighbours.
+_DIGIT_RUN_RE: Final = re.compile(
+    f"[{pp.DIGITISH}](?:[^{pp.DIGITISH}]{{0,3}}[{pp.DIGITISH}]){{10}}"
+)
+_THING_BEFORE_RE: Final = re.compile(
+    "(?:产品|商品|理财|基金|公司|店|软件|[Aa][Pp][Pp]|活动|项目|银行|网点|支行|卡)的?$"
+)
+_CN_DIGIT_RE: Final = re.compile(f"[{pp.CN_DIGIT_CHARS}]")
+_MAX_PASSES: Final = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PiiMatch:
+    """One piece of personal data found in a text.
+
+    Attributes
+    ----------
+    type : str
+        One of :data:`PII_TYPES`.
+    start, end : int
+        Character offsets into the original text (``text[start:end] == value``).
+    value : str
+        The matched text, exactly as it appears.
+    """
+
+    type: str
+    start: int
+    end: int
+    value: str
+
+
+# --- parameter checks -----------------------------------------------------------------------
+
+
+def _check_types(types: Iterable[str] | None, owner: str) -> frozenset[str]:
+    if types is None:
+        return frozenset(PII_TYPES)
+    if isinstance(types, str):
+        types = [types]
+    try:
+        wanted = list(types)
+    except TypeError:
+        wanted = [types]  # type: ignore[list-item]
+    unknown = [t for t in wanted if t not in PII_TYPES]
+    if unknown:
+        raise ValueError(
+            f"The 'types' parameter of {owner} must be a subset of {sorted(PII_TYPES)}. "
+            f"Got {unknown!r} instead."
+        )
+    return frozenset(wanted)
+
+
+# --- detectors: each returns (start, end, type) candidates -----------------------------------
+
+Span = tuple[int, int, str]
+
+
+def _classify_number(norm: str, start: int, end: int, d: str, area_len: int | None) -> str | None:
+    """Type of the digit string ``d`` found at ``norm[start:end]``, or None."""
+    if pp.AMOUNT_AFTER_RE.match(norm, end) or pp.AMOUNT_BEFORE_RE.search(
+        norm, max(0, start - 4), start
+    ):
+        return None
+    n = len(d)
+    ctx = pp.context_kind(norm, start) if n >= 15 else None
+    if n == 18:
+        if pp.id18_valid(d):
+            if d[-1].isdigit() and pp.luhn_valid(d) and ctx == "card":
+                return "bank_card"
+            return "id_card"
+        if ctx == "id" and pp.id18_plausible(d):
+            return "id_card"
+    if not d.isdigit():
+        return None
+    if n == 15:
+        if d.startswith("0086") and pp.is_mobile(d[4:]):
+            return "phone"
+        if pp.id15_valid(d):
+            return "id_card"
+        return None
+    if 16 <= n <= 19:
+        if ctx == "card":
+            return "bank_card"
+        if ctx != "order" and d[0] in "34569" and pp.luhn_valid(d):
+            return "bank_card"
+        return None
+    if n == 11 and pp.is_mobile(d):
+        return "phone"
+    if n == 12 and d[0] == "0" and pp.is_mobile(d[1:]):
+        return "phone"
+    if n == 13 and d.startswith("86") and pp.is_mobile(d[2:]):
+        return "phone"
+    if pp.landline_split(d, area_len):
+        return "landline"
+    return None
+
+
+def _digit_groups(text: str, norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Digit groups in ``norm[start:end]``, also split where the script changes.
+
+    ``13812345678一直`` must not read as 12 digits, while ``幺三八1234五六七八`` stays one
+    phone number: a switch between Arabic and Chinese digits is a group boundary, and
+    groups are re-joined later only when they look like a grouped number.
+    """
+    spans = [g.span() for g in pp.DIGITS_RE.finditer(norm, start, end)]
+    if not (_CN_DIGIT_RE.search(text, start, end) and _ARABIC_RE.search(text, start, end)):
+        return spans  # one script only: nothing to split
+    groups = []
+    for a, b in spans:
+        arabic = text[a] in _ARABIC
+        for k in range(a + 1, b):
+            if (text[k] in _ARABIC) != arabic:
+                groups.append((a, k))
+                a, arabic = k, not arabic
+        groups.append((a, b))
+    return groups
+
+
+_ARABIC: Final = frozenset("0123456789０１２３４５６７８９")
+_ARABIC_RE: Final = re.compile("[0-9０-９]")
+_ALNUM: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _joinable(norm: str, groups: list[tuple[int, int]], i: int, j: int, longest: int) -> bool:
+    """Groups ``i..j`` may form one number (3-4-4, 4-4-4-4, 6-8-4 … or +86 / BIN prefixes)."""
+    if j == i or longest <= 8:
+        return True
+    if j != i + 1:
+        return False
+    first = norm[groups[i][0] : groups[i][1]]
+    second = groups[j][1] - groups[j][0]
+    if first in ("86", "0086") and second == 11:  # country code + mobile
+        return True
+    return len(first) == 6 and 10 <= second <= 13  # card BIN + account part
+
+
+def _numbers(text: str, norm: str) -> list[Span]:
+    """Phones, landlines, ID cards and bank cards in the digit-normalised text."""
+    out: list[Span] = []
+    for chunk in pp.CHUNK_RE.finditer(norm):
+        c_start, c_end = chunk.span()
+        if c_end - c_start < 11:  # shortest PII number: 11 digits
+            continue
+        groups = _digit_groups(text, norm, c_start, c_end)
+        has_x = norm[c_end - 1] in "Xx"
+        prev = norm[c_start - 1] if c_start else ""
+        # the first group continues a longer token (A123…, 1.5…): never its start
+        glued = prev in _ALNUM or (prev == "." and c_start > 1 and norm[c_start - 2].isdigit())
+        i, ng = (1 if glued else 0), len(groups)
+        while i < ng:
+            found = None
+            # longest combination of groups first; a PII number has at most 19 digits + X
+            total, longest, combos = 0, 0, []
+            for j in range(i, ng):
+                glen = groups[j][1] - groups[j][0]
+                total += glen
+                longest = max(longest, glen)
+                if total > 19:
+                    break
+                combos.append((j, total, longest))
+            for j, total, longest in reversed(combos):
+                x_here = has_x and j == ng - 1
+                if total + x_here < 11:
+                    break
+                if not _joinable(norm, groups, i, j, longest):
+                    continue
+                s, e = groups[i][0], groups[j][1]
+                d = "".join(norm[a:b] for a, b in groups[i : j + 1])
+                if x_here:
+                    d, e = d + "X", c_end
+                area_len = groups[i][1] - groups[i][0] if j > i else None
+                typ = _classify_number(norm, s, e, d, area_len)
+                if typ is not None:
+                    found = (j, s, e, typ)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, s, e, typ = found
+            if typ == "phone":
+                m = pp.COUNTRY_CODE_BEFORE_RE.search(norm, max(0, s - 8), s)
+                if m:
+                    s = m.start()
+            elif typ == "landline":
+                if s > 0 and norm[s - 1] == "(":
+                    s -= 1
+                m = pp.EXTENSION_RE.match(norm, e)
+                if m:
+                    e = m.end()
+            out.append((s, e, typ))
+            i = j + 1
+            while i < ng and groups[i][0] < e:
+                i += 1
+    return out
+
+
+def _emails(wide: str) -> list[Span]:
+    if not pp.EMAIL_HINT_RE.search(wide):
+        return []
+    return [(m.start(), m.end(), "email") for m in pp.EMAIL_RE.finditer(wide)]
+
+
+def _given_name_len(w: str, pos: int, strong: bool) -> int:
+    """Length (1-2) of the given name starting at ``pos``, or 0 if there is none."""
+    n = len(w)
+
+    def usable(i: int) -> bool:
+        return i < n and pp.is_han(w[i]) and w[i] not in pp.NAME_STOP
+
+    def boundary(i: int) -> bool:
+        return (
+            i >= n
+            or not pp.is_han(w[i])
+            or w[i] in pp.NAME_STOP
+            or w[i : i + 2] in pp.NAME_STOP_BIGRAMS
+        )
+
+    if not usable(pos):
+        return 0
+    if usable(pos + 1) and w[pos + 1 : pos + 3] not in pp.NAME_STOP_BIGRAMS:
+        if strong or boundary(pos + 2):
+            return 2
+        return 0
+    return 1
+
+
+def _names(w: str) -> list[Span]:
+    rx = pp.name_regexes()
+    single, compound = pp.surnames()
+    out: list[Span] = []
+    for m in rx.intro.finditer(w):
+        s = m.end()
+        slen = 2 if w[s : s + 2] in compound else 1
+        strong = m.group("strong") is not None
+        if strong and "名" in m.group() and _THING_BEFORE_RE.search(w, max(0, m.start() - 6),
+                                                                   m.start()):
+            continue  # 产品名叫季季稳健: the name of a product, not a person
+        glen = _given_name_len(w, s + slen, strong)
+        if glen == 0:
+            continue
+        e = s + slen + glen
+        if w[s:e] in pp.NAME_COMMON_WORDS or w[s : e + 1] in pp.NAME_COMMON_WORDS:
+            continue
+        if not strong:
+            # weak triggers (本人, 我是, 客户) need a clean right edge
+            clean = e >= len(w) or not pp.is_han(w[e]) or w[e] == "的"
+            weak = m.group("weak")
+            if m.group("ctx") is not None:
+                if not pp.NAME_CONTEXT_FOLLOW_RE.match(w, e):
+                    continue
+            elif weak == "我是":
+                if not (clean or w[e : e + 2] == "本人"):
+                    continue
+            elif slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not clean:
+                continue
+        out.append((s, e, "name"))
+    for m in rx.surname_only.finditer(w):
+        out.append((m.start("sur"), m.end("sur"), "name"))
+    for m in rx.spelled.finditer(w):
+        out.append((m.start(), m.end(), "name"))
+        if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
+            out.append((m.end() + 1, m.end() + 2, "name"))  # 木子李的李
+    for m in rx.relation.finditer(w):
+        s, e = m.span("name")
+        given = w[s + 1 : e] if w[s : s + 2] not in compound else w[s + 2 : e]
+        if given and all(c not in pp.NAME_STOP for c in given) and (
+            w[s:e] not in pp.NAME_COMMON_WORDS
+        ):
+            out.append((s, e, "name"))
+    for m in rx.title.finditer(w):
+        t = m.start()
+        if m.group() == "总" and w[t + 1 : t + 2] and w[t + 1] in pp.TITLE_ZONG_NOT_BEFORE:
+            continue
+        span = _name_before_title(w, t, m.group(), single, compound)
+        if span is not None:
+            out.append((span[0], span[1], "name"))
+    return out
+
+
+def _clean_before(w: str, s: int) -> bool:
+    return s == 0 or not pp.is_han(w[s - 1]) or w[s - 1] in pp.NAME_BEFORE
+
+
+def _name_before_title(
+    w: str, t: int, title: str, single: frozenset[str], compound: frozenset[str]
+) -> tuple[int, int] | None:
+    """Span of the name right before the form of address at ``w[t]``, if any."""
+    # full name (surname + 1-2 given characters) needs a clean left edge
+    for glen in (2, 1):
+        for slen in (2, 1):
+            s = t - glen - slen
+            if s < 0:
+                continue
+            sur, given = w[s : s + slen], w[s + slen : t]
+            if (sur not in compound) if slen == 2 else (sur not in single):
+                continue
+            if any(not pp.is_han(c) or c in pp.NAME_STOP for c in given):
+                continue
+            if w[s:t] in pp.NAME_COMMON_WORDS or w[s:t] in pp.NAME_STOP_BIGRAMS:
+                continue
+            if slen == 1 and sur in pp.AMBIGUOUS_SURNAMES and not (
+                s == 0 or not pp.is_han(w[s - 1]) or w[s - 1] in pp.NAME_BEFORE_STRICT
+            ):
+                continue
+            if not _clean_before(w, s) or (s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS):
+                continue
+            return s, t
+    for slen in (2, 1):
+        s = t - slen
+        if s < 0:
+            continue
+        sur = w[s:t]
+        if (sur not in compound) if slen == 2 else (sur not in single):
+            continue
+        if w[s : t + len(title)] in pp.TITLE_WORDS:
+            continue
+        if slen == 1:
+            if s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS:
+                continue
+            if sur in pp.AMBIGUOUS_SURNAMES and not _clean_before(w, s):
+                continue
+        return s, t
+    return None
+
+
+def _addresses(wide: str) -> list[Span]:
+    hint = pp.ADDRESS_HINT_RE.search(wide)
+    if hint is None:
+        return []
+    out: list[Span] = []
+    pos, n = max(0, hint.start() - 40), len(wide)  # no address prefix is that long
+    while pos < n:
+        m = pp.ADDRESS_RE.search(wide, pos)
+        if m is None:
+            break
+        if m.end() > m.start() and _is_address(m):
+            out.append((m.start(), m.end(), "address"))
+            pos = m.end()
+        else:
+            pos = m.start() + 1  # a rejected match may hide a real address starting later
+    return out
+
+
+def _is_address(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    admin = bool(g["prov"] or g["city"] or g["dist"] or g["city2"] or g["dist2"] or g["dist3"])
+    region = admin or bool(g["town"])
+    if g["road"]:
+        return bool(g["rnum"] or region or (g["units"] and pp.STRONG_UNIT_RE.search(g["units"])))
+    if g["comm2"]:
+        units = g["units2"]
+        if not pp.COMM_SUFFIX_RE.search(g["comm2"]):  # a bare name before 3栋…: judge the units
+            return bool(units) and _unit_chain(units, region)
+        if units:
+            return bool(pp.STRONG_UNIT_RE.search(units) or units[0].isdigit() or region)
+        return region and pp.COMM_RESIDENTIAL_RE.search(g["comm2"]) is not None
+    return _unit_chain(g["units3"] or "", region)
+
+
+def _unit_chain(units: str, region: bool) -> bool:
+    """``3栋1201室`` or ``2单元301室`` are addresses, ``12栋`` or ``5楼3号`` alone are not."""
+    strong = len(pp.STRONG_UNIT_RE.findall(units))
+    return strong >= 2 or (strong >= 1 and (region or len(re.findall(r"\D+", units)) >= 2))
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+
+def _detect(text: str) -> list[Span]:
+    """All non-overlapping detections in ``text``, in text order."""
+    wide = text.translate(pp.WIDTH_TABLE) if pp.NEEDS_WIDTH_RE.search(text) else text
+    wide = pp.simplified_view(wide)  # names and places written in Traditional characters
+    cands: list[Span] = []
+    if _DIGIT_RUN_RE.search(text):
+        norm = text.translate(pp.DIGIT_TABLE)
+        if _CN_DIGIT_RE.search(text):
+            fixes = [(m.start(), text[m.start()]) for m in pp.CN_DIGIT_WORD_RE.finditer(text)]
+            fixes += [(m.start(), "-" if m.group() == "杠" else " ")
+                      for m in pp.CN_DIGIT_SEP_RE.finditer(text)]
+            if fixes:
+                chars = list(norm)
+                for k, ch in fixes:
+                    chars[k] = ch
+                norm = "".join(chars)
+        cands += _numbers(text, norm)
+    cands += _emails(wide)
+    cands += _addresses(wide)
+    cands += _names(wide)
+    if not cands:
+        return []
+    if "[" in text:  # never match inside an existing placeholder (keeps masking idempotent)
+        held = [m.span() for m in _PLACEHOLDER_RE.finditer(text)]
+        cands = [c for c in cands if not any(c[0] < b and a < c[1] for a, b in held)]
+    cands.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
+    taken: list[Span] = []
+    for c in cands:
+        if all(c[1] <= t[0] or t[1] <= c[0] for t in taken):
+            taken.append(c)
+    taken.sort()
+    return taken
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def find_pii(text: str, *, types: Iterable[str] | None = None) -> list[PiiMatch]:
+    """Find personal data in one text.
+
+    Parameters
+    ----------
+    text : str
+        The text to scan.
+    types : iterable of str, optional
+        Subset of :data:`PII_TYPES` to report; ``None`` (default) reports all. Detection
+        and overlap resolution always consider every type, so the result is the full result
+        filtered by type.
+
+    Returns
+    -------
+    list of PiiMatch
+        Non-overlapping matches in text order.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+    ValueError
+        If ``types`` names an unknown type.
+
+    Examples
+    --------
+    >>> [(m.type, m.value) for m in find_pii("我叫张伟，手机一三八一二三四五六七八")]
+    [('name', '张伟'), ('phone', '一三八一二三四五六七八')]
+    """
+    wanted = _check_types(types, "find_pii")
+    if not isinstance(text, str):
+        raise type_error("find_pii", text)
+    return [
+        PiiMatch(typ, s, e, text[s:e]) for s, e, typ in _detect(text) if typ in wanted
+    ]
+
+
+def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, dict[str, int]]:
+    counts = dict.fromkeys(PII_TYPES, 0)
+    for _ in range(_MAX_PASSES):
+        spans = [sp for sp in _detect(text) if sp[2] in wanted]
+        if not spans:
+            break
+        parts, last = [], 0
+        for s, e, typ in spans:
+            parts += [text[last:s], PLACEHOLDERS[typ]]
+            counts[typ] += 1
+            last = e
+        parts.append(text[last:])
+        text = "".join(parts)
+    return text, counts
+
+
+def mask_pii(text: str, *, types: Iterable[str] | None = None) -> str:
+    """Replace personal data in one text with typed placeholders.
+
+    Parameters
+    ----------
+    text : str
+        The text to mask.
+    types : iterable of str, optional
+        Subset of :data:`PII_TYPES` to mask; ``None`` (default) masks all.
+
+    Returns
+    -------
+    str
+        The text with each match replaced by ``PLACEHOLDERS[type]``. Masking is idempotent:
+        ``mask_pii(mask_pii(t)) == mask_pii(t)``.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str`` (use :func:`mask_pii_many` for columns with missing
+        values).
+    ValueError
+        If ``types`` names an unknown type.
+
+    Examples
+    --------
+    >>> mask_pii("我叫张伟，手机号138 1234 5678，卡号6222 0212 3456 7890 128")
+    '我叫[姓名]，手机号[手机号]，卡号[银行卡号]'
+    >>> mask_pii("王先生您好，本月账单5000元")
+    '[姓名]先生您好，本月账单5000元'
+    """
+    wanted = _check_types(types, "mask_pii")
+    if not isinstance(text, str):
+        raise type_error("mask_pii", text)
+    return _mask_counted(text, wanted)[0]
+
+
+def mask_pii_many(
+    texts: Iterable[str | None] | pd.Series, *, types: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Mask a column of texts and count what was masked.
+
+    Parameters
+    ----------
+    texts : pandas.Series or iterable of str
+        Texts to mask. Missing values (``None``, ``NaN``, ``pd.NA``) are allowed. The input
+        is never modified.
+    types : iterable of str, optional
+        Subset of :data:`PII_TYPES` to mask; ``None`` (default) masks all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input, in order (same index as a Series input, else a RangeIndex), with
+        column ``text`` (masked; a missing input stays missing), then integer columns
+        ``pii_phone``, ``pii_landline``, ``pii_id_card``, ``pii_bank_card``, ``pii_email``,
+        ``pii_name``, ``pii_address`` and ``pii_total``. Counts of types not requested are 0.
+
+    Raises
+    ------
+    TypeError
+        If an element is neither a ``str`` nor missing.
+    ValueError
+        If ``types`` names an unknown type.
+
+    Examples
+    --------
+    >>> df = mask_pii_many(["我姓李，电话010-12345678", None])
+    >>> df["text"].tolist()
+    ['我姓[姓名]，电话[座机]', None]
+    >>> df["pii_total"].tolist()
+    [2, 0]
+    """
+    wanted = _check_types(types, "mask_pii_many")
+    if isinstance(texts, pd.Series):
+        index, values, dtype = texts.index, texts.tolist(), texts.dtype
+        if not (pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)):
+            dtype = object
+    else:
+        values = list(texts)
+        index, dtype = pd.RangeIndex(len(values)), object
+    masked: list[object] = []
+    rows: list[list[int]] = []
+    for i, value in enumerate(values):
+        if _is_missing(value):
+            masked.append(value)
+            rows.append([0] * len(PII_TYPES))
+            continue
+        if not isinstance(value, str):
+            raise TypeError(
+                f"mask_pii_many expects str or missing values, got {type(value).__name__} "
+                f"at position {i}: {value!r:.80}"
+            )
+        out, counts = _mask_counted(value, wanted)
+        masked.append(out)
+        rows.append([counts[t] for t in PII_TYPES])
+    count_cols = [f"pii_{t}" for t in PII_TYPES]
+    frame = pd.DataFrame(rows, index=index, columns=count_cols, dtype="int64")
+    frame.insert(0, "text", pd.Series(masked, index=index, dtype=dtype))
+    frame["pii_total"] = frame[count_cols].sum(axis=1).astype("int64")
+    return frame
