@@ -7,7 +7,6 @@ EXTRAS ?= notebooks,dev
 # The venv's bin first, so papermill's kernel and the cxtext CLI are the venv's own.
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: all install test lint reports corpus bench clean distclean
 

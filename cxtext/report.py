@@ -136,9 +136,11 @@ def render_report(
     out.mkdir(parents=True, exist_ok=True)
     params = dict(parameters or {})
 
-    # The kernel must be this interpreter's: put its bin folder first on PATH.
-    env_path = os.environ.get("PATH", "")
-    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env_path])
+    # The kernel must be this interpreter's (its bin folder first on PATH), and charts must
+    # go inline whatever MPLBACKEND the caller set (Agg would draw nothing into the report).
+    saved = {k: os.environ.get(k) for k in ("PATH", "MPLBACKEND")}
+    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), saved["PATH"] or ""])
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     start = dt.datetime.now()
     try:
         with tempfile.TemporaryDirectory(prefix="cxtext-report-") as tmp:
@@ -150,7 +152,11 @@ def render_report(
             )
             nb = nbformat.read(executed, as_version=4)
     finally:
-        os.environ["PATH"] = env_path
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     stderr = _strip_stderr(nb)
     nb.metadata["title"] = f"cxtext · {title}"
     body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
