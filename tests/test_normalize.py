@@ -52,8 +52,9 @@ def test_width_off_keeps_full_width():
 
 
 def test_traditional_to_simplified_exact_opencc_output():
-    # OpenCC t2s maps 帳 -> 帐 (not 账): assert exactly what it gives.
-    assert normalize_text("銀行帳戶凍結", **only(t2s=True)) == "银行帐户冻结"
+    # OpenCC t2s maps 帳 -> 帐; money words then take the standard 账.
+    assert normalize_text("銀行帳戶凍結", **only(t2s=True)) == "银行账户冻结"
+    assert normalize_text("蚊帐和帐篷，帐号和转帐", **only(t2s=True)) == "蚊帐和帐篷，账号和转账"
 
 
 @pytest.mark.parametrize(
@@ -61,7 +62,7 @@ def test_traditional_to_simplified_exact_opencc_output():
     [
         ("信用卡被盜刷了", "信用卡被盗刷了"),
         ("我要銷戶", "我要销户"),
-        ("轉帳沒有到賬", "转帐没有到账"),
+        ("轉帳沒有到賬", "转账没有到账"),
         ("請問還有什麼可以幫您", "请问还有什么可以帮您"),
     ],
 )
@@ -313,7 +314,7 @@ def test_normalize_string_dtype_series():
 def test_normalize_pd_na_and_list_input():
     out = normalize(["嗯，你好", pd.NA, "帳戶"], emoji="keep")
     assert list(out.index) == [0, 1, 2]
-    assert out[0] == "你好" and out[1] is pd.NA and out[2] == "帐户"
+    assert out[0] == "你好" and out[1] is pd.NA and out[2] == "账户"
 
 
 def test_normalize_forwards_options_and_matches_normalize_text():

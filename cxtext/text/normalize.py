@@ -10,7 +10,9 @@ The steps run in this order, each one switchable:
    so no ideograph is altered.
 2. ``t2s``: Traditional → Simplified Chinese with the official OpenCC package
    (config ``t2s``). OpenCC's ``t2s`` maps characters and phrases one to one
-   (帳戶 → 帐户, not 账户); it does not re-word regional vocabulary.
+   (帳戶 → 帐户); it does not re-word regional vocabulary. The variant 帐 in money
+   words (帐户, 帐单, 转帐, 到帐 …, common in ASR output and in OpenCC's result) is then
+   written 账, the standard form the banking dictionary uses.
 3. ``emoji``: Unicode emoji (ZWJ sequences, skin tones, flags and keycaps
    included) and Weibo/WeChat bracket codes of 1-4 Han characters
    (``[微笑]``, ``[捂脸]``) are removed, kept, or replaced by ``" [表情] "``.
@@ -123,6 +125,12 @@ def _opencc() -> Any:
 
                 _OPENCC = opencc.OpenCC("t2s")
     return _OPENCC
+
+
+# 帐 (curtain) is a legacy variant of 账 (account) in money words; only these compounds change.
+_ZHANG_VARIANT_RE: Final = re.compile(
+    "帐(?=[户号单目款本期务簿面])|(?<=[转到对入记查算挂销赖结欠还])帐"
+)
 
 
 def _t2s(text: str) -> str:
@@ -413,6 +421,8 @@ def _build(owner: str, kwargs: dict[str, Any]) -> Callable[[str], str]:
             text = _width(text)
         if t2s:
             text = _t2s(text)
+            if "帐" in text:
+                text = _ZHANG_VARIANT_RE.sub("账", text)
         text = _emoji(text, emoji)
         if whitespace:
             text = _whitespace_collapse(text)
