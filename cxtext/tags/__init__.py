@@ -1,0 +1,1 @@
+"""Taggers: sentiment, emotion, intents, complaint categories and agent quality."""
