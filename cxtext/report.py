@@ -8,8 +8,10 @@ so a quality team can open the single file anywhere, offline.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
+import io
 import json
 import os
 import re
@@ -161,9 +163,50 @@ def render_report(
     nb.metadata["title"] = f"cxtext · {title}"
     body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     target = out / f"{name}.html"
-    target.write_text(body, encoding="utf-8")
+    target.write_text(_embed_font(body), encoding="utf-8")
     seconds = (dt.datetime.now() - start).total_seconds()
     return RenderedReport(name, title, target, params, seconds, stderr)
+
+
+def _font_face(html_text: str) -> str:
+    """An @font-face rule embedding the CJK font, subset to the characters of ``html_text``.
+
+    Machines without a Chinese font (a fresh Linux server, a locked-down PC) would show
+    boxes; a subset (~100 KB) keeps each report self-contained and readable anywhere.
+    Returns "" when no packaged font or fontTools is available (system fonts then apply).
+    """
+    from cxtext.plotting import _packaged_font
+
+    path = _packaged_font()
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+    except ImportError:  # pragma: no cover - fontTools comes with matplotlib
+        return ""
+    if path is None:  # pragma: no cover - the font is a dependency
+        return ""
+    codepoints = {ord(c) for c in html_text if ord(c) > 127} | set(range(32, 127))
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    font = TTFont(str(path))
+    subsetter = subset.Subsetter(options=options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(font)
+    buf = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buf)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (
+        '<style type="text/css">@font-face { font-family: "cxtext CJK"; '
+        f'src: url(data:font/woff;base64,{data}) format("woff"); }}</style>'
+    )
+
+
+def _embed_font(html_text: str) -> str:
+    face = _font_face(html_text)
+    return html_text.replace("</head>", face + "\n</head>", 1) if face else html_text
 
 
 def write_index(
@@ -182,7 +225,7 @@ def write_index(
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>cxtext 报告目录</title>
 <style>
-body {{ font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+body {{ font-family: "cxtext CJK", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
        max-width: 900px; margin: 2em auto; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: .5em; text-align: left; }}
@@ -195,5 +238,5 @@ code {{ font-size: .85em; color: #555; }}
 </table></body></html>
 """
     path = out / "index.html"
-    path.write_text(page, encoding="utf-8")
+    path.write_text(_embed_font(page), encoding="utf-8")
     return path

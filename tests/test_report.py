@@ -32,6 +32,8 @@ def test_report_is_self_contained_html(rendered):
     assert len(re.findall(r'<img [^>]*src="data:image/png;base64,', html)) >= 2
     assert not re.search(r'<script[^>]+src=', html)
     assert not re.search(r'<link[^>]+href="http', html)
+    # a subset of the CJK font travels inside the file, so text renders without system fonts
+    assert 'font-family: "cxtext CJK"; src: url(data:font/woff;base64,' in html
 
 
 def test_report_has_no_code_and_no_stderr(rendered):
