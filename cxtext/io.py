@@ -40,6 +40,7 @@ from cxtext.errors import (
     SchemaError,
     param_error,
 )
+from cxtext.schema import _short
 
 __all__ = [
     "HEADER_ALIASES",
@@ -202,20 +203,6 @@ def _records_frame(records: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     for rec in records:
         columns.update(dict.fromkeys(rec))
     return _object_frame(list(columns), {c: [r.get(c) for r in records] for c in columns})
-
-
-def _short(value: object, limit: int = 40) -> str:
-    """repr of an offending value, truncated and (when the pii module is there) masked."""
-    text = value if isinstance(value, str) else repr(value)
-    try:
-        from cxtext.text.pii import mask_pii
-
-        text = mask_pii(text)
-    except ImportError:  # pragma: no cover - pii ships with the package
-        pass
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return repr(text)
 
 
 def _json_record(values: Mapping[str, Any]) -> str:

@@ -207,13 +207,9 @@ def _is_blank(s: pd.Series) -> np.ndarray:
 
 def _short(value: object, limit: int = 40) -> str:
     """repr of an offending value, truncated and with personal data masked."""
-    text = value if isinstance(value, str) else repr(value)
-    try:
-        from cxtext.text.pii import mask_pii
+    from cxtext.text.pii import mask_pii  # deferred: pii loads resources on first use
 
-        text = mask_pii(text)
-    except ImportError:  # pragma: no cover - pii ships with the package
-        pass
+    text = mask_pii(value if isinstance(value, str) else repr(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return repr(text)
