@@ -1,0 +1,851 @@
+"""Shared machinery of the rule-based taggers (private helper).
+
+Used by :mod:`cxtext.tags.intents`, :mod:`cxtext.tags.taxonomy` and
+:mod:`cxtext.tags.quality`:
+
+* :func:`prepare_texts` turns raw texts into a *matching text*: width (NFKC) and
+  Traditional → Simplified conversion with :func:`cxtext.text.normalize.normalize`,
+  ASCII lower-cased, whitespace inside ASR output removed or turned into a clause
+  boundary. Every character of the matching text remembers its position in the
+  original text, so evidence spans always point into what the user passed in.
+* :func:`load_rule_table` reads a rule resource (``cxtext/resources/rules/*.tsv``) and
+  :func:`compile_rule_table` turns it into a :class:`RuleSet`: per label, *cues* (regexes
+  whose match is the evidence) and *filters* (block/require patterns searched in a scope
+  around the match).
+* :class:`Context` gives the clause, sentence, prefix and suffix of a match, the
+  pieces that negation, question and exclusion rules look at.
+
+Speed: each cue's top-level alternatives become separate small regexes, and each regex
+gets *anchors*, the characters or character pairs one of which every match must contain
+(read from the regex's parse tree). A text's characters and pairs are computed once, and
+only the cues whose anchors occur in it are run: a short text runs a handful of regexes
+instead of hundreds. Matching texts are cached (bounded) so that ``cx.tag`` normalises
+each turn once for intents, categories and quality.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from cxtext.text.normalize import normalize, normalize_text
+
+RULES_DIR: Final = ("resources", "rules")
+
+# ---------------------------------------------------------------------------------------------
+# input handling
+# ---------------------------------------------------------------------------------------------
+
+
+def is_missing(value: object) -> bool:
+    """``None``, ``NaN``, ``pd.NA``, ``NaT``: a missing text (tags nothing, never raises)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def as_series(values: Iterable[object] | pd.Series, owner: str, name: str) -> pd.Series:
+    """A Series view of ``values`` (a Series is returned as it is, never modified)."""
+    if isinstance(values, pd.Series):
+        return values
+    if isinstance(values, (str, bytes)):
+        raise TypeError(
+            f"{owner} expects an iterable of str or a pandas Series for {name!r}, got a "
+            f"single {type(values).__name__}; wrap it in a list: {owner}([{values!r:.40}])"
+        )
+    if isinstance(values, pd.DataFrame):
+        raise TypeError(
+            f"{owner} expects an iterable of str or a pandas Series for {name!r}, got a "
+            "DataFrame; pass one column, e.g. df['text']"
+        )
+    try:
+        items = list(values)
+    except TypeError:
+        raise TypeError(
+            f"{owner} expects an iterable of str or a pandas Series for {name!r}, got "
+            f"{type(values).__name__}"
+        ) from None
+    return pd.Series(items, dtype=object)
+
+
+def text_values(series: pd.Series, owner: str) -> list[str | None]:
+    """The texts of ``series`` as ``str`` or ``None`` (missing); anything else raises."""
+    out: list[str | None] = []
+    for label, value in zip(series.index, series.to_numpy(dtype=object), strict=True):
+        if isinstance(value, str):
+            out.append(value)
+        elif is_missing(value):
+            out.append(None)
+        else:
+            raise TypeError(
+                f"{owner} expects str or missing values, got {type(value).__name__} "
+                f"{value!r:.80} at index {label!r}"
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# matching text
+# ---------------------------------------------------------------------------------------------
+
+_ASCII_LOWER: Final = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+# Same-length spellings OpenCC's t2s leaves alone because they are also valid Simplified
+# characters, but which a Traditional text uses where Simplified writes the other one
+# (急著 → 急着, 等著 → 等着). Matching only; the original text is untouched.
+_MATCH_VARIANTS: Final = {ord("著"): "着"}
+_MATCH_TABLE: Final = {**_ASCII_LOWER, **_MATCH_VARIANTS}
+_WS_RE: Final = re.compile(r"\s+")
+_HAN_RE: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: What a whitespace run that separates two clauses becomes in the matching text.
+SPACE_BOUNDARY: Final = ","
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A text ready for matching.
+
+    ``text`` is the matching text; ``offsets[i]`` is the index in ``original`` of
+    ``text[i]`` (``None`` when the two are aligned one to one).
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None = None
+    #: the characters and character pairs of ``text`` (for :meth:`RuleSet.candidates`)
+    grams: set[str] = field(default_factory=set)
+    #: which set of anchor first-characters ``grams`` was computed with
+    grams_version: int = -1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``text[start:end]`` to ``(start, end)`` in the original text."""
+        if self.offsets is None or end <= start:
+            return start, end
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def evidence_text(self, start: int, end: int) -> tuple[int, int, str]:
+        s, e = self.span(start, end)
+        return s, e, self.original[s:e]
+
+
+@lru_cache(maxsize=4096)
+def _norm_char(ch: str) -> str:
+    """One character normalised (width + t2s), or itself when that changes the length."""
+    try:
+        out = normalize_text(ch, width=True, t2s=True, fillers=None, emoji="keep",
+                             whitespace=False)
+    except Exception:  # pragma: no cover - exotic code points
+        return ch
+    return out if len(out) == 1 else ch
+
+
+def _same_length_normal(original: str, normal: str) -> str:
+    if len(normal) == len(original):
+        return normal
+    # NFKC expanded or composed something (㎡ → m2): normalise character by character so
+    # that every position still lines up with the original.
+    return "".join(_norm_char(c) for c in original)
+
+
+def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """Remove ASR spacing inside words, keep spaces between clauses as boundaries.
+
+    A whitespace run is a clause boundary (written ``,``) unless the piece on either
+    side of it is a single character (``上 不 上 班``, ``打 1 2378``: ASR spelling a word
+    out).
+    """
+    if not _WS_RE.search(text):
+        return text, None
+    pieces = _WS_RE.split(text)
+    # positions of the pieces in ``text``
+    out_chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    spans = []
+    for m in _WS_RE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    for k, (s, e) in enumerate(spans):
+        if k > 0:
+            prev_piece, piece = pieces[k - 1], pieces[k]
+            gap_start = spans[k - 1][1]
+            single = len(prev_piece) == 1 or len(piece) == 1
+            if prev_piece and piece and not single:
+                out_chars.append(SPACE_BOUNDARY)
+                offsets.append(gap_start)
+        out_chars.extend(text[s:e])
+        offsets.extend(range(s, e))
+    return "".join(out_chars), tuple(offsets)
+
+
+def prepare_one(original: str, normal: str | None = None) -> Prepared:
+    """Build the matching text of one text (``normal`` = its width/t2s normalisation)."""
+    if normal is None:
+        normal = normalize_text(original, width=True, t2s=True, fillers=None, emoji="keep",
+                                whitespace=False)
+    text = _same_length_normal(original, normal).translate(_MATCH_TABLE)
+    compact, offsets = _compact_whitespace(text)
+    return Prepared(original, compact, offsets, text_grams(compact), _GRAMS["version"])
+
+
+# The anchors of every compiled rule set (see RuleSet): a text keeps only the characters and
+# character pairs that are anchors. ``version`` changes when a new rule set adds anchors, so
+# grams computed before are recomputed.
+_GRAMS: dict[str, object] = {"anchors": frozenset(), "version": 0}
+
+
+def _register_anchors(keys: Iterable[str]) -> None:
+    keys = frozenset(keys)
+    if not keys <= _GRAMS["anchors"]:  # type: ignore[operator]
+        _GRAMS["anchors"] = _GRAMS["anchors"] | keys  # type: ignore[operator]
+        _GRAMS["version"] = int(_GRAMS["version"]) + 1  # type: ignore[call-overload]
+        _PREPARED.clear()  # their grams are stale
+
+
+def text_grams(text: str) -> set[str]:
+    """The characters and adjacent character pairs of ``text`` that are cue anchors."""
+    anchors = _GRAMS["anchors"]
+    grams: set[str] = set()
+    for i, ch in enumerate(text):
+        if ch in anchors:  # type: ignore[operator]
+            grams.add(ch)
+        pair = text[i:i + 2]
+        if pair in anchors:  # type: ignore[operator]
+            grams.add(pair)
+    return grams
+
+
+#: Matching texts of recently seen texts, shared by the taggers (``cx.tag`` runs intents,
+#: categories and quality on the same turns). Emptied when it reaches ``_CACHE_MAX`` entries
+#: (about 1 KB each for a short text, so at most some 50 MB).
+_PREPARED: dict[str, Prepared] = {}
+_CACHE_MAX: Final = 50_000
+
+
+def clear_cache() -> None:
+    """Forget the matching texts kept for reuse (benchmarks start each round cold)."""
+    _PREPARED.clear()
+
+
+def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
+    """Matching texts for many texts (``None`` stays ``None``); normalises in one batch."""
+    cache = _PREPARED
+    todo = list(dict.fromkeys(t for t in texts if t is not None and t not in cache))
+    if todo:
+        normals = normalize(
+            pd.Series(todo, dtype=object), width=True, t2s=True, fillers=None, emoji="keep",
+            whitespace=False,
+        ).tolist()
+        if len(cache) + len(todo) > _CACHE_MAX:
+            cache.clear()
+        fresh = {t: prepare_one(t, n) for t, n in zip(todo, normals, strict=True)}
+        cache.update(fresh)
+    else:
+        fresh = {}
+    out: list[Prepared | None] = []
+    for t in texts:
+        if t is None:
+            out.append(None)
+        else:
+            prep = cache.get(t)
+            out.append(prep if prep is not None else fresh[t])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# clauses and sentences
+# ---------------------------------------------------------------------------------------------
+
+#: Marks that end a sentence in the matching text (after NFKC: ！ → !, ？ → ?, ； → ;).
+SENTENCE_END: Final = "。!?;\n"
+#: Marks that end a clause (a superset of SENTENCE_END).
+CLAUSE_END: Final = SENTENCE_END + ",，、:：~…\r\t"
+_QUOTE_RE: Final = re.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
+
+
+def _bounds(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and text[lo - 1] not in marks:
+        lo -= 1
+    hi = end
+    n = len(text)
+    while hi < n and text[hi] not in marks:
+        hi += 1
+    return lo, hi
+
+
+@dataclass
+class Context:
+    """Where a match sits in its matching text; the pieces are computed on demand."""
+
+    text: str
+    start: int
+    end: int
+    _clause: tuple[int, int] | None = field(default=None, repr=False)
+    _sentence: tuple[int, int] | None = field(default=None, repr=False)
+
+    @property
+    def cue(self) -> str:
+        return self.text[self.start:self.end]
+
+    @property
+    def clause_bounds(self) -> tuple[int, int]:
+        if self._clause is None:
+            self._clause = _bounds(self.text, self.start, self.end, CLAUSE_END)
+        return self._clause
+
+    @property
+    def sentence_bounds(self) -> tuple[int, int]:
+        if self._sentence is None:
+            self._sentence = _bounds(self.text, self.start, self.end, SENTENCE_END)
+        return self._sentence
+
+    @property
+    def clause(self) -> str:
+        lo, hi = self.clause_bounds
+        return self.text[lo:hi]
+
+    @property
+    def sentence(self) -> str:
+        lo, hi = self.sentence_bounds
+        return self.text[lo:hi]
+
+    @property
+    def prefix(self) -> str:
+        """Clause text before the match."""
+        return self.text[self.clause_bounds[0]:self.start]
+
+    @property
+    def suffix(self) -> str:
+        """Clause text after the match."""
+        return self.text[self.end:self.clause_bounds[1]]
+
+    @property
+    def before(self) -> str:
+        """Sentence text before the match."""
+        return self.text[self.sentence_bounds[0]:self.start]
+
+    @property
+    def after(self) -> str:
+        """Everything after the match, to the end of the text."""
+        return self.text[self.end:]
+
+    @property
+    def clause_end_mark(self) -> str:
+        hi = self.clause_bounds[1]
+        return self.text[hi] if hi < len(self.text) else ""
+
+    @property
+    def sentence_end_mark(self) -> str:
+        hi = self.sentence_bounds[1]
+        return self.text[hi] if hi < len(self.text) else ""
+
+    def in_quote(self) -> bool:
+        """Whether the match lies inside quotation marks (reported speech)."""
+        if not any(q in self.text for q in "“\"「『‘"):
+            return False
+        return any(
+            m.start() < self.start and self.end <= m.end()
+            for m in _QUOTE_RE.finditer(self.text)
+        )
+
+    def scope(self, name: str) -> str:
+        return getattr(self, name)
+
+
+SCOPES: Final = ("cue", "prefix", "suffix", "clause", "sentence", "before", "after", "text")
+
+# ---------------------------------------------------------------------------------------------
+# rule resources
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One line of a rule table: ``fields`` are the tab-separated columns ('-' = empty)."""
+
+    fields: tuple[str, ...]
+    line: int
+    source: str
+
+
+def _read_resource_text(name: str) -> str:
+    try:
+        path = resources.files("cxtext").joinpath(*RULES_DIR, name)
+        return path.read_text(encoding="utf-8-sig")
+    except (AttributeError, ModuleNotFoundError, TypeError):  # pragma: no cover
+        local = Path(__file__).resolve().parents[1].joinpath(*RULES_DIR, name)
+        return local.read_text(encoding="utf-8-sig")
+
+
+@lru_cache(maxsize=16)
+def load_rule_table(name: str, n_fields: int) -> tuple[RuleRow, ...]:
+    """Rows of ``cxtext/resources/rules/<name>``: tab-separated, ``#`` comments, blank lines.
+
+    Every row must have exactly ``n_fields`` columns; a ``-`` column is empty.
+    """
+    rows = []
+    for i, raw in enumerate(_read_resource_text(name).splitlines(), start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in re.split(r"\t+", line.strip()))
+        if len(fields) != n_fields:
+            raise ValueError(
+                f"{name}, line {i}: expected {n_fields} tab-separated columns, got "
+                f"{len(fields)}: {line!r:.120}"
+            )
+        rows.append(RuleRow(tuple("" if f == "-" else f for f in fields), i, name))
+    return tuple(rows)
+
+
+def compile_pattern(pattern: str, row: RuleRow) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(
+            f"{row.source}, line {row.line}: invalid regular expression {pattern!r}: {exc}"
+        ) from None
+
+
+def union(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` matches."""
+    pats = [p for p in patterns if p]
+    if not pats:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?:{p})" for p in pats))
+
+
+def _sre() -> tuple[object, object] | None:
+    """The regex parser and its constants (``re._parser`` on 3.11+, ``sre_parse`` before)."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        try:
+            import sre_constants as constants  # noqa: PLC0415
+            import sre_parse as parser  # noqa: PLC0415
+        except ImportError:  # pragma: no cover
+            return None
+    return parser, constants
+
+
+# Very common characters make poor anchors: a cue anchored on 我 or 了 is tried on most texts.
+_COMMON: Final = frozenset(
+    "我你您他她它的了不是在有一这那就也都人们要说吧啊吗呢么没个会和把给被到去来"
+)
+
+
+def _anchor_cost(grams: frozenset[str]) -> int:
+    """Cost of a requirement: bigrams are rare, single characters less so, common ones not."""
+    return sum(1 if len(g) == 2 else 100 if g in _COMMON else 3 for g in grams)
+
+
+def _required_grams_seq(items: list, c: object) -> frozenset[str] | None:
+    """Grams (characters or two-character strings) of which every match contains one.
+
+    Each item that must match gives a candidate set, and so does each pair of adjacent
+    literal characters (销户 needs the bigram 销户); the cheapest set is kept. None when
+    no item is required (``[^,]{0,3}``, an optional group, a lookaround).
+    """
+    best: frozenset[str] | None = None
+
+    def consider(need: frozenset[str] | None) -> None:
+        nonlocal best
+        if need and (best is None or _anchor_cost(need) < _anchor_cost(best)):
+            best = need
+
+    prev_literal: str | None = None
+    for op, av in items:
+        need: frozenset[str] | None = None
+        literal: str | None = None
+        if op is c.LITERAL:
+            literal = chr(av)
+            need = frozenset((literal,))
+            if prev_literal is not None:
+                consider(frozenset((prev_literal + literal,)))
+        elif op is c.IN:
+            if all(o is c.LITERAL for o, _ in av):
+                need = frozenset(chr(v) for _, v in av)
+        elif op is c.SUBPATTERN:
+            need = _required_grams_seq(list(av[-1]), c)
+        elif op is c.BRANCH:
+            parts = [_required_grams_seq(list(b), c) for b in av[1]]
+            if all(p is not None for p in parts):
+                need = frozenset().union(*parts)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            need = _required_grams_seq(list(av[2]), c)
+        consider(need)
+        prev_literal = literal
+    return best
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (``a|b(c|d)`` → ``["a", "b(c|d)"]``).
+
+    A cue written as one long alternation runs faster as one small regex per alternative:
+    each gets its own anchors and Python's regex engine can use its literal-prefix search.
+    """
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if i + 1 < n and pattern[i + 1] == "]":  # a literal ] first in a class
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def required_grams(pattern: str) -> frozenset[str] | None:
+    """Grams (1 or 2 characters) of which any match of ``pattern`` contains one; or None.
+
+    Lets a rule set skip a cue with one set intersection instead of a regex search:
+    ``销户|注销`` needs the bigram 销户 or 注销 (``None`` for a pattern such as ``[^,]{2}``).
+    """
+    sre = _sre()
+    if sre is None:
+        return None
+    parser, constants = sre
+    try:
+        tree = parser.parse(pattern)
+    except Exception:  # pragma: no cover - compile_pattern already checked it
+        return None
+    return _required_grams_seq(list(tree), constants)
+
+
+# ---------------------------------------------------------------------------------------------
+# output helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def result_frame(columns: dict[str, list[object] | np.ndarray], index: pd.Index) -> pd.DataFrame:
+    """A DataFrame with ``index`` (copied) whose list columns stay Python objects."""
+    data = {}
+    for name, values in columns.items():
+        if isinstance(values, np.ndarray):
+            data[name] = pd.Series(values, index=index.copy())
+        else:
+            data[name] = pd.Series(values, index=index.copy(), dtype=object)
+    return pd.DataFrame(data, index=index.copy())
+
+
+def speaker_values(
+    speaker: str | Iterable[str] | pd.Series, n: int, owner: str
+) -> list[str | None]:
+    """One canonical speaker id (customer/agent/system) or ``None`` (unknown) per text."""
+    from cxtext.schema import SPEAKER_ALIASES
+
+    def canon(value: object) -> str | None:
+        if is_missing(value):
+            return None
+        key = str(value).strip().lower()
+        if key in SPEAKER_ALIASES:
+            return SPEAKER_ALIASES[key]
+        raise ValueError(
+            f"The 'speaker' parameter of {owner} must be one of ['agent', 'customer', "
+            f"'system'] (or an alias such as 客服, 客户). Got {value!r} instead."
+        )
+
+    if isinstance(speaker, str):
+        return [canon(speaker)] * n
+    values = speaker.tolist() if isinstance(speaker, pd.Series) else list(speaker)
+    if len(values) != n:
+        raise ValueError(
+            f"{owner}: 'speaker' has {len(values)} values for {n} texts; pass one speaker "
+            "for all texts or one per text"
+        )
+    cache: dict[object, str | None] = {}
+    out = []
+    for v in values:
+        try:
+            out.append(cache[v])
+        except (KeyError, TypeError):
+            c = canon(v)
+            if isinstance(v, str):
+                cache[v] = c
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# label rule sets: cues proposing a label, filters dropping or keeping each cue
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A trigger for ``label``; ``flags`` are free-form options from the rule table."""
+
+    label: str
+    rule: str
+    regex: re.Pattern[str]
+    flags: frozenset[str] = frozenset()
+    #: grams (1-2 characters) one of which every match contains (None: always try the regex)
+    anchors: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Drop (``block``) or keep only (``require``) the cues it applies to.
+
+    ``scope`` names the piece of :class:`Context` the pattern searches; ``applies`` are
+    cue-rule prefixes (empty: every cue of the label).
+    """
+
+    rule: str
+    kind: str
+    scope: str
+    applies: tuple[str, ...]
+    regex: re.Pattern[str]
+
+    def applies_to(self, cue_rule: str) -> bool:
+        return not self.applies or cue_rule.startswith(self.applies)
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """Everything compiled for one label."""
+
+    cues: tuple[Cue, ...]
+    filters: tuple[Filter, ...]
+    extra: dict[str, re.Pattern[str] | None]
+
+
+class RuleSet(Mapping[str, LabelRules]):
+    """Compiled rules of several labels, with a character index of their cues.
+
+    :meth:`scan` looks up which cues can match a text from the text's characters and
+    character pairs (one set intersection) and runs only those regexes.
+    """
+
+    def __init__(self, labels: dict[str, LabelRules]) -> None:
+        self._labels = dict(labels)
+        self.order: tuple[str, ...] = tuple(labels)
+        index: dict[str, list[tuple[int, int]]] = {}
+        always: list[tuple[int, int]] = []
+        for li, rules in enumerate(self._labels.values()):
+            for ci, cue in enumerate(rules.cues):
+                if cue.anchors is None:
+                    always.append((li, ci))
+                else:
+                    for ch in cue.anchors:
+                        index.setdefault(ch, []).append((li, ci))
+        self._index = {ch: tuple(v) for ch, v in index.items()}
+        self._keys = frozenset(self._index)
+        _register_anchors(self._keys)
+        self._always = tuple(always)
+
+    def __getitem__(self, label: str) -> LabelRules:
+        return self._labels[label]
+
+    def __iter__(self):
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def candidates(self, grams: set[str] | frozenset[str]) -> dict[int, list[int]]:
+        """``{label position: [cue positions]}`` of the cues that may match a text.
+
+        ``grams`` are the text's characters and character pairs (:func:`text_grams`).
+        """
+        found = set(self._always)
+        index = self._index
+        for gram in self._keys.intersection(grams):
+            found.update(index[gram])
+        by_label: dict[int, list[int]] = {}
+        for li, ci in sorted(found):
+            by_label.setdefault(li, []).append(ci)
+        return by_label
+
+    def scan(
+        self,
+        prep: Prepared,
+        keepers: Mapping[str, Callable[[Cue, Context], bool]],
+        field_name: str,
+        labels: Sequence[str] | None = None,
+    ) -> dict[str, list[dict]]:
+        """Evidence per label (labels without any are left out), in label order.
+
+        ``keepers[label](cue, context)`` accepts or drops each cue match; ``labels``
+        restricts the scan to some labels.
+        """
+        out: dict[str, list[dict]] = {}
+        wanted = None if labels is None else set(labels)
+        grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
+        for li, cue_ids in self.candidates(grams).items():
+            label = self.order[li]
+            if wanted is not None and label not in wanted:
+                continue
+            rules = self._labels[label]
+            found = find_evidence(prep, [rules.cues[ci] for ci in cue_ids], keepers[label],
+                                  field_name, label)
+            if found:
+                out[label] = found
+        return out
+
+
+def compile_rule_table(
+    name: str,
+    labels: Sequence[str],
+    *,
+    cue_flags: Sequence[str] = (),
+    extra_kinds: Sequence[str] = (),
+) -> RuleSet:
+    """Compile a 5-column rule table ``label kind rule opts pattern`` (see the .md sidecars).
+
+    ``kind`` is ``cue`` (opts = comma-separated flags from ``cue_flags`` or ``-``),
+    ``block``/``require`` (opts = ``scope`` or ``scope:rule-prefix,...``), or one of
+    ``extra_kinds`` (patterns joined per label into ``LabelRules.extra[kind]``). The label
+    column may hold several comma-separated labels or ``*`` for all.
+    """
+    known = tuple(labels)
+    kinds = ("cue", "block", "require", *extra_kinds)
+    cues: dict[str, list[Cue]] = {lab: [] for lab in known}
+    filters: dict[str, list[Filter]] = {lab: [] for lab in known}
+    extras: dict[str, dict[str, list[str]]] = {k: {lab: [] for lab in known} for k in extra_kinds}
+    for row in load_rule_table(name, 5):
+        label_field, kind, rule, opts, pattern = row.fields
+        where = f"{row.source}, line {row.line}"
+        if kind not in kinds:
+            raise ValueError(f"{where}: unknown kind {kind!r}; expected one of {list(kinds)}")
+        if label_field == "*":
+            targets = known
+        else:
+            targets = tuple(x.strip() for x in label_field.split(","))
+            bad = [t for t in targets if t not in known]
+            if bad:
+                raise ValueError(
+                    f"{where}: unknown label {bad[0]!r}; expected one of {list(known)} or '*'"
+                )
+        regex = compile_pattern(pattern, row)
+        for label in targets:
+            if kind == "cue":
+                flags = frozenset(f for f in opts.split(",") if f)
+                unknown = flags - set(cue_flags)
+                if unknown:
+                    raise ValueError(
+                        f"{where}: unknown cue flag(s) {sorted(unknown)}; expected "
+                        f"{list(cue_flags)}"
+                    )
+                for part in split_alternatives(pattern):
+                    part_regex = compile_pattern(part, row) if part != pattern else regex
+                    cues[label].append(Cue(label, rule, part_regex, flags, required_grams(part)))
+            elif kind in ("block", "require"):
+                scope, _, applies = opts.partition(":")
+                if scope not in SCOPES:
+                    raise ValueError(
+                        f"{where}: unknown scope {scope!r}; expected one of {list(SCOPES)}"
+                    )
+                prefixes = tuple(a.strip() for a in applies.split(",") if a.strip())
+                filters[label].append(Filter(rule, kind, scope, prefixes, regex))
+            else:
+                extras[kind][label].append(pattern)
+    out = {}
+    for label in known:
+        extra = {k: (union(extras[k][label]) if extras[k][label] else None) for k in extra_kinds}
+        out[label] = LabelRules(
+            cues=tuple(cues[label]),
+            filters=tuple(filters[label]),
+            extra=extra,
+        )
+    return RuleSet(out)
+
+
+def passes_filters(
+    cue: Cue,
+    ctx: Context,
+    filters: Sequence[Filter],
+    *,
+    negator_prefix: str | None = None,
+    skip: Callable[[Filter], bool] | None = None,
+) -> bool:
+    """Whether ``cue`` at ``ctx`` survives every block and requirement that applies to it.
+
+    ``negator_prefix`` replaces ``ctx.prefix`` for ``prefix``-scope filters whose rule name
+    starts with ``neg`` (the intent engine passes the negator's scope: the clause text
+    after the last word that ends it); ``skip`` leaves chosen filters out.
+    """
+    for f in filters:
+        if not f.applies_to(cue.rule) or (skip is not None and skip(f)):
+            continue
+        if negator_prefix is not None and f.scope == "prefix" and f.rule.startswith("neg"):
+            scope_text = negator_prefix
+        else:
+            scope_text = ctx.scope(f.scope)
+        found = f.regex.search(scope_text) is not None
+        if found == (f.kind == "block"):
+            return False
+    return True
+
+
+def find_evidence(
+    prep: Prepared,
+    cues: Sequence[Cue],
+    keep: Callable[[Cue, Context], bool],
+    field_name: str,
+    label: str,
+) -> list[dict]:
+    """Every match of ``cues`` (one label's) that ``keep`` accepts, as evidence dicts.
+
+    Overlapping matches of the label are reduced to the earliest, longest one, so spans
+    never overlap within a label and counts (forbidden phrases) count stretches of text.
+    """
+    text = prep.text
+    out: list[dict] = []
+    seen: set[tuple[int, int]] = set()
+    for cue in cues:
+        first = cue.regex.search(text)
+        if first is None:  # the common case: skip building an iterator
+            continue
+        for m in (first, *cue.regex.finditer(text, first.end())):
+            key = (m.start(), m.end())
+            if key[1] <= key[0] or key in seen:
+                continue
+            if keep(cue, Context(text, key[0], key[1])):
+                seen.add(key)
+                s, e, quote = prep.evidence_text(*key)
+                out.append({field_name: label, "start": s, "end": e, "text": quote,
+                            "rule": cue.rule})
+    if len(out) > 1:
+        # one span per stretch of text: of overlapping matches keep the earliest, longest
+        out.sort(key=lambda d: (d["start"], d["start"] - d["end"]))
+        kept: list[dict] = []
+        for d in out:
+            if not kept or d["start"] >= kept[-1]["end"]:
+                kept.append(d)
+        out = kept
+    return out

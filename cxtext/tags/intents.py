@@ -1,0 +1,230 @@
+"""Rule-based customer intents: churn, escalation, repeat contact and urgency.
+
+:func:`intents` tags each text with four booleans and the evidence that fired
+them. The rules live in ``cxtext/resources/rules/intents.tsv`` (format and
+decisions in ``intents.md`` beside it); this module is the small engine that
+applies them.
+
+How a text is read
+------------------
+1. The text is normalised for matching (full/half width, Traditional → Simplified,
+   ASCII lower case, ASR spacing removed) without losing track of positions, so
+   every evidence span indexes the **original** text: ``text[start:end]`` is the
+   trigger as the customer wrote it (``銷戶`` in a Traditional text).
+2. A *cue* (销户, 转到别的银行, 12378, 第三次打来, 急用 …) proposes an intent.
+3. The cue is dropped when, within its clause or sentence:
+
+   * a negator stands before it in the same scope (我不会销户, 我没说要告你们,
+     钱我暂时不取走); ``就``/``才``/``的话``/``但是`` … end a negator's scope, so a
+     conditional threat stays a threat (如果再不处理我就销户, 不退我就去消协);
+   * its clause is a procedure or information question (销户需要什么材料,
+     12378是什么电话) — unless it is a rhetorical threat (是不是非得等我找监管才肯处理)
+     or follows a stated decision (我要销户，需要带什么);
+   * it sits in the antecedent of a hypothetical (如果销户的话零钱怎么处理);
+   * someone else is the subject (我朋友说要销户, 催收说要起诉我), it is quoted
+     (柜员说“嫌麻烦就去别的银行”), passive (账户要被注销), withdrawn
+     (上次说要销户是气话), counterfactual (要不是朋友劝我，我早就去监管投诉了);
+   * it has another sense: 注销 of 户口/手机号/营业执照/抵押/手机银行, a secondary
+     card while the main one stays (副卡注销、主卡继续用), money moving **to** the
+     bank, a police report about a scammer, 律师 collecting statements, 监管规定,
+     a journalist asking for an interview, 马上 describing the customer's own next
+     step (查出来我马上就销户 is churn, not urgency).
+
+Agent and system turns never carry customer intents (all ``False``, evidence ``[]``),
+even when the agent repeats the customer's threat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from cxtext.labels import INTENTS
+from cxtext.tags._rules import (
+    Context,
+    Cue,
+    LabelRules,
+    Prepared,
+    RuleSet,
+    as_series,
+    compile_rule_table,
+    passes_filters,
+    prepare_texts,
+    result_frame,
+    speaker_values,
+    text_values,
+)
+
+__all__ = ["INTENT_COLUMNS", "intents"]
+
+#: Intent ids in output order (the keys of :data:`cxtext.labels.INTENTS`).
+INTENT_NAMES: Final[tuple[str, ...]] = tuple(INTENTS)
+#: Columns of :func:`intents`, in order.
+INTENT_COLUMNS: Final[tuple[str, ...]] = (
+    *(f"intent_{name}" for name in INTENT_NAMES),
+    "intent_evidence",
+)
+
+RULE_FILE: Final = "intents.tsv"
+_EXTRA_KINDS: Final = ("breaker", "question", "rhetorical", "decision")
+_CUE_FLAGS: Final = ("selfneg", "strong")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> RuleSet:
+    """Compile ``intents.tsv`` once per process."""
+    return compile_rule_table(
+        RULE_FILE, INTENT_NAMES, cue_flags=_CUE_FLAGS, extra_kinds=_EXTRA_KINDS
+    )
+
+
+def _negator_scope(ctx: Context, breaker: re.Pattern[str] | None) -> str:
+    """The clause text before the cue, after the last word that ends a negator's scope."""
+    prefix = ctx.prefix
+    if breaker is None or not prefix:
+        return prefix
+    last = None
+    for last in breaker.finditer(prefix):  # noqa: B007 - we want the last match
+        pass
+    return prefix[last.end():] if last is not None else prefix
+
+
+def _keeper(rules: LabelRules):
+    """The acceptance test of one intent's cues (blocks, requirements, question check)."""
+    breaker = rules.extra["breaker"]
+    question = rules.extra["question"]
+    rhetorical = rules.extra["rhetorical"]
+    decision = rules.extra["decision"]
+
+    def keep(cue: Cue, ctx: Context) -> bool:
+        if ctx.in_quote():
+            return False
+        selfneg = "selfneg" in cue.flags
+        if not passes_filters(
+            cue, ctx, rules.filters,
+            negator_prefix=_negator_scope(ctx, breaker),
+            skip=(lambda f: f.scope == "prefix" and f.rule.startswith("neg")) if selfneg else None,
+        ):
+            return False
+        if question is None or "strong" in cue.flags:
+            return True
+        # the cue itself is left out (银什么监 is an ASR guess at a name, not a question)
+        asks = (
+            ctx.clause_end_mark == "?"
+            or question.search(ctx.prefix) is not None
+            or question.search(ctx.suffix) is not None
+        )
+        if not asks:
+            return True
+        if rhetorical is not None and rhetorical.search(ctx.sentence):
+            return True
+        return decision is not None and decision.search(ctx.prefix) is not None
+
+    return keep
+
+
+@lru_cache(maxsize=1)
+def _keepers() -> dict[str, object]:
+    return {name: _keeper(r) for name, r in _rules().items()}
+
+
+def _match_text(prep: Prepared) -> tuple[list[bool], list[dict]]:
+    found = _rules().scan(prep, _keepers(), "intent")
+    flags = [name in found for name in INTENT_NAMES]
+    evidence = [d for name in INTENT_NAMES for d in found.get(name, ())]
+    evidence.sort(key=lambda d: (d["start"], d["end"], INTENT_NAMES.index(d["intent"])))
+    return flags, evidence
+
+
+def intents(
+    texts: Iterable[str] | pd.Series,
+    speaker: str | Iterable[str] | pd.Series = "customer",
+) -> pd.DataFrame:
+    """Tag churn, escalation, repeat-contact and urgency intents, with evidence.
+
+    Parameters
+    ----------
+    texts : pandas.Series or iterable of str
+        One utterance, chat message or written complaint per item. Missing values
+        (``None``, ``NaN``, ``pd.NA``) get no tags; any other non-``str`` value
+        raises ``TypeError``. The input is never modified.
+    speaker : str or iterable of str, default "customer"
+        Who speaks: one value for every text, or one per text. ``customer``,
+        ``agent``, ``system`` or an alias the turns table accepts (客户, 客服, 坐席 …).
+        Agent and system turns never carry customer intents. A missing speaker is
+        read as ``customer``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per text, in input order, with the input's index when ``texts`` is a
+        Series (else a ``RangeIndex``). Columns:
+
+        ``intent_churn``, ``intent_escalation``, ``intent_repeat``, ``intent_urgency``
+            bool.
+        ``intent_evidence``
+            list of dicts ``{"intent", "start", "end", "text", "rule"}``, one per
+            trigger that fired, sorted by position; ``start``/``end`` index the
+            original text and ``text`` is ``original[start:end]``; ``rule`` names
+            the rule in ``intents.tsv``. ``[]`` when nothing fired.
+
+    Raises
+    ------
+    TypeError
+        If a text is neither a ``str`` nor missing, or ``texts`` is a single string.
+    ValueError
+        If a speaker is unknown or the number of speakers differs from the number of texts.
+
+    See Also
+    --------
+    cxtext.tags.taxonomy.categories : Complaint categories of the same texts.
+
+    Notes
+    -----
+    Rules, not a model: precise on the phrasings they know, blind to the rest.
+    Figures on the gold set are in ``benchmarks/results/intents.json``.
+
+    Examples
+    --------
+    >>> df = intents(["如果再不处理我就销户", "我不会销户的", "銷戶需要什麼材料？"])
+    >>> df["intent_churn"].tolist()
+    [True, False, False]
+    >>> df.loc[0, "intent_evidence"]
+    [{'intent': 'churn', 'start': 8, 'end': 10, 'text': '销户', 'rule': 'close_account'}]
+    >>> intents(["您是要销户吗？"], speaker="agent")["intent_churn"].tolist()
+    [False]
+    >>> row = intents(["我急用钱，上次说好的退款还没到"]).iloc[0]
+    >>> bool(row["intent_repeat"]), bool(row["intent_urgency"])
+    (True, True)
+    """
+    _rules()  # compile first: the matching texts depend on the rules' anchors
+    series = as_series(texts, "intents", "texts")
+    values = text_values(series, "intents")
+    speakers = speaker_values(speaker, len(values), "intents")
+    n = len(values)
+    flags = np.zeros((len(INTENT_NAMES), n), dtype=bool)
+    evidence: list[list[dict]] = [[] for _ in range(n)]
+    todo = [v if sp in ("customer", None) else None for v, sp in zip(values, speakers, strict=True)]
+    prepared = prepare_texts(todo)
+    cache: dict[str, tuple[list[bool], list[dict]]] = {}
+    for i, prep in enumerate(prepared):
+        if prep is None or not prep.text:
+            continue
+        got = cache.get(prep.original)
+        if got is None:
+            got = cache[prep.original] = _match_text(prep)
+            row_flags, row_ev = got
+        else:  # a repeated text: its own copies, so editing one row leaves the others alone
+            row_flags, row_ev = got[0], [dict(d) for d in got[1]]
+        flags[:, i] = row_flags
+        evidence[i] = row_ev
+    columns: dict[str, list[object] | np.ndarray] = {
+        f"intent_{name}": flags[k] for k, name in enumerate(INTENT_NAMES)
+    }
+    columns["intent_evidence"] = evidence
+    return result_frame(columns, series.index)

@@ -1,0 +1,153 @@
+"""Rule-based complaint categories (cxtext.tags.taxonomy) and the rule resources."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cxtext.labels import CATEGORIES
+from cxtext.tags.taxonomy import CATEGORY_COLUMNS, categories
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "corpora" / "gold" / "intents_categories.jsonl"
+RULES = REPO / "cxtext" / "resources" / "rules"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("信用卡年费乱扣", ["fees", "credit_card"]),
+        ("信用卡年費亂扣", ["fees", "credit_card"]),  # traditional
+        ("ATM吞卡了", ["atm"]),
+        ("我的卡被吞了", ["atm"]),
+        ("卡丢了，赶紧帮我挂失", ["fraud"]),
+        ("信用卡被盗刷了", ["fraud"]),
+        ("账户被风控冻结了，钱取不出来", ["fraud"]),
+        ("法院冻结了我的账户", ["other"]),
+        ("柜员态度太差了", ["attitude"]),
+        ("网点排了两个小时的队", ["branch"]),
+        ("客服电话排了四十分钟的队", ["other"]),
+        ("天天打电话推保险，烦死了", ["marketing"]),
+        ("理财亏了三成，当初说保本", ["wealth"]),
+        ("我的个人信息被你们泄露了", ["privacy"]),
+        ("跨行转账三天了还没到账", ["payments"]),
+        ("手机银行登不上去", ["digital"]),
+        ("征信上有一笔不是我的逾期记录", ["credit_report"]),
+        ("房贷利率什么时候下调", ["loans"]),
+        ("存款利率是多少", ["other"]),
+        ("我想问一下存款利息", ["other"]),
+        ("我的卡怎么用不了", ["other"]),
+        ("我要销户", ["other"]),
+        ("好的，谢谢，再见。", []),
+        ("喂，你好", []),
+        ("稍等一下", []),
+        ("", []),
+    ],
+)
+def test_examples(text: str, expected: list[str]) -> None:
+    assert categories([text]).loc[0, "categories"] == expected
+
+
+def test_card_alone_is_not_credit_card() -> None:
+    for text in ("我的卡怎么用不了", "卡被吞了", "办一张卡要带什么", "卡丢了"):
+        assert "credit_card" not in categories([text]).loc[0, "categories"], text
+    for text in ("信用卡额度被降了", "副卡怎么办", "账单分期手续费太高", "临时额度怎么申请"):
+        assert "credit_card" in categories([text]).loc[0, "categories"], text
+
+
+def test_multi_label_with_evidence() -> None:
+    text = "信用卡年费乱扣，客服态度还特别差，我的征信也受影响了"
+    row = categories([text]).iloc[0]
+    assert row["categories"] == ["fees", "credit_card", "attitude", "credit_report"]
+    got = {(d["category"], d["text"]) for d in row["category_evidence"]}
+    assert {("credit_card", "信用卡"), ("fees", "年费"), ("attitude", "态度"),
+            ("credit_report", "征信")} <= got
+    for d in row["category_evidence"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+        assert set(d) == {"category", "start", "end", "text", "rule"}
+
+
+def test_other_is_exclusive_and_points_at_a_clause() -> None:
+    text = "好的，我想问一下存款利息怎么算"
+    row = categories([text]).iloc[0]
+    assert row["categories"] == ["other"]
+    (ev,) = row["category_evidence"]
+    assert ev["rule"] == "fallback" and ev["text"] == "我想问一下存款利息怎么算"
+    assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_order_index_missing_and_no_mutation() -> None:
+    s = pd.Series(["ATM吞卡", None, "信用卡年费", math.nan], index=["a", "b", "c", "d"])
+    before = s.copy()
+    df = categories(s)
+    assert list(df.columns) == list(CATEGORY_COLUMNS)
+    assert list(df.index) == ["a", "b", "c", "d"]
+    assert df["categories"].tolist() == [["atm"], [], ["fees", "credit_card"], []]
+    assert df["category_evidence"].tolist()[1] == []
+    pd.testing.assert_series_equal(s, before)
+    with pytest.raises(TypeError):
+        categories("ATM吞卡")
+    assert len(categories([])) == 0
+
+
+def test_gold_set_categories_regression() -> None:
+    """Micro-F1 over all gold items stays near the benchmarked figure."""
+    with GOLD.open(encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    pred = categories([it["text"] for it in items])["categories"]
+    tp = fp = fn = 0
+    for it, p in zip(items, pred, strict=True):
+        g, p = set(it["categories"]), set(p)
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.8, f1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=60), st.none(),
+                          st.text(alphabet="信用卡年费ATM吞转账征信，。？ 好的谢谢", max_size=30)),
+                max_size=8))
+def test_any_text_never_crashes(texts: list) -> None:
+    df = categories(texts)
+    assert len(df) == len(texts)
+    order = list(CATEGORIES)
+    for text, cats, evidence in zip(texts, df["categories"], df["category_evidence"],
+                                    strict=True):
+        assert cats == sorted(cats, key=order.index)
+        assert "other" not in cats or cats == ["other"]
+        assert {d["category"] for d in evidence} == set(cats)
+        for d in evidence:
+            assert text[d["start"]:d["end"]] == d["text"]
+
+
+# --- rule resources --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["intents.tsv", "categories.tsv", "quality.tsv"])
+def test_rule_resources_have_sidecars_and_parse(name: str) -> None:
+    table = RULES / name
+    sidecar = table.with_suffix(".md")
+    assert table.is_file() and sidecar.is_file()
+    meta = sidecar.read_text(encoding="utf-8")
+    for field in ("**Source**", "**License**: MIT", "**Version**"):
+        assert field in meta, field
+    assert "written by the cxtext project" in meta
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            fields = re.split(r"\t+", line.strip())
+            assert len(fields) == 5, line
+            re.compile(fields[4])
+
+
+def test_rules_load_through_importlib_resources() -> None:
+    from cxtext.tags._rules import load_rule_table
+
+    rows = load_rule_table("categories.tsv", 5)
+    assert {r.fields[0] for r in rows} >= set(CATEGORIES) - {"other"}

@@ -1,0 +1,255 @@
+"""Rule-based intents: churn, escalation, repeat, urgency (cxtext.tags.intents)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cxtext.tags.intents import INTENT_COLUMNS, intents
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "corpora" / "gold" / "intents_categories.jsonl"
+
+# Written for these tests from how customers talk; not copied from the gold set.
+CASES: dict[str, tuple[list[str], list[str]]] = {
+    "churn": (
+        [
+            "如果再不处理我就销户", "我要销户", "给我把这个账户销了", "你们再这样我就把钱全部转走",
+            "我已经在招行开了户，下周就把钱转过去", "这张卡我要注销", "帮我把信用卡销了",
+            "我不想再用你们银行了", "以后再也不来你们银行了", "把我的定期全部取出来",
+            "我准备把房贷转到别的银行", "存款我都转到建行了", "我要把工资卡换掉", "我要转到他行",
+            "不存了，全取了", "你们不给我退年费，我就把卡剪了", "我决定换一家银行",
+            "要是下个月还扣管理费，我就去别的银行", "我要把账户注销，需要带什么材料？",
+            "受够了，明天就去把钱都取出来", "我要把卡退了", "这个户我不要了", "信用卡我要停掉",
+            "不在你们这儿存了", "准备换个银行存钱", "我要小户 就是把账户小掉",
+            "要是还扣费我马上销户", "要是再这样，我还不如换银行呢", "你们要是不解决，这户就不留了",
+        ],
+        [
+            "我不会销户", "销户需要什么材料", "销户需要什么材料？", "我没说要销户",
+            "我不想销户，帮我查一下余额", "销户要本人去吗", "我儿子的账户要销户，我能代办吗",
+            "我爸想把卡注销了，需要他本人来吗", "手机号注销了怎么办", "把钱转到我老婆的卡上",
+            "他行转过来的钱怎么还没到账", "我不是要换银行，只是问问利率", "注销手机银行怎么操作",
+            "营业执照注销了，对公账户怎么办", "信用卡销卡后额度能恢复吗", "副卡注销，主卡继续用",
+            "取消短信通知", "取两万交学费，剩下的继续存", "把工资卡从别的银行换到你们这来",
+            "户口注销了，卡还能用吗", "我朋友劝我换银行，我说不用",
+            "之前想注销，后来免了年费就留着了",
+            "营销人员推销了半天", "我先不销户了", "有人打电话说我的账户要被注销",
+            "如果销户的话零钱怎么处理", "上次说要销户是气话，现在不销了",
+            "柜员说“嫌麻烦就去别的银行”",
+            "理财到期先不转走，帮我续一期", "我有两张卡，想销掉其中一张",
+            "谁说我要销户了？", "我哪有说要销户", "如果我直接销户，余额怎么办？",
+        ],
+    ),
+    "escalation": (
+        [
+            "我要向银保监会投诉你们", "你们再不退钱，我就打12378", "我已经联系了电视台的记者",
+            "我要起诉你们银行", "我会把聊天记录发到微博上", "我要去人民银行告你们", "咱们法院见",
+            "我已经找了律师", "这事我要找媒体曝光", "你们等着收律师函吧", "不退我就去消协",
+            "我要去金融监管总局投诉", "你们是不是非得等我找监管才肯处理？", "我儿子说要帮我告你们",
+            "我要打 1 2378", "我会让大家都知道你们是怎么对待客户的",
+            "你们要是再不退钱，我就去消协", "信不信我去你们银行门口拉横幅",
+        ],
+        [
+            "12378是什么电话", "12378是干什么的", "消协能管银行吗", "我不会去监管投诉的",
+            "我要投诉你", "给我转投诉部门", "找你们经理来", "催收说要起诉我",
+            "我朋友去银保监会投诉过", "我没说要告你们，我是要告诉你们一件事",
+            "法院冻结了我的账户怎么办",
+            "律师让我来打印流水", "监管要求你们怎么做我不管", "被骗了，已经报警，警察让我来打流水",
+            "我是记者，想采访一下你们行长", "要不是朋友劝我，我早就去监管投诉了", "报警就算了",
+            "我在新闻上看到你们的广告", "我要给你们点赞，还要发朋友圈宣传",
+            "订单号202508048123781889", "金额是315.48元",
+        ],
+    ),
+    "repeat": (
+        [
+            "这已经是我第四次打电话了", "我昨天打过电话了", "上次那个客服说给我回电话",
+            "同一个问题我反映了三遍了", "第三次打来了", "上次说好的退款呢", "打了好几次电话了",
+            "反映过多少次了", "又要我重复一遍？", "我上周提交的投诉处理到哪了",
+        ],
+        [
+            "年费又扣了", "App又崩了", "我第一次打电话", "上次取钱的时候ATM吞卡了",
+            "昨天转的钱还没到", "上次投诉的问题你们回访了，谢谢", "我朋友说他打过好几次",
+        ],
+    ),
+    "urgency": (
+        [
+            "我急着付房租", "麻烦尽快，我今天必须转出去", "卡被盗刷了，赶紧帮我冻结",
+            "我在外地，马上要付款", "明天就要交学费了", "很急", "急用钱", "明天要还房贷",
+            "立刻帮我处理", "我的卡正在被盗刷", "我现在急著用錢",
+        ],
+        [
+            "不着急，你们慢慢处理", "麻烦尽快处理一下", "下个月要还房贷", "我马上去网点",
+            "我今天还款了，怎么显示未还", "不急", "尽快处理", "查出来我马上就销户",
+            "上次你们说“马上到账”，到现在也没到", "加急汇款怎么收费？",
+        ],
+    ),
+}
+
+
+def _params(positive: bool) -> list:
+    return [
+        pytest.param(intent, text, id=f"{intent}-{text}")
+        for intent, (pos, neg) in CASES.items()
+        for text in (pos if positive else neg)
+    ]
+
+
+@pytest.mark.parametrize(("intent", "text"), _params(True))
+def test_positive_cases(intent: str, text: str) -> None:
+    row = intents([text]).iloc[0]
+    assert row[f"intent_{intent}"], row["intent_evidence"]
+    assert any(d["intent"] == intent for d in row["intent_evidence"])
+
+
+@pytest.mark.parametrize(("intent", "text"), _params(False))
+def test_negative_cases(intent: str, text: str) -> None:
+    row = intents([text]).iloc[0]
+    assert not row[f"intent_{intent}"], row["intent_evidence"]
+    assert not [d for d in row["intent_evidence"] if d["intent"] == intent]
+
+
+@pytest.mark.parametrize(
+    "text", ["您是要销户吗？", "您说要把钱都转走，我们尊重您的选择", "如果您不满意可以拨打12378",
+             "我马上帮您处理", "请问您是第三次来电吗？"],
+)
+def test_agent_and_system_turns_never_carry_intents(text: str) -> None:
+    for speaker in ("agent", "system", "客服"):
+        row = intents([text], speaker=speaker).iloc[0]
+        assert not row[list(INTENT_COLUMNS[:-1])].any()
+        assert row["intent_evidence"] == []
+
+
+def test_speaker_per_text_and_aliases() -> None:
+    texts = ["我要销户", "我要销户", "我要销户", "我要销户"]
+    df = intents(texts, speaker=["customer", "agent", "客户", pd.NA])
+    assert df["intent_churn"].tolist() == [True, False, True, True]  # missing = customer
+    df = intents(pd.Series(texts), speaker=pd.Series(["客服", "client", "bot", "用户"]))
+    assert df["intent_churn"].tolist() == [False, True, False, True]
+
+
+def test_bad_speaker() -> None:
+    with pytest.raises(ValueError, match="'speaker' parameter of intents"):
+        intents(["我要销户"], speaker="manager")
+    with pytest.raises(ValueError, match="2 values for 1 texts"):
+        intents(["我要销户"], speaker=["customer", "agent"])
+
+
+def test_evidence_spans_point_into_the_original_text() -> None:
+    texts = [
+        "如果再不处理我就销户",
+        "你們這種銀行，我明天就去銷戶。",       # traditional
+        "我要 销 户 ，听 懂 没 有",             # ASR spacing
+        "ＡＢＣ不退钱我就打１２３７８！",        # full-width
+        "嗯，我已經打了12378，而且第三次打來了，我急用錢",
+    ]
+    df = intents(texts)
+    assert df.loc[0, "intent_evidence"] == [
+        {"intent": "churn", "start": 8, "end": 10, "text": "销户", "rule": "close_account"}
+    ]
+    ev1 = df.loc[1, "intent_evidence"]
+    assert [(d["intent"], d["text"]) for d in ev1] == [("churn", "銷戶")]
+    assert texts[1][ev1[0]["start"]:ev1[0]["end"]] == "銷戶"
+    ev2 = df.loc[2, "intent_evidence"]
+    assert [d["text"] for d in ev2] == ["销 户"]
+    ev3 = df.loc[3, "intent_evidence"]
+    assert [(d["intent"], d["text"]) for d in ev3] == [("escalation", "１２３７８")]
+    ev4 = df.loc[4, "intent_evidence"]
+    assert {d["intent"] for d in ev4} == {"escalation", "repeat", "urgency"}
+    for text, evidence in zip(texts, df["intent_evidence"], strict=True):
+        for d in evidence:
+            assert text[d["start"]:d["end"]] == d["text"]
+            assert set(d) == {"intent", "start", "end", "text", "rule"}
+    # evidence is sorted by position
+    starts = [d["start"] for d in ev4]
+    assert starts == sorted(starts)
+
+
+def test_traditional_input_is_matched() -> None:
+    df = intents(["我要銷戶", "我要把帳戶註銷", "我不會銷戶的", "我要向銀保監會投訴你們"])
+    assert df["intent_churn"].tolist() == [True, True, False, False]
+    assert df["intent_escalation"].tolist() == [False, False, False, True]
+
+
+def test_columns_order_index_and_no_mutation() -> None:
+    s = pd.Series(["我要销户", None, "好的谢谢", "我急用钱"], index=[10, 5, 7, 3], name="text")
+    before = s.copy()
+    df = intents(s)
+    assert list(df.columns) == list(INTENT_COLUMNS)
+    assert list(df.index) == [10, 5, 7, 3]
+    assert df["intent_churn"].tolist() == [True, False, False, False]
+    assert df["intent_urgency"].tolist() == [False, False, False, True]
+    assert df["intent_churn"].dtype == bool
+    pd.testing.assert_series_equal(s, before)
+    plain = intents(["我急用钱", "我要销户"])
+    assert isinstance(plain.index, pd.RangeIndex)
+    assert plain["intent_churn"].tolist() == [False, True]
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, np.nan])
+def test_missing_values_get_no_tags(missing: object) -> None:
+    df = intents(["我要销户", missing, ""])
+    assert df["intent_churn"].tolist() == [True, False, False]
+    assert df["intent_evidence"].tolist()[1:] == [[], []]
+
+
+def test_empty_and_bad_inputs() -> None:
+    empty = intents([])
+    assert list(empty.columns) == list(INTENT_COLUMNS) and len(empty) == 0
+    with pytest.raises(TypeError, match="wrap it in a list"):
+        intents("我要销户")
+    with pytest.raises(TypeError, match="got int"):
+        intents(["我要销户", 3])
+
+
+def test_evidence_lists_are_independent_copies() -> None:
+    df = intents(["我要销户", "我要销户"])
+    df.loc[0, "intent_evidence"].append({"x": 1})
+    assert len(df.loc[1, "intent_evidence"]) == 1
+    assert len(intents(["我要销户"]).loc[0, "intent_evidence"]) == 1
+
+
+def _gold_items() -> list[dict]:
+    with GOLD.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def test_gold_set_churn_and_escalation() -> None:
+    """Churn and escalation on all 917 gold items (see benchmarks/results/intents.json)."""
+    items = _gold_items()
+    df = intents([it["text"] for it in items], speaker=[it["speaker"] for it in items])
+    for name in ("churn", "escalation"):
+        gold = np.array([it["intents"][name] for it in items])
+        pred = df[f"intent_{name}"].to_numpy()
+        tp = int((gold & pred).sum())
+        precision = tp / max(int(pred.sum()), 1)
+        recall = tp / int(gold.sum())
+        assert precision >= 0.9, (name, precision)
+        assert recall >= 0.85, (name, recall)
+    # agent items never carry intents
+    agent = np.array([it["speaker"] == "agent" for it in items])
+    assert not df.loc[agent, list(INTENT_COLUMNS[:-1])].to_numpy().any()
+
+
+_CUE_ALPHABET = "我要销户不没12378又急马上，？！ 卡钱转走"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=60), st.none(), st.just(math.nan),
+                          st.text(alphabet=_CUE_ALPHABET, max_size=30)),
+                max_size=8))
+def test_any_text_never_crashes(texts: list) -> None:
+    df = intents(texts)
+    assert len(df) == len(texts)
+    for col in INTENT_COLUMNS[:-1]:
+        assert df[col].dtype == bool
+    for text, evidence in zip(texts, df["intent_evidence"], strict=True):
+        for d in evidence:
+            assert 0 <= d["start"] < d["end"] <= len(text)
+            assert text[d["start"]:d["end"]] == d["text"]
