@@ -29,6 +29,23 @@ from cxtext.plotting import use_cjk_font
 from cxtext.profile import CorpusProfile, profile_corpus
 from cxtext.report import render_report
 from cxtext.schema import SCHEMAS, empty_table, validate
+from cxtext.tags.base import BaseTagger, available_backends, get_tagger, register_backend
+from cxtext.tags.emotion import (
+    LexiconEmotionTagger,
+    ModelEmotionTagger,
+    SnowNLPEmotionTagger,
+    emotion,
+)
+from cxtext.tags.intents import intents
+from cxtext.tags.quality import agent_quality, turn_quality
+from cxtext.tags.sentiment import (
+    LexiconSentimentTagger,
+    ModelSentimentTagger,
+    SnowNLPSentimentTagger,
+    sentiment,
+)
+from cxtext.tags.tag import TagResult, rollup, tag
+from cxtext.tags.taxonomy import categories
 from cxtext.text.normalize import has_traditional, normalize, normalize_text
 from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, PiiMatch, find_pii, mask_pii, mask_pii_many
 from cxtext.text.segment import (
@@ -43,21 +60,35 @@ __all__ = [
     "PII_TYPES",
     "PLACEHOLDERS",
     "SCHEMAS",
+    "BaseTagger",
     "Corpus",
     "CorpusProfile",
     "CxTextError",
+    "LexiconEmotionTagger",
+    "LexiconSentimentTagger",
     "MissingDependencyError",
+    "ModelEmotionTagger",
+    "ModelSentimentTagger",
     "PiiMatch",
     "ReadError",
     "SchemaError",
     "Segmenter",
+    "SnowNLPEmotionTagger",
+    "SnowNLPSentimentTagger",
+    "TagResult",
     "__version__",
+    "agent_quality",
+    "available_backends",
+    "categories",
     "conversations_from_turns",
     "detect_encoding",
     "display_name",
+    "emotion",
     "empty_table",
     "find_pii",
+    "get_tagger",
     "has_traditional",
+    "intents",
     "labels",
     "load_banking_dictionary",
     "load_stopwords",
@@ -71,10 +102,15 @@ __all__ = [
     "read_corpus",
     "read_customers",
     "read_turns",
+    "register_backend",
     "render_report",
+    "rollup",
     "segment",
     "segment_many",
+    "sentiment",
+    "tag",
     "tier_from_assets",
+    "turn_quality",
     "use_cjk_font",
     "validate",
 ]

@@ -100,6 +100,20 @@ def _data_range(corpus: str | None) -> str:
     return f"{started.min():%Y-%m-%d} 至 {started.max():%Y-%m-%d}"
 
 
+def _delegate(module: str, prog: str):
+    """Sub-commands whose parser lives in their module (``cxtext eval``, ``cxtext train``)."""
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return importlib.import_module(module).main(args.rest, prog=prog)
+
+    return run
+
+
+_DELEGATED = {"eval": "cxtext.evaluate", "train": "cxtext.train"}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(
@@ -142,13 +156,30 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-p", "--param", action="append", help="notebook parameter KEY=VALUE")
     rep.add_argument("--timeout", type=int, default=600, help="per-cell time limit in seconds")
     rep.set_defaults(func=_report)
+
+    helps = {
+        "eval": "evaluate a tagger on labelled data (sentiment|emotion|intents), JSON metrics",
+        "train": "retrain the shipped sentiment or emotion model",
+    }
+    for name, module in _DELEGATED.items():
+        help_text = helps[name]
+        cmd = sub.add_parser(name, help=help_text, add_help=False,
+                             description=f"{help_text}. Run 'cxtext {name} --help' for options.")
+        cmd.add_argument("rest", nargs=argparse.REMAINDER)
+        cmd.set_defaults(func=_delegate(module, f"cxtext {name}"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cxtext`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # argparse's REMAINDER drops a leading "--help"/"--data": hand these over whole.
+    if argv and argv[0] in _DELEGATED:
+        args = argparse.Namespace(command=argv[0], rest=argv[1:])
+        args.func = _delegate(_DELEGATED[argv[0]], f"cxtext {argv[0]}")
+    else:
+        args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0

@@ -46,3 +46,20 @@ def test_ingest_keep_pii_opt_out(tmp_path):
     src.write_text("conversation_id,speaker,text\nc1,customer,电话13812345678\n", encoding="utf-8")
     assert main(["ingest", str(src), "--out", str(tmp_path / "o"), "--keep-pii"]) == 0
     assert pd.read_parquet(tmp_path / "o" / "turns.parquet")["text"].tolist() == ["电话13812345678"]
+
+
+def test_eval_subcommand_prints_json_metrics(tmp_path, capsys):
+    import json
+
+    src = tmp_path / "labelled.csv"
+    src.write_text(
+        "text,label\n客服态度非常好，谢谢,pos\n你们乱扣我年费，太过分了,neg\n"
+        "请问信用卡年费怎么收,neu\n",
+        encoding="utf-8",
+    )
+    rc = main(["eval", "sentiment", "--data", str(src), "--text-col", "text",
+               "--label-col", "label", "--label-map", "polarity"])
+    assert rc == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["n"] == 3 and 0 <= metrics["macro_f1"] <= 1
+    assert "confusion_matrix" in metrics and "docs_per_s" in metrics

@@ -1,0 +1,580 @@
+"""Char n-gram TF-IDF + linear classifier: the one code path for training and inference.
+
+Private helper of :mod:`cxtext.tags.sentiment`, :mod:`cxtext.tags.emotion` and
+:mod:`cxtext.train`. Inference needs only numpy (no scikit-learn, no scipy): the text is
+prepared (:func:`prepare_text`), cut into character n-grams, looked up in the vocabulary,
+weighted by sublinear TF x IDF, L2-normalised and multiplied by the class weights, then
+softmaxed. Training (:func:`fit_linear_model`) builds the same features as a scipy CSR matrix
+and fits scikit-learn's multinomial ``LogisticRegression``; both are imported inside it.
+
+Files (no pickle anywhere)
+-------------------------
+A model named ``NAME`` in a folder is three files plus a human-readable card:
+
+* ``NAME.npz``: ``coef`` (float16, classes x features), ``intercept`` and ``idf`` (float32);
+* ``NAME.vocab.json.gz``: the n-gram vocabulary as a JSON list (feature ``i`` is item ``i``);
+* ``NAME.json``: the card: classes, feature parameters, training data and metrics, library
+  versions, the cxtext version that wrote it and the SHA-256 of the two files above;
+* ``NAME.md``: the model card for people (written by :mod:`cxtext.train`).
+
+Both data files are written byte-for-byte reproducibly (fixed zip and gzip timestamps), so the
+same data and seed give the same checksums. :func:`load_linear_model` verifies the checksums
+(a mismatch raises :class:`ModelFileError`) and warns with :class:`ModelVersionWarning` when
+the model was written by another cxtext version.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import operator
+import re
+import threading
+import warnings
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import repeat
+from os import PathLike
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from cxtext._version import __version__
+from cxtext.errors import CxTextError
+from cxtext.tags.base import BaseTagger, coerce_texts
+
+#: Version of :func:`prepare_text` + the n-gram analyser; stored in every model file.
+FEATURES_VERSION: Final = "charngram-v1"
+#: Version of the file layout written by :func:`save_linear_model`.
+FORMAT_VERSION: Final = 1
+
+_URL_RE: Final = re.compile(r"(?:https?://|www\.)[\w\-./?%&=#:~+]*", re.I)
+_MENTION_RE: Final = re.compile(r"//@[^:：\s]{1,30}[:：]?|@[\w\u4e00-\u9fff\-]{1,30}")
+_DIGITS_RE: Final = re.compile(r"\d+(?:\.\d+)?")
+_REPEAT_RE: Final = re.compile(r"(.)\1{3,}")
+_SPACES_RE: Final = re.compile(r"\s+")
+
+
+class ModelFileError(CxTextError, ValueError):
+    """A model file is missing, corrupt or does not match its recorded checksum."""
+
+
+class ModelVersionWarning(UserWarning):
+    """A model was written by another cxtext version; predictions may differ slightly."""
+
+
+def prepare_text(text: str) -> str:
+    """The text the n-gram analyser sees (features version ``charngram-v1``).
+
+    Width (NFKC) and Traditional -> Simplified as :func:`cxtext.normalize_text` does them
+    (fillers and emoji kept: ``[怒]`` is a strong cue), lower case, URLs and @mentions removed,
+    every number written ``0``, a character repeated 4+ times cut to 3 (哈哈哈哈哈 -> 哈哈哈),
+    whitespace collapsed.
+
+    Examples
+    --------
+    >>> prepare_text("ＡＴＭ吞了我的卡！！！！！ 銀行 http://t.cn/x 3000元 @张三 你好")
+    'atm吞了我的卡!!!银行 0元你好'
+    """
+    from cxtext.text.normalize import normalize_text
+
+    if "http" in text or "www" in text:
+        text = _URL_RE.sub(" ", text)
+    if "@" in text:
+        text = _MENTION_RE.sub(" ", text)
+    text = normalize_text(text, fillers=None, emoji="keep").lower()
+    text = _DIGITS_RE.sub("0", text)
+    text = _REPEAT_RE.sub(r"\1\1\1", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """All character n-grams of ``text`` with ``lo <= n <= hi``, shortest first."""
+    if lo == 1 and hi == 3:  # the shipped models: string concatenation in C is faster
+        bigrams = list(map(operator.add, text, text[1:]))
+        return [*text, *bigrams, *map(operator.add, bigrams, text[2:])]
+    size = len(text)
+    return [text[a : a + k] for k in range(lo, hi + 1) for a in range(size - k + 1)]
+
+
+# ---------------------------------------------------------------------------------------------
+# features
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Features:
+    """Sublinear TF-IDF over character n-grams (scikit-learn's ``TfidfVectorizer`` maths:
+    ``idf = ln((1 + n) / (1 + df)) + 1``, ``tf = 1 + ln(count)``, rows L2-normalised)."""
+
+    ngram_range: tuple[int, int] = (1, 3)
+    min_df: int = 2
+    max_features: int | None = None
+    vocabulary: dict[str, int] = field(default_factory=dict)
+    idf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+
+    def fit(self, docs: Sequence[str]) -> Features:
+        """Build the vocabulary and IDF from prepared texts."""
+        from collections import Counter
+
+        lo, hi = self.ngram_range
+        df: Counter[str] = Counter()
+        for doc in docs:
+            df.update(set(char_ngrams(doc, lo, hi)))
+        items = [(g, c) for g, c in df.items() if c >= self.min_df]
+        if self.max_features is not None and len(items) > self.max_features:
+            items.sort(key=lambda gc: (-gc[1], gc[0]))  # most frequent; ties by n-gram
+            items = items[: self.max_features]
+        grams = sorted(g for g, _ in items)
+        self.vocabulary = {g: i for i, g in enumerate(grams)}
+        counts = np.array([df[g] for g in grams], dtype=np.float64)
+        n = len(docs)
+        self.idf = (np.log((1.0 + n) / (1.0 + counts)) + 1.0).astype(np.float32)
+        return self
+
+    def sparse_parts(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) of the TF-IDF matrix, rows L2-normalised, sorted by row."""
+        lo, hi = self.ngram_range
+        get = self.vocabulary.get
+        counts = np.zeros(len(docs), dtype=np.int64)
+        ids: list[int] = []
+        for i, doc in enumerate(docs):
+            grams = char_ngrams(doc, lo, hi)
+            counts[i] = len(grams)
+            ids.extend(map(get, grams, repeat(-1)))  # -1: not in the vocabulary
+        cols = np.asarray(ids, dtype=np.int64)
+        known = cols >= 0
+        if not known.any():
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        n_vocab = max(len(self.vocabulary), 1)
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), counts)[known]
+        keys, tf = np.unique(rows * n_vocab + cols[known], return_counts=True)
+        rows, cols_arr = np.divmod(keys, n_vocab)
+        values = (1.0 + np.log(tf.astype(np.float32))) * self.idf[cols_arr]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(docs)))
+        values = (values / norms[rows]).astype(np.float32)
+        return rows, cols_arr, values
+
+    def transform(self, docs: Sequence[str]) -> Any:
+        """A scipy CSR matrix (training only; inference uses :meth:`sparse_parts`)."""
+        from scipy import sparse
+
+        rows, cols, values = self.sparse_parts(docs)
+        shape = (len(docs), len(self.vocabulary))
+        return sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float32)
+
+
+# ---------------------------------------------------------------------------------------------
+# model
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LinearModel:
+    """A fitted multinomial linear classifier over :class:`Features`."""
+
+    features: Features
+    classes: list[str]
+    coef: np.ndarray  # (n_classes, n_features) float32
+    intercept: np.ndarray  # (n_classes,) float32
+    card: dict[str, Any] = field(default_factory=dict)
+
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        """Class scores (n_texts, n_classes) for raw texts (prepared here)."""
+        docs = [prepare_text(t) for t in texts]
+        rows, cols, values = self.features.sparse_parts(docs)
+        out = np.tile(self.intercept.astype(np.float64), (len(docs), 1))
+        if len(rows):  # rows are sorted: sum each document's run of n-grams at once
+            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            contrib = self.coef_t[cols] * values[:, None]
+            out[rows[starts]] += np.add.reduceat(contrib, starts, axis=0)
+        return out
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Softmax probabilities (n_texts, n_classes), columns in ``classes`` order."""
+        scores = self.decision_function(texts)
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    @property
+    def coef_t(self) -> np.ndarray:
+        cached = self.__dict__.get("_coef_t")
+        if cached is None:
+            cached = np.ascontiguousarray(self.coef.T, dtype=np.float32)
+            self.__dict__["_coef_t"] = cached
+        return cached
+
+
+def fit_linear_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    sample_weight: Sequence[float] | None = None,
+    ngram_range: tuple[int, int] = (1, 3),
+    min_df: int = 2,
+    max_features: int | None = None,
+    C: float = 2.0,
+    class_weight: str | Mapping[str, float] | None = "balanced",
+    max_iter: int = 1000,
+    random_state: int | None = 0,
+) -> LinearModel:
+    """Fit TF-IDF + multinomial logistic regression (scikit-learn, lbfgs; deterministic).
+
+    The stored ``coef`` is rounded to float16 and back, exactly what :func:`save_linear_model`
+    keeps, so a model predicts the same before and after a save/load round trip.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    docs = [prepare_text(t) for t in texts]
+    feats = Features(ngram_range=tuple(ngram_range), min_df=min_df, max_features=max_features)
+    feats.fit(docs)
+    if not feats.vocabulary:
+        raise CxTextError(
+            "No character n-gram occurs in at least min_df="
+            f"{min_df} training texts; give more texts or a smaller min_df."
+        )
+    X = feats.transform(docs)
+    y = np.asarray([str(v) for v in labels], dtype=object)
+    clf = LogisticRegression(
+        C=C, class_weight=class_weight, max_iter=max_iter, solver="lbfgs", random_state=random_state
+    )
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*max_iter.*")  # ConvergenceWarning text
+        clf.fit(X, y, sample_weight=None if sample_weight is None else np.asarray(sample_weight))
+    coef, intercept = clf.coef_, clf.intercept_
+    if coef.shape[0] == 1:  # binary: sigmoid == 2-class softmax with +-w/2
+        coef = np.vstack([-coef / 2.0, coef / 2.0])
+        intercept = np.array([-intercept[0] / 2.0, intercept[0] / 2.0])
+    return LinearModel(
+        features=feats,
+        classes=[str(c) for c in clf.classes_],
+        coef=coef.astype(np.float16).astype(np.float32),
+        intercept=intercept.astype(np.float32),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# files
+# ---------------------------------------------------------------------------------------------
+
+_ZIP_DATE: Final = (1980, 1, 1, 0, 0, 0)
+
+
+def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
+    """An ``.npz`` (zip of ``.npy``) with fixed timestamps: same arrays, same bytes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            member = io.BytesIO()
+            np.lib.format.write_array(
+                member, np.ascontiguousarray(arrays[name]), allow_pickle=False
+            )
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, member.getvalue())
+    return buf.getvalue()
+
+
+def _gzip_json_bytes(obj: Any) -> bytes:
+    raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    return buf.getvalue()
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def save_linear_model(model: LinearModel, folder: str | Path, name: str) -> dict[str, Any]:
+    """Write ``NAME.npz``, ``NAME.vocab.json.gz`` and ``NAME.json`` into ``folder``.
+
+    ``model.card`` (training data, metrics, command ...) is merged into ``NAME.json``
+    together with the feature parameters, classes, versions and checksums. Returns the card.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    feats = model.features
+    vocab = sorted(feats.vocabulary, key=feats.vocabulary.__getitem__)
+    npz = _npz_bytes(
+        {
+            "coef": model.coef.astype(np.float16),
+            "intercept": model.intercept.astype(np.float32),
+            "idf": feats.idf.astype(np.float32),
+        }
+    )
+    vocab_gz = _gzip_json_bytes(vocab)
+    card = dict(model.card)
+    card.update(
+        {
+            "name": name,
+            "format_version": FORMAT_VERSION,
+            "features_version": FEATURES_VERSION,
+            "cxtext_version": card.get("cxtext_version", __version__),
+            "classes": list(model.classes),
+            "features": {
+                "analyzer": "char",
+                "ngram_range": list(feats.ngram_range),
+                "min_df": feats.min_df,
+                "max_features": feats.max_features,
+                "sublinear_tf": True,
+                "norm": "l2",
+                "n_features": len(vocab),
+            },
+            "files": {
+                f"{name}.npz": {"sha256": sha256_bytes(npz), "bytes": len(npz)},
+                f"{name}.vocab.json.gz": {"sha256": sha256_bytes(vocab_gz), "bytes": len(vocab_gz)},
+            },
+        }
+    )
+    (folder / f"{name}.npz").write_bytes(npz)
+    (folder / f"{name}.vocab.json.gz").write_bytes(vocab_gz)
+    text = json.dumps(card, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    (folder / f"{name}.json").write_text(text, encoding="utf-8")
+    return card
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ModelFileError(
+            f"Cannot read the model's {what} file {str(path)!r}: {exc}. A model folder holds "
+            "NAME.json, NAME.npz and NAME.vocab.json.gz as written by `python -m cxtext.train`."
+        ) from None
+
+
+def load_linear_model(card_path: str | Path, *, verify: bool = True) -> LinearModel:
+    """Load a model from its ``NAME.json`` card (the data files sit beside it).
+
+    Raises :class:`ModelFileError` if a file is missing or its SHA-256 differs from the card,
+    and warns :class:`ModelVersionWarning` if another cxtext version wrote it.
+    """
+    card_path = Path(card_path)
+    try:
+        card = json.loads(_read(card_path, "card").decode("utf-8"))
+        name, feat = card["name"], card["features"]
+        classes = [str(c) for c in card["classes"]]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelFileError(f"{str(card_path)!r} is not a cxtext model card: {exc!r}") from None
+    if card.get("format_version") != FORMAT_VERSION or (
+        card.get("features_version") != FEATURES_VERSION
+    ):
+        raise ModelFileError(
+            f"{str(card_path)!r} has format {card.get('format_version')!r} / features "
+            f"{card.get('features_version')!r}; this cxtext reads format {FORMAT_VERSION} / "
+            f"{FEATURES_VERSION}. Retrain it with `python -m cxtext.train`."
+        )
+    blobs = {}
+    for fname, meta in card.get("files", {}).items():
+        data = _read(card_path.with_name(fname), "data")
+        if verify and sha256_bytes(data) != meta.get("sha256"):
+            raise ModelFileError(
+                f"The checksum of {str(card_path.with_name(fname))!r} does not match its card "
+                f"({meta.get('sha256')!r}); the file is corrupt or was replaced. Reinstall "
+                "cxtext or retrain the model."
+            )
+        blobs[fname] = data
+    try:
+        with np.load(io.BytesIO(blobs[f"{name}.npz"]), allow_pickle=False) as z:
+            coef = z["coef"].astype(np.float32)
+            intercept = z["intercept"].astype(np.float32)
+            idf = z["idf"].astype(np.float32)
+        vocab = json.loads(gzip.decompress(blobs[f"{name}.vocab.json.gz"]).decode("utf-8"))
+    except (KeyError, ValueError, OSError) as exc:
+        raise ModelFileError(
+            f"Cannot read the model files of {str(card_path)!r}: {exc!r}"
+        ) from None
+    if coef.shape != (len(classes), len(vocab)) or idf.shape != (len(vocab),):
+        raise ModelFileError(
+            f"{str(card_path)!r}: weights {coef.shape} do not fit {len(classes)} classes x "
+            f"{len(vocab)} features."
+        )
+    saved = card.get("cxtext_version")
+    if saved != __version__:
+        warnings.warn(
+            f"The model {str(card_path)!r} was written by cxtext {saved}; this is cxtext "
+            f"{__version__}. Its predictions may differ slightly from the recorded metrics; "
+            "retrain it with `python -m cxtext.train` to silence this warning.",
+            ModelVersionWarning,
+            stacklevel=3,
+        )
+    feats = Features(
+        ngram_range=(int(feat["ngram_range"][0]), int(feat["ngram_range"][1])),
+        min_df=int(feat.get("min_df", 1)),
+        max_features=feat.get("max_features"),
+        vocabulary={g: i for i, g in enumerate(vocab)},
+        idf=idf,
+    )
+    return LinearModel(features=feats, classes=classes, coef=coef, intercept=intercept, card=card)
+
+
+# ---------------------------------------------------------------------------------------------
+# the tagger side: shared by ModelSentimentTagger and ModelEmotionTagger
+# ---------------------------------------------------------------------------------------------
+
+_MODEL_CACHE: dict[tuple[str, int, int], LinearModel] = {}
+_MODEL_LOCK = threading.Lock()
+
+
+def packaged_model_path(task: str) -> Path:
+    """The card (``<task>.json``) of the model shipped in ``cxtext/resources/models``."""
+    from importlib import resources
+
+    try:
+        ref = resources.files("cxtext").joinpath("resources", "models", f"{task}.json")
+        path = Path(str(ref))
+    except (AttributeError, ModuleNotFoundError, TypeError):  # pragma: no cover - odd loaders
+        path = Path(__file__).resolve().parents[1] / "resources" / "models" / f"{task}.json"
+    return path
+
+
+def resolve_model_path(model: object, task: str, owner: str) -> Path:
+    """``"default"`` -> the shipped card; a folder -> ``<folder>/<task>.json``; a card path."""
+    if isinstance(model, str) and model == "default":
+        return packaged_model_path(task)
+    if not isinstance(model, (str, PathLike)):
+        raise TypeError(
+            f"The 'model' parameter of {owner} must be 'default' or a path to a model written "
+            f"by `python -m cxtext.train`; got {type(model).__name__}."
+        )
+    path = Path(model)
+    if path.is_dir():
+        path = path / f"{task}.json"
+    if not path.is_file():
+        raise ModelFileError(
+            f"The 'model' parameter of {owner} must be 'default', a model card NAME.json or a "
+            f"folder holding {task}.json; {str(model)!r} is neither."
+        )
+    return path
+
+
+def load_cached(path: Path) -> LinearModel:
+    """Load a model once per (path, mtime, size) in this process; instances share it."""
+    try:
+        st = path.stat()
+    except OSError:
+        raise ModelFileError(
+            f"The model card {str(path)!r} is missing. The shipped models live in "
+            "cxtext/resources/models (reinstall cxtext, or rebuild them with `python -m "
+            "cxtext.train sentiment|emotion --out cxtext/resources/models`)."
+        ) from None
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    with _MODEL_LOCK:
+        model = _MODEL_CACHE.get(key)
+        if model is None:
+            model = load_linear_model(path)
+            _MODEL_CACHE[key] = model
+        return model
+
+
+class ModelTagger(BaseTagger):
+    """Base of the ``model`` backends: lazy load, ``fit`` trains a new model (private)."""
+
+    allowed_labels: tuple[str, ...] = ()
+
+    def _model(self) -> LinearModel:
+        model = getattr(self, "model_", None)
+        if model is None:
+            path = resolve_model_path(self.model, self.task, type(self).__name__)
+            model = load_cached(path)
+            bad = [c for c in model.classes if c not in self.allowed_labels]
+            if bad:
+                raise ModelFileError(
+                    f"{str(path)!r} predicts {bad}, which are not {self.task} labels "
+                    f"{list(self.allowed_labels)}."
+                )
+            self.model_ = model
+            self.classes_ = list(model.classes)
+        return model
+
+    def fit(self, texts: object, y: object = None, sample_weight: object = None) -> ModelTagger:
+        """Train a new model on labelled texts (char n-gram TF-IDF + logistic regression).
+
+        Texts or labels that are missing are left out. Needs scikit-learn.
+        """
+        owner = f"{type(self).__name__}.fit"
+        values, _ = coerce_texts(texts, owner)
+        if y is None:
+            raise ValueError(
+                f"{owner} needs labels y (one of {list(self.allowed_labels)} per text)."
+            )
+        labels = list(y) if not isinstance(y, str) else [y]
+        if len(labels) != len(values):
+            raise ValueError(f"{owner} got {len(values)} texts but {len(labels)} labels.")
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if weights is not None and len(weights) != len(values):
+            raise ValueError(f"{owner} got {len(values)} texts but {len(weights)} sample weights.")
+        keep = [
+            i
+            for i, (t, lab) in enumerate(zip(values, labels, strict=True))
+            if t is not None and t.strip() and not _missing_label(lab)
+        ]
+        ys = [str(labels[i]) for i in keep]
+        bad = sorted(set(ys) - set(self.allowed_labels))
+        if bad:
+            raise ValueError(f"{owner}: y must hold {list(self.allowed_labels)}; got {bad[:10]}.")
+        if len(set(ys)) < 2:
+            raise ValueError(f"{owner} needs at least two classes in y; got {sorted(set(ys))}.")
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            from cxtext.tags.base import missing_dependency
+
+            raise missing_dependency(owner, "scikit-learn>=1.4") from None
+        self._reset()
+        model = fit_linear_model(
+            [values[i] for i in keep],  # type: ignore[misc]
+            ys,
+            sample_weight=None if weights is None else weights[keep],
+            ngram_range=tuple(self.ngram_range),  # type: ignore[arg-type]
+            min_df=self.min_df,
+            max_features=self.max_features,
+            C=self.C,
+            class_weight=self.class_weight,
+            max_iter=self.max_iter,
+            random_state=self.random_state,
+        )
+        model.card = {"task": self.task, "trained_by": owner, "n_train": len(keep)}
+        self.model_ = model
+        self.classes_ = list(model.classes)
+        return self
+
+    def predict_proba(self, texts: object) -> pd.DataFrame:
+        """Class probabilities (one column per class of the model; missing texts give NaN)."""
+        values, index = coerce_texts(texts, f"{type(self).__name__}.predict_proba")
+        model = self._model()
+        out = np.full((len(values), len(model.classes)), np.nan)
+        todo = [i for i, v in enumerate(values) if v is not None]
+        if todo:
+            out[todo] = model.predict_proba([values[i] for i in todo])  # type: ignore[misc]
+        return pd.DataFrame(out, index=index, columns=list(model.classes))
+
+    def save(self, folder: str | PathLike[str], name: str | None = None) -> Path:
+        """Write the (fitted or loaded) model as ``NAME.json/.npz/.vocab.json.gz``; returns
+        the card path (``name`` defaults to the task)."""
+        name = name or self.task
+        save_linear_model(self._model(), folder, name)
+        return Path(folder) / f"{name}.json"
+
+    def _predict_texts(self, texts: list[str]) -> dict[str, np.ndarray]:
+        model = self._model()
+        return self._outputs(model.predict_proba(texts), list(model.classes))
+
+    def _outputs(self, proba: np.ndarray, classes: list[str]) -> dict[str, np.ndarray]:
+        raise NotImplementedError
+
+
+def _missing_label(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA

@@ -1,0 +1,229 @@
+"""``cx.tag``: every tag on every turn, and the per-conversation roll-ups.
+
+Per turn: sentiment and emotion (customer turns by default), intents (customer
+turns; agents never carry customer intents), complaint categories with evidence,
+and agent-quality flags on agent turns. Per conversation: the customer's mood
+(mean, start, end, delta, worst turn), dominant emotion and mix, intents and
+categories with their first evidence, and the agent-quality score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from cxtext import labels
+from cxtext.schema import validate
+
+
+class TagResult(NamedTuple):
+    """What :func:`tag` returns; unpacks as ``turns, conversations``."""
+
+    turns: pd.DataFrame
+    conversations: pd.DataFrame
+
+
+def _chunks(n: int, size: int) -> Iterable[slice]:
+    for start in range(0, n, size):
+        yield slice(start, min(start + size, n))
+
+
+def _progress(total: int, show: bool | None, desc: str):
+    if show is None:
+        show = total >= 20_000
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="turn", disable=not show)
+
+
+def tag(
+    turns: pd.DataFrame,
+    *,
+    sentiment_backend: Any = "model",
+    emotion_backend: Any = "model",
+    mood_speakers: tuple[str, ...] = ("customer",),
+    chunk_size: int = 5_000,
+    progress: bool | None = None,
+) -> TagResult:
+    """Tag every turn and roll the tags up per conversation.
+
+    Parameters
+    ----------
+    turns : DataFrame
+        Canonical turns (``conversation_id, turn, speaker, text``, …); validated,
+        never modified.
+    sentiment_backend, emotion_backend : str or tagger
+        ``"model"`` (default, trained), ``"lexicon"``, ``"snownlp"`` or a fitted tagger
+        object with ``predict(texts) -> DataFrame``.
+    mood_speakers : tuple of str
+        Whose turns get sentiment and emotion (default customers only: an agent's
+        scripted politeness is not the customer's mood).
+    chunk_size : int
+        Turns per batch (bounds memory; progress advances per batch).
+    progress : bool, optional
+        Show a progress bar; default only for 20,000 turns or more.
+
+    Returns
+    -------
+    TagResult
+        ``turns``: the input columns plus ``sentiment_score``, ``sentiment_label``,
+        ``emotion_label``, ``emotion_intensity``, ``emotion_<label>`` scores,
+        ``intent_churn``, ``intent_escalation``, ``intent_repeat``,
+        ``intent_urgency``, ``intent_evidence``, ``categories`` and
+        ``category_evidence`` (customer turns; others ``[]``) and agent-turn
+        quality flags.
+        ``conversations``: one row per conversation (see :func:`rollup`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"conversation_id": ["c1"] * 2, "speaker": ["agent", "customer"],
+    ...                   "text": ["您好，请问有什么可以帮您？", "你们乱扣我年费，再不退我就销户"]})
+    >>> res = tag(t)
+    >>> bool(res.conversations.loc[0, "intent_churn"])
+    True
+    """
+    from cxtext.tags.emotion import emotion
+    from cxtext.tags.intents import intents
+    from cxtext.tags.quality import turn_quality
+    from cxtext.tags.sentiment import sentiment
+    from cxtext.tags.taxonomy import categories
+
+    tr = validate(turns, "turns")
+    n = len(tr)
+    mood_mask = tr["speaker"].isin(mood_speakers).to_numpy()
+    parts: list[pd.DataFrame] = []
+    with _progress(n, progress, "cxtext.tag") as bar:
+        for sl in _chunks(n, chunk_size):
+            chunk = tr.iloc[sl]
+            texts = chunk["text"].reset_index(drop=True)
+            speakers = chunk["speaker"].reset_index(drop=True)
+            mood = mood_mask[sl]
+            mood_texts = texts[mood]
+            # Complaint categories describe what the customer raises: agent scripts and
+            # IVR prompts would add categories nobody complained about.
+            cats = categories(mood_texts).reindex(texts.index)
+            for col in ("categories", "category_evidence"):
+                cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
+            out = pd.concat(
+                [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)], axis=1
+            )
+            sent = sentiment(mood_texts, backend=sentiment_backend)
+            emo = emotion(mood_texts, backend=emotion_backend)
+            out = out.join(sent).join(emo)
+            parts.append(out)
+            bar.update(sl.stop - sl.start)
+    tags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(index=tr.index)
+    tagged = pd.concat([tr, tags.set_index(tr.index)], axis=1)
+    return TagResult(tagged, rollup(tagged))
+
+
+def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
+    """Per-conversation roll-ups of tagged turns (customer turns for mood).
+
+    Columns: ``conversation_id``, ``n_turns``, ``n_customer_turns``,
+    ``sentiment_mean``, ``sentiment_start``, ``sentiment_end``,
+    ``sentiment_delta`` (end − start), ``sentiment_worst``, ``worst_turn``,
+    ``sentiment_label`` (of the mean), ``emotion_label`` (dominant non-neutral
+    emotion by summed intensity, else neutral), ``emotion_mix`` (share of each
+    emotion among mood turns), ``intent_*`` (any turn) with ``intent_evidence``
+    (first span per intent), ``categories`` (union, taxonomy order) with
+    ``category_evidence``, and agent quality (``quality_*``) when agent turns exist.
+    """
+    from cxtext.tags.quality import agent_quality
+
+    df = tagged.sort_values(["conversation_id", "turn"], kind="stable")
+    g = df.groupby("conversation_id", sort=False)
+    out = pd.DataFrame({"n_turns": g.size()})
+    out["n_customer_turns"] = (
+        (df["speaker"] == "customer").groupby(df["conversation_id"], sort=False).sum().astype(int)
+    )
+
+    mood = df[df["sentiment_score"].notna()] if "sentiment_score" in df else df.iloc[:0]
+    mg = mood.groupby("conversation_id", sort=False)
+    out["sentiment_mean"] = mg["sentiment_score"].mean()
+    out["sentiment_start"] = mg["sentiment_score"].first()
+    out["sentiment_end"] = mg["sentiment_score"].last()
+    out["sentiment_delta"] = out["sentiment_end"] - out["sentiment_start"]
+    out["sentiment_worst"] = mg["sentiment_score"].min()
+    if len(mood):
+        worst_idx = mg["sentiment_score"].idxmin()
+        out["worst_turn"] = mood.loc[worst_idx.to_numpy(), "turn"].set_axis(worst_idx.index)
+    else:
+        out["worst_turn"] = pd.Series(dtype="Int64")
+    out["worst_turn"] = out["worst_turn"].astype("Int64")
+    mean = out["sentiment_mean"]
+    out["sentiment_label"] = np.select(
+        [mean.isna(), mean <= -0.2, mean >= 0.2], [None, "neg", "pos"], default="neu"
+    )
+
+    if "emotion_label" in mood and len(mood):
+        weight = mood["emotion_intensity"].fillna(0.0) + 1e-9
+        emo = pd.DataFrame({"cid": mood["conversation_id"], "label": mood["emotion_label"],
+                            "w": weight})
+        mix = emo.groupby(["cid", "label"])["w"].size().unstack(fill_value=0)
+        mix = mix.div(mix.sum(axis=1), axis=0)
+        strength = emo[emo["label"] != "neutral"].groupby(["cid", "label"])["w"].sum()
+        dominant = (
+            strength.sort_values(ascending=False, kind="stable").reset_index()
+            .drop_duplicates("cid").set_index("cid")["label"]
+        )
+        out["emotion_label"] = dominant.reindex(out.index).fillna("neutral")
+        out.loc[~out.index.isin(mix.index), "emotion_label"] = None
+        order = [e for e in labels.EMOTIONS if e in mix.columns]
+        out["emotion_mix"] = [
+            {k: round(float(v), 3) for k, v in row.items() if v > 0}
+            for row in mix[order].reindex(out.index).fillna(0).to_dict("records")
+        ]
+    else:
+        out["emotion_label"] = None
+        out["emotion_mix"] = [{} for _ in range(len(out))]
+
+    for intent in labels.INTENTS:
+        col = f"intent_{intent}"
+        out[col] = g[col].any().astype(bool) if col in df else False
+
+    # Evidence and category unions in one pass over plain arrays: per-group pandas
+    # lambdas cost more than all the tagging on large corpora.
+    cids = df["conversation_id"].to_numpy()
+    turn_no = df["turn"].to_numpy()
+    cat_order = {c: i for i, c in enumerate(labels.CATEGORIES)}
+
+    def gather(col: str, key: str | None) -> list[list]:
+        acc: dict[str, dict] = {cid: {} for cid in out.index}
+        if col in df:
+            for cid, turn, items in zip(cids, turn_no, df[col].to_numpy(), strict=True):
+                if not isinstance(items, list) or not items:
+                    continue
+                seen = acc[cid]
+                for item in items:
+                    if key is None:
+                        seen.setdefault(item, item)
+                    else:
+                        seen.setdefault(item[key], {**item, "turn": int(turn)})
+        if key is None:
+            # "other" means "no specific category": drop it once a specific one is present.
+            return [
+                sorted((x for x in acc[c] if x != "other" or len(acc[c]) == 1),
+                       key=lambda x: cat_order.get(x, 99))
+                for c in out.index
+            ]
+        return [list(acc[c].values()) for c in out.index]
+
+    out["intent_evidence"] = gather("intent_evidence", "intent")
+    out["categories"] = gather("categories", None)
+    out["category_evidence"] = [
+        [e for e in ev if e["category"] in cats]
+        for ev, cats in zip(gather("category_evidence", "category"), out["categories"],
+                            strict=True)
+    ]
+
+    if (df["speaker"] == "agent").any():
+        canon = [c for c in ("conversation_id", "turn", "speaker", "text", "start_s", "end_s")
+                 if c in df]
+        quality = agent_quality(df[canon]).set_index("conversation_id")
+        out = out.join(quality, how="left")
+    return out.reset_index(names="conversation_id")

@@ -1,0 +1,598 @@
+"""Train the default sentiment and emotion models (or your own) reproducibly.
+
+Usage::
+
+    python -m cxtext.train sentiment --data ../shared/data --out cxtext/resources/models --seed 0
+    python -m cxtext.train emotion   --data ../shared/data --out cxtext/resources/models --seed 0
+    python -m cxtext.train sentiment --data labelled.csv --text-col 文本 --label-col 标签 \\
+        --label-map binary01 --out my_model
+
+``--data`` is either the folder of public data sets (then the *recipe* below is used, plus the
+project-written examples in ``corpora/gold/train_project.jsonl``) or one labelled table
+(``.csv/.tsv/.jsonl/.json/.xlsx/.parquet``) trained on as it is. The output folder gets
+``<task>.npz``, ``<task>.vocab.json.gz``, ``<task>.json`` (machine-readable card with
+SHA-256 checksums) and ``<task>.md`` (the model card); ``--name`` changes ``<task>``.
+
+Reproducibility: the same data and ``--seed`` give byte-identical ``.npz`` and
+``.vocab.json.gz`` files (same checksums) on the same platform and library versions. The
+seed is passed to every random step (``LogisticRegression(random_state=seed)``; lbfgs itself
+is deterministic). The hold-out splits never trained on (FinFE, waimai_10k and
+online_shopping, 20 % each) are fixed with seed 0 whatever ``--seed``, so the benchmark's
+held-out data stay unseen.
+
+The recipe (what the shipped models are)
+----------------------------------------
+Features: character 1-3-grams of :func:`cxtext.tags._linear.prepare_text` (training texts cut
+at 300 characters), ``min_df=2``, at most the 300,000 most frequent, sublinear TF-IDF, L2 rows.
+Classifier: multinomial logistic regression (lbfgs), ``class_weight="balanced"``.
+
+``sentiment`` (neg / neu / pos, ``C=2``; each (source, label) cell weighted down to at most
+5,000 rows' worth, so the 45k shopping reviews do not drown the neutral data):
+waimai_10k (train split), online_shopping_10_cats (train split, the 酒店 category dropped: it
+duplicates ChnSentiCorp), FinFE (train split, the only public 3-class set), NLPCC 2013 and
+SMP2020-EWECT virus (train + eval + test) mapped to polarity (map ``nlpcc2013_polarity`` /
+``smp2020_polarity``: none/neutral -> neu, surprise dropped), CLUEmotion2020 valid (neg/pos
+only), project-written bank texts. Never trained on: ChnSentiCorp hotel reviews (the
+out-of-domain neg-vs-pos test), SMP2020 usual_eval, the three hold-outs and the gold set;
+training texts equal to any of them (after NFKC, spaces and case) are removed.
+
+``emotion`` (7 classes, ``C=5``): SMP2020-EWECT virus train + eval + test (map ``smp2020``),
+NLPCC 2013 (``nlpcc2013``), CLUEmotion2020 valid (``cluemotion2020``), project-written bank
+texts. Never trained on: SMP2020 ``usual_eval_labeled.txt`` (the emotion test set) and the
+gold set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import platform
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from cxtext._version import __version__
+from cxtext.errors import CxTextError
+from cxtext.evaluate import (
+    LABEL_MAPS,
+    PROJECT_TRAIN_FILE,
+    classification_metrics,
+    dedup_key,
+    load_dataset,
+    shared_data_dir,
+)
+from cxtext.labels import EMOTIONS, POLARITIES
+
+__all__ = ["RECIPES", "main", "render_model_card", "train"]
+
+TASKS: Final = ("emotion", "sentiment")
+
+#: (data set, split, label map, extra filter) per task, and what is never trained on.
+RECIPES: Final[dict[str, dict[str, Any]]] = {
+    "sentiment": {
+        "sources": [
+            ("waimai_10k", "train", "binary01"),
+            ("online_shopping_10_cats", "train", "binary01"),
+            ("finfe", "train", "finfe"),
+            ("nlpcc2013", "all", "nlpcc2013_polarity"),
+            ("smp2020_virus_train", "all", "smp2020_polarity"),
+            ("smp2020_virus_eval", "all", "smp2020_polarity"),
+            ("smp2020_virus_test", "all", "smp2020_polarity"),
+            ("cluemotion2020_valid", "all", "cluemotion2020_negpos"),
+        ],
+        "project_column": "sentiment",
+        "never": [
+            ("smp2020_usual_eval", "all"),
+            ("chnsenticorp_htl", "all"),
+            ("finfe", "heldout"),
+            ("waimai_10k", "heldout"),
+            ("online_shopping_10_cats", "heldout"),
+            ("gold_sentiment", "all"),
+        ],
+        "params": {
+            "ngram_range": (1, 3),
+            "min_df": 2,
+            "max_features": 300_000,
+            "C": 2.0,
+            "class_weight": "balanced",
+        },
+        "cap": 5000,
+        "truncate": 300,
+        # held-out / out-of-domain splits scored into the card (data set, split, label map)
+        "tests": {
+            "smp2020_usual_eval_3class": ("smp2020_usual_eval", "all", "smp2020_polarity"),
+            "finfe_heldout_3class": ("finfe", "heldout", "finfe"),
+            "chnsenticorp_htl_negpos": ("chnsenticorp_htl", "all", "binary01"),
+            "smp2020_usual_eval_negpos": ("smp2020_usual_eval", "all", "smp2020_negpos"),
+            "waimai_heldout_negpos": ("waimai_10k", "heldout", "binary01"),
+            "shopping_heldout_negpos": ("online_shopping_10_cats", "heldout", "binary01"),
+            "gold_3class": ("gold_sentiment", "all", "polarity"),
+        },
+    },
+    "emotion": {
+        "sources": [
+            ("smp2020_virus_train", "all", "smp2020"),
+            ("smp2020_virus_eval", "all", "smp2020"),
+            ("smp2020_virus_test", "all", "smp2020"),
+            ("nlpcc2013", "all", "nlpcc2013"),
+            ("cluemotion2020_valid", "all", "cluemotion2020"),
+        ],
+        "project_column": "emotion",
+        "never": [("smp2020_usual_eval", "all"), ("gold_emotion", "all")],
+        "params": {
+            "ngram_range": (1, 3),
+            "min_df": 2,
+            "max_features": 300_000,
+            "C": 5.0,
+            "class_weight": "balanced",
+        },
+        "cap": None,
+        "truncate": 300,
+        "tests": {
+            "smp2020_usual_eval_6class": ("smp2020_usual_eval", "all", "smp2020"),
+            "gold_7class": ("gold_emotion", "all", "gold"),
+        },
+    },
+}
+
+_LABELS: Final = {"sentiment": tuple(POLARITIES), "emotion": tuple(EMOTIONS)}
+
+
+def _source_rows(name: str, split: str, label_map: str, data_dir: Path | None) -> list[tuple]:
+    df = load_dataset(name, data_dir, split=split)
+    if name == "online_shopping_10_cats":
+        df = df[df["cat"] != "酒店"]  # the hotel category duplicates ChnSentiCorp
+    mapping = LABEL_MAPS[label_map].mapping
+    rows = []
+    for text, label in zip(df["text"], df["label"], strict=True):
+        mapped = mapping[str(label)]
+        if mapped is not None:
+            rows.append((text, mapped))
+    return rows
+
+
+def _project_rows(path: Path, column: str) -> list[tuple]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            rows.append((rec["text"], rec[column]))
+    return rows
+
+
+def _cap_weights(sources: Sequence[str], labels: Sequence[str], cap: int | None) -> np.ndarray:
+    """Each (source, label) cell weighs at most ``cap`` rows' worth; mean weight 1."""
+    weights = np.ones(len(labels))
+    if cap:
+        counts = Counter(zip(sources, labels, strict=True))
+        for i, key in enumerate(zip(sources, labels, strict=True)):
+            weights[i] = min(counts[key], cap) / counts[key]
+    return weights * len(weights) / weights.sum()
+
+
+def _library_versions() -> dict[str, str]:
+    import scipy
+    import sklearn
+
+    return {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "scikit-learn": sklearn.__version__,
+        "cxtext": __version__,
+    }
+
+
+def train(
+    task: str,
+    data: str | Path,
+    out: str | Path,
+    *,
+    seed: int = 0,
+    name: str | None = None,
+    text_col: str = "text",
+    label_col: str = "label",
+    label_map: str | None = None,
+    project: str | Path | None = None,
+    command: str | None = None,
+    evaluate_tests: bool = True,
+) -> dict[str, Any]:
+    """Train a model and write it to ``out``; returns its card (see the module docstring).
+
+    ``data`` is the public data folder (the recipe) or one labelled table. ``project`` is the
+    project-written examples file for the recipe (default ``corpora/gold/train_project.jsonl``
+    when present; ``"none"`` to leave it out).
+    """
+    from cxtext.tags._linear import fit_linear_model, save_linear_model
+
+    if task not in TASKS:
+        raise ValueError(
+            f"The 'task' parameter of train must be one of {list(TASKS)}. Got {task!r} instead."
+        )
+    name = name or task
+    data = Path(data)
+    start = time.perf_counter()
+    recipe = RECIPES[task]
+    card: dict[str, Any] = {
+        "task": task,
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "command": command
+        or f"python -m cxtext.train {task} --data {data} --out {out} --seed {seed}",
+        "seed": seed,
+        "cxtext_version": __version__,
+        "libraries": _library_versions(),
+    }
+    if data.is_dir():
+        texts, labels, sources, data_card = _recipe_data(task, data, project)
+        params = dict(recipe["params"])
+        cap, truncate = recipe["cap"], recipe["truncate"]
+        card["recipe"] = "cxtext default (see cxtext/train.py)"
+    else:
+        texts, labels, data_card = _table_data(task, data, text_col, label_col, label_map)
+        sources = ["table"] * len(texts)
+        params = dict(recipe["params"])
+        cap, truncate = None, recipe["truncate"]
+        card["recipe"] = "one labelled table"
+    weights = _cap_weights(sources, labels, cap)
+    model = fit_linear_model(
+        [t[:truncate] if truncate else t for t in texts],
+        labels,
+        sample_weight=weights,
+        random_state=seed,
+        **params,
+    )
+    card["training"] = {
+        **data_card,
+        "n_train": len(texts),
+        "label_counts": dict(sorted(Counter(labels).items())),
+        "truncate_chars": truncate,
+        "cap_per_source_label": cap,
+        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()},
+        "fit_seconds": round(time.perf_counter() - start, 1),
+    }
+    if data.is_dir() and evaluate_tests:
+        card["metrics"] = _test_metrics(task, model, data)
+    model.card = card
+    out = Path(out)
+    card = save_linear_model(model, out, name)
+    (out / f"{name}.md").write_text(render_model_card(card), encoding="utf-8")
+    return card
+
+
+def _recipe_data(task: str, data_dir: Path, project: str | Path | None):
+    recipe = RECIPES[task]
+    never_keys: set[str] = set()
+    never = []
+    for dname, split in recipe["never"]:
+        try:
+            df = load_dataset(dname, data_dir, split=split)
+        except CxTextError:
+            if dname.startswith("gold_"):
+                continue
+            raise
+        never_keys.update(dedup_key(t) for t in df["text"])
+        never.append({"dataset": dname, "split": split, "rows": len(df)})
+    texts: list[str] = []
+    labels: list[str] = []
+    sources: list[str] = []
+    used = []
+    for dname, split, lmap in recipe["sources"]:
+        rows = _source_rows(dname, split, lmap, data_dir)
+        kept = [(t, y) for t, y in rows if dedup_key(t) not in never_keys]
+        texts += [t for t, _ in kept]
+        labels += [y for _, y in kept]
+        sources += [dname] * len(kept)
+        used.append(
+            {
+                "dataset": dname,
+                "split": split,
+                "label_map": lmap,
+                "rows": len(kept),
+                "dropped_overlap": len(rows) - len(kept),
+                "labels": dict(sorted(Counter(y for _, y in kept).items())),
+            }
+        )
+    project_path = None
+    if project is None:
+        project_path = PROJECT_TRAIN_FILE if PROJECT_TRAIN_FILE.is_file() else None
+    elif str(project) != "none":
+        project_path = Path(project)
+    if project_path is not None:
+        rows = _project_rows(project_path, recipe["project_column"])
+        kept = [(t, y) for t, y in rows if dedup_key(t) not in never_keys]
+        texts += [t for t, _ in kept]
+        labels += [y for _, y in kept]
+        sources += ["project"] * len(kept)
+        used.append(
+            {
+                "dataset": f"project-written ({project_path.name})",
+                "split": "all",
+                "label_map": None,
+                "rows": len(kept),
+                "dropped_overlap": len(rows) - len(kept),
+                "labels": dict(sorted(Counter(y for _, y in kept).items())),
+            }
+        )
+    return (
+        texts,
+        labels,
+        sources,
+        {"data_dir": str(data_dir), "sources": used, "never_trained_on": never},
+    )
+
+
+def _table_data(task: str, path: Path, text_col: str, label_col: str, label_map: str | None):
+    from cxtext.evaluate import _read_table
+
+    if not path.is_file():
+        raise CxTextError(f"--data {str(path)!r} is neither the public data folder nor a file.")
+    df = _read_table(path)
+    for col in (text_col, label_col):
+        if col not in df.columns:
+            raise CxTextError(
+                f"{str(path)!r} has no column {col!r}; columns: "
+                f"{list(map(str, df.columns))}. Use --text-col / --label-col."
+            )
+    mapping = None
+    if label_map is not None:
+        if label_map not in LABEL_MAPS or LABEL_MAPS[label_map].task != task:
+            raise CxTextError(f"--label-map {label_map!r} is not a {task} label map.")
+        mapping = LABEL_MAPS[label_map].mapping
+    texts, labels = [], []
+    for text, label in zip(df[text_col], df[label_col], strict=True):
+        if not isinstance(text, str) or not text.strip() or label is None or label != label:
+            continue
+        label = str(label).strip()
+        if mapping is not None:
+            label = mapping.get(label)
+            if label is None:
+                continue
+        if label not in _LABELS[task]:
+            raise CxTextError(
+                f"{str(path)!r}: label {label!r} is not a cxtext {task} label "
+                f"{list(_LABELS[task])}; pass --label-map."
+            )
+        texts.append(text.strip())
+        labels.append(label)
+    if len(set(labels)) < 2:
+        raise CxTextError(f"{str(path)!r} needs at least two classes; got {sorted(set(labels))}.")
+    return (
+        texts,
+        labels,
+        {"data": str(path), "text_col": text_col, "label_col": label_col, "label_map": label_map},
+    )
+
+
+def _test_metrics(task: str, model: Any, data_dir: Path) -> dict[str, Any]:
+    from cxtext.evaluate import _decide
+
+    out = {}
+    for key, (dname, split, lmap) in RECIPES[task]["tests"].items():
+        try:
+            df = load_dataset(dname, data_dir, split=split)
+        except CxTextError:
+            continue
+        lm = LABEL_MAPS[lmap]
+        pairs = [(t, lm.mapping[str(y)]) for t, y in zip(df["text"], df["label"], strict=True)]
+        pairs = [(t, y) for t, y in pairs if y is not None]
+        proba = model.predict_proba([t for t, _ in pairs])
+        cls = list(model.classes)
+        if task == "sentiment":
+            pos = proba[:, cls.index("pos")] if "pos" in cls else 0.0
+            neg = proba[:, cls.index("neg")] if "neg" in cls else 0.0
+            frame = pd.DataFrame(
+                {"sentiment_score": pos - neg, "sentiment_label": np.asarray(cls)[proba.argmax(1)]}
+            )
+        else:
+            frame = pd.DataFrame({"emotion_label": np.asarray(cls)[proba.argmax(1)]})
+            for e in EMOTIONS:
+                frame[f"emotion_{e}"] = proba[:, cls.index(e)] if e in cls else 0.0
+        pred = _decide(task, frame, lm)
+        res = classification_metrics([y for _, y in pairs], pred, lm.labels)
+        out[key] = {
+            "dataset": dname,
+            "split": split,
+            "label_map": lmap,
+            "n": res["n"],
+            "macro_f1": res["macro_f1"],
+            "accuracy": res["accuracy"],
+            "per_class_f1": {k: v["f1"] for k, v in res["per_class"].items()},
+        }
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# model card
+# ---------------------------------------------------------------------------------------------
+
+
+def render_model_card(card: dict[str, Any]) -> str:
+    """The Markdown model card for a card dict (``NAME.json``)."""
+    task = card.get("task", "?")
+    name = card.get("name", task)
+    tr = card.get("training", {})
+    lines = [
+        f"# cxtext {task} model `{name}`",
+        "",
+        f"- **Task:** {task}; classes {card.get('classes')}",
+        "- **Model:** character n-gram TF-IDF + multinomial logistic regression "
+        f"(features {card.get('features', {}).get('ngram_range')}, "
+        f"{card.get('features', {}).get('n_features')} n-grams, min_df "
+        f"{card.get('features', {}).get('min_df')}); weights float16 in `{name}.npz`, vocabulary "
+        f"in `{name}.vocab.json.gz`, this card as JSON in `{name}.json` (no pickle).",
+        f"- **Written:** {card.get('created')} by cxtext {card.get('cxtext_version')} "
+        f"(format {card.get('format_version')}, features {card.get('features_version')})",
+        f"- **Training command:** `{card.get('command')}` (seed {card.get('seed')}; "
+        f"{tr.get('fit_seconds')} s)",
+        f"- **Libraries:** {', '.join(f'{k} {v}' for k, v in card.get('libraries', {}).items())}",
+        "- **License:** the weights are MIT like cxtext; they were fitted on third-party data "
+        "sets whose licenses are mostly unstated (research/competition data; see each "
+        "SOURCE.md) — none of that text is shipped, only n-gram statistics.",
+        "",
+        "## Checksums (verified on load)",
+        "",
+    ]
+    for fname, meta in card.get("files", {}).items():
+        lines.append(f"- `{fname}`: SHA-256 `{meta['sha256']}` ({meta['bytes']:,} bytes)")
+    lines += ["", "## Training data", ""]
+    if "sources" in tr:
+        lines += [
+            "| data set | split | label map | rows | dropped (overlap with tests) | labels |",
+            "|---|---|---|---|---|---|",
+        ]
+        for s in tr["sources"]:
+            labs = ", ".join(f"{k} {v}" for k, v in s["labels"].items())
+            lines.append(
+                f"| {s['dataset']} | {s['split']} | {s['label_map']} | {s['rows']:,} | "
+                f"{s['dropped_overlap']} | {labs} |"
+            )
+        lines += [
+            "",
+            "Never trained on (and training texts equal to these removed): "
+            + ", ".join(
+                f"{n['dataset']} ({n['split']}, {n['rows']:,})"
+                for n in tr.get("never_trained_on", [])
+            )
+            + ".",
+        ]
+    else:
+        lines.append(
+            f"One labelled table: `{tr.get('data')}` (text column "
+            f"`{tr.get('text_col')}`, label column `{tr.get('label_col')}`, label map "
+            f"{tr.get('label_map')})."
+        )
+    lines += [
+        "",
+        f"Total {tr.get('n_train', 0):,} texts; labels {tr.get('label_counts')}; texts cut at "
+        f"{tr.get('truncate_chars')} characters; each (source, label) cell weighted to at most "
+        f"{tr.get('cap_per_source_label')} rows' worth; parameters {tr.get('params')}.",
+        "",
+        "## Label mappings",
+        "",
+    ]
+    seen = set()
+    for s in tr.get("sources", []):
+        lm = s.get("label_map")
+        if lm and lm not in seen:
+            seen.add(lm)
+            m = LABEL_MAPS[lm]
+            pairs = ", ".join(
+                f"{k} → {v if v is not None else '(dropped)'}" for k, v in m.mapping.items()
+            )
+            lines.append(f"- `{lm}` ({s['dataset']}): {pairs}")
+    if "sources" in tr:
+        lines.append("- project-written examples carry cxtext labels already.")
+    lines += ["", "## Metrics (data the model never trained on)", ""]
+    metrics = card.get("metrics") or {}
+    if metrics:
+        lines += [
+            "| split | label map | n | macro-F1 | accuracy | per-class F1 |",
+            "|---|---|---|---|---|---|",
+        ]
+        for key, m in metrics.items():
+            pcs = ", ".join(f"{k} {v:.3f}" for k, v in m["per_class_f1"].items())
+            lines.append(
+                f"| {key} | {m['label_map']} | {m['n']:,} | {m['macro_f1']:.4f} | "
+                f"{m['accuracy']:.4f} | {pcs} |"
+            )
+        lines += [
+            "",
+            "`*_negpos`: negative-vs-positive by the sign of P(pos) - P(neg). "
+            "`smp2020`: 6 classes, predicted disgust folded into anger. The gold set is "
+            "small and written by the project: indicative only. See "
+            "`benchmarks/results/tagging.json` for every backend side by side.",
+        ]
+    else:
+        lines.append("Not measured (trained on one table).")
+    lines += [
+        "",
+        "## Intended use and limits",
+        "",
+        "Short Chinese customer utterances (call-centre turns, chats, complaints). Trained on "
+        "reviews, Weibo posts and stock-forum posts, not on real bank calls: sarcasm, "
+        "politeness formulas and long mixed complaints are weak spots; neutral is learned from "
+        "FinFE, NLPCC 'none', SMP 'neutral' and a few hundred project-written bank questions.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# command line
+# ---------------------------------------------------------------------------------------------
+
+
+def build_parser(prog: str = "python -m cxtext.train") -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=prog,
+        description="Train a cxtext sentiment or emotion "
+        "model (char n-gram TF-IDF + logistic regression).",
+    )
+    p.add_argument("task", choices=TASKS)
+    p.add_argument(
+        "--data",
+        help="the public data folder (recipe) or one labelled table; "
+        "default: $CXTEXT_SHARED_DATA or ../shared/data",
+    )
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--name", help="file name stem (default: the task)")
+    p.add_argument("--text-col", default="text")
+    p.add_argument("--label-col", default="label")
+    p.add_argument("--label-map", choices=sorted(LABEL_MAPS))
+    p.add_argument("--project", help="project-written examples (jsonl; 'none' to leave out)")
+    p.add_argument("--no-metrics", action="store_true", help="skip scoring the test splits")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, prog: str = "python -m cxtext.train") -> int:
+    args = build_parser(prog).parse_args(argv)
+    data = args.data or shared_data_dir()
+    if data is None:
+        print(
+            "error: no --data and no public data folder found ($CXTEXT_SHARED_DATA or "
+            "../shared/data)",
+            file=sys.stderr,
+        )
+        return 2
+    argv_list = list(sys.argv[1:] if argv is None else argv)
+    command = "python -m cxtext.train " + " ".join(argv_list)
+    start = time.perf_counter()
+    try:
+        card = train(
+            args.task,
+            data,
+            args.out,
+            seed=args.seed,
+            name=args.name,
+            text_col=args.text_col,
+            label_col=args.label_col,
+            label_map=args.label_map,
+            project=args.project,
+            command=command,
+            evaluate_tests=not args.no_metrics,
+        )
+    except (CxTextError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    summary = {
+        "task": args.task,
+        "out": str(args.out),
+        "n_train": card["training"]["n_train"],
+        "seconds": round(time.perf_counter() - start, 1),
+        "files": card["files"],
+        "metrics": {k: v["macro_f1"] for k, v in (card.get("metrics") or {}).items()},
+    }
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

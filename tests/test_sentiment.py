@@ -1,0 +1,272 @@
+"""Sentiment backends: behaviour on bank sentences, the shipped model's files, and the API."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxtext.tags import _linear
+from cxtext.tags.base import get_tagger, register_backend
+from cxtext.tags.sentiment import (
+    LexiconSentimentTagger,
+    ModelSentimentTagger,
+    SnowNLPSentimentTagger,
+    sentiment,
+)
+
+
+def labels(texts, **kw):
+    return sentiment(texts, **kw)["sentiment_label"].astype(str).tolist()
+
+
+# -- the default model ------------------------------------------------------------------------
+
+
+def test_default_model_on_bank_sentences():
+    assert labels(["客服态度非常好，谢谢", "你们乱扣我年费，太过分了", "请问信用卡年费怎么收"]) == [
+        "pos",
+        "neg",
+        "neu",
+    ]
+
+
+def test_default_model_more_bank_cases():
+    got = labels(
+        [
+            "工作人员很专业也很耐心，非常感谢",
+            "信用卡被盗刷了五千，银行一点责任都不负",
+            "我想问一下大额存单的起存金额",
+            "账户莫名其妙被冻结，打了三次电话都没人处理",
+        ]
+    )
+    assert got == ["pos", "neg", "neu", "neg"]
+
+
+def test_default_model_score_is_p_pos_minus_p_neg():
+    tagger = ModelSentimentTagger()
+    texts = ["服务太差了", "服务很好"]
+    proba = tagger.predict_proba(texts)
+    out = tagger.predict(texts)
+    np.testing.assert_allclose(out["sentiment_score"], proba["pos"] - proba["neg"], atol=1e-12)
+    assert tagger.classes_ == ["neg", "neu", "pos"]
+    assert out["sentiment_score"].iloc[0] < -0.5 < 0.5 < out["sentiment_score"].iloc[1]
+
+
+def test_default_model_is_fast():
+    texts = [f"第{i}次打电话了，你们的信用卡年费到底怎么回事" for i in range(3000)]
+    tagger = ModelSentimentTagger()
+    tagger.predict(texts[:10])  # load
+    start = time.perf_counter()
+    tagger.predict(texts)
+    rate = len(texts) / (time.perf_counter() - start)
+    assert rate > 1500, f"{rate:.0f} texts/s"  # ~10,000/s measured on one core
+
+
+def test_model_files_are_small_safe_and_checksummed():
+    card_path = _linear.packaged_model_path("sentiment")
+    folder = card_path.parent
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    total = sum(p.stat().st_size for p in folder.iterdir())
+    assert total < 20_000_000
+    for fname, meta in card["files"].items():
+        data = (folder / fname).read_bytes()
+        assert _linear.sha256_bytes(data) == meta["sha256"]
+        assert b"pickle" not in data[:200]
+    assert (folder / "sentiment.md").read_text(encoding="utf-8").count(
+        card["files"]["sentiment.npz"]["sha256"]
+    ) == 1
+    assert card["classes"] == ["neg", "neu", "pos"]
+    for key in ("created", "command", "seed", "libraries", "training", "metrics"):
+        assert key in card
+
+
+def test_corrupt_model_file_is_refused(tmp_path):
+    src = _linear.packaged_model_path("sentiment").parent
+    for f in src.glob("sentiment.*"):
+        shutil.copy(f, tmp_path / f.name)
+    npz = tmp_path / "sentiment.npz"
+    data = bytearray(npz.read_bytes())
+    data[-10] ^= 0xFF
+    npz.write_bytes(bytes(data))
+    with pytest.raises(_linear.ModelFileError, match="checksum"):
+        ModelSentimentTagger(model=tmp_path).predict(["好"])
+    with pytest.raises(_linear.ModelFileError, match="neither"):
+        ModelSentimentTagger(model=tmp_path / "nothing_here").predict(["好"])
+
+
+def test_model_from_another_version_warns(tmp_path):
+    src = _linear.packaged_model_path("sentiment").parent
+    for f in src.glob("sentiment.*"):
+        shutil.copy(f, tmp_path / f.name)
+    card = json.loads((tmp_path / "sentiment.json").read_text(encoding="utf-8"))
+    card["cxtext_version"] = "0.0.1"
+    (tmp_path / "sentiment.json").write_text(json.dumps(card), encoding="utf-8")
+    with pytest.warns(_linear.ModelVersionWarning, match="0.0.1"):
+        out = ModelSentimentTagger(model=tmp_path / "sentiment.json").predict(["服务很好"])
+    assert out["sentiment_label"].iloc[0] == "pos"
+
+
+def test_fit_trains_a_new_model_and_save_roundtrips(tmp_path):
+    texts = [
+        "服务很好",
+        "非常满意",
+        "谢谢你们",
+        "太差了",
+        "乱扣费",
+        "很失望",
+        "几点开门",
+        "怎么挂失",
+        "年费多少",
+    ] * 5
+    y = (["pos"] * 3 + ["neg"] * 3 + ["neu"] * 3) * 5
+    tagger = ModelSentimentTagger(C=10.0, min_df=1)
+    assert tagger.fit(texts, y) is tagger
+    assert tagger.classes_ == ["neg", "neu", "pos"]
+    assert labels(["服务很好", "太差了", "几点开门"], backend=tagger) == ["pos", "neg", "neu"]
+    path = tagger.save(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        again = ModelSentimentTagger(model=path).predict(texts)
+    pd.testing.assert_frame_equal(again, tagger.predict(texts))
+    with pytest.raises(ValueError, match="neg"):
+        ModelSentimentTagger().fit(["a", "b"], ["good", "bad"])
+
+
+# -- lexicon ---------------------------------------------------------------------------------
+
+
+def test_lexicon_rules():
+    lex = LexiconSentimentTagger()
+    assert labels(["不是很满意", "虽然等了很久，但是问题解决了，谢谢"], backend=lex) == [
+        "neg",
+        "pos",
+    ]
+    assert labels(["很不满意", "不满意", "满意"], backend="lexicon") == ["neg", "neg", "pos"]
+    score = sentiment(["满意", "很满意", "不太满意", "很不满意"], backend="lexicon")[
+        "sentiment_score"
+    ].tolist()
+    assert score[1] > score[0] > 0 > score[2] > score[3]  # degree, "not very", strong negation
+
+
+def test_lexicon_adversative_weights_the_later_clause():
+    s = sentiment(["服务很好，但是乱扣费", "虽然乱扣费，不过服务很好"], backend="lexicon")
+    assert s["sentiment_label"].astype(str).tolist() == ["neg", "pos"]
+
+
+def test_lexicon_rhetorical_question_exclamation_and_questions():
+    out = sentiment(
+        [
+            "难道你们就是这么服务客户的吗？",
+            "还不是你们系统的问题",
+            "销户需要带什么材料",
+            "太过分了",
+            "太过分了！！",
+        ],
+        backend="lexicon",
+    )
+    lab = out["sentiment_label"].astype(str).tolist()
+    assert lab[:3] == ["neg", "neg", "neu"]
+    assert out["sentiment_score"].iloc[4] < out["sentiment_score"].iloc[3] < 0
+
+
+def test_lexicon_bank_words_and_agent_formulas():
+    assert (
+        labels(["卡被盗刷了", "你们乱扣费", "账户被冻结", "态度差", "我要投诉"], backend="lexicon")
+        == ["neg"] * 5
+    )
+    assert labels(["感谢你的帮助", "很专业", "非常耐心"], backend="lexicon") == ["pos"] * 3
+    assert labels(["您好，很高兴为您服务", "感谢您的来电，再见"], backend="lexicon") == ["neu"] * 2
+
+
+def test_lexicon_custom_words_and_threshold_tuning():
+    custom = LexiconSentimentTagger(lexicon={"靓": 2.0, "水": -2.0})
+    assert labels(["真靓", "太水了"], backend=custom) == ["pos", "neg"]
+    with pytest.raises(ValueError, match="'lexicon' parameter"):
+        LexiconSentimentTagger(lexicon="finance").predict(["好"])
+    texts = ["满意", "还行吧", "很差", "不错", "一般", "失望"]
+    y = ["pos", "neu", "neg", "pos", "neu", "neg"]
+    tagger = LexiconSentimentTagger().fit(texts, y)
+    lo, hi = tagger.thresholds_
+    assert -1 <= lo <= hi <= 1
+    assert tagger.neg_threshold == -0.1  # parameters stay as given
+
+
+# -- snownlp ---------------------------------------------------------------------------------
+
+
+def test_snownlp_baseline_scores_and_thresholds():
+    tagger = SnowNLPSentimentTagger()
+    out = tagger.predict(["这个手机质量很好，非常喜欢", "质量太差了，很失望"])
+    assert out["sentiment_score"].iloc[0] > 0.5 and out["sentiment_score"].iloc[1] < -0.5
+    strict = SnowNLPSentimentTagger(neg_threshold=-1.0, pos_threshold=1.0)
+    assert set(strict.predict(["很好", "很差"])["sentiment_label"]) == {"neu"}
+    fitted = SnowNLPSentimentTagger().fit(["很好", "很差", "你好"], ["pos", "neg", "neu"])
+    assert len(fitted.thresholds_) == 2
+
+
+# -- API --------------------------------------------------------------------------------------
+
+
+def test_unknown_backend_message():
+    with pytest.raises(ValueError) as err:
+        sentiment(["好"], backend="snowlp")
+    assert str(err.value) == (
+        "The 'backend' parameter of sentiment must be one of ['lexicon', 'model', 'snownlp']. "
+        "Got 'snowlp' instead."
+    )
+    with pytest.raises(ValueError, match="'task' parameter of get_tagger"):
+        get_tagger("mood", "model")
+
+
+def test_kwargs_reach_the_backend_and_register_backend():
+    out = sentiment(["有点慢"], backend="lexicon", neg_threshold=-0.99)
+    assert out["sentiment_label"].iloc[0] == "neu"
+    register_backend("sentiment", "lexicon_strict", LexiconSentimentTagger)
+    try:
+        assert isinstance(get_tagger("sentiment", "lexicon_strict"), LexiconSentimentTagger)
+    finally:
+        from cxtext.tags.base import _REGISTRY
+
+        _REGISTRY["sentiment"].pop("lexicon_strict")
+
+
+def test_importing_the_taggers_does_not_import_snownlp_or_sklearn():
+    code = (
+        "import sys, cxtext, cxtext.tags.sentiment, cxtext.tags.emotion, cxtext.evaluate, "
+        "cxtext.train; "
+        "bad = [m for m in ('snownlp', 'sklearn', 'scipy') if m in sys.modules]; "
+        "assert not bad, bad; "
+        "cxtext.tags.sentiment.sentiment(['好']); "
+        "bad = [m for m in ('snownlp', 'sklearn') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_lexicon_sidecars_match_their_files():
+    from importlib import resources
+
+    folder = resources.files("cxtext").joinpath("resources", "lexicons")
+    for name in ("sentiment", "emotion", "modifiers"):
+        data = folder.joinpath(f"{name}.txt").read_bytes()
+        side = folder.joinpath(f"{name}.md").read_text(encoding="utf-8")
+        assert _linear.sha256_bytes(data) in side, f"{name}.md has a stale SHA-256"
+        for key in ("Source", "License", "Version"):
+            assert f"**{key}" in side
+
+
+def test_shipped_models_load_without_warnings():
+    # a version bump without retraining (or re-stamping) the shipped models fails here
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for task in ("sentiment", "emotion"):
+            model = _linear.load_linear_model(_linear.packaged_model_path(task))
+            assert model.card["task"] == task

@@ -1,0 +1,84 @@
+"""cx.tag: per-turn tags and per-conversation roll-ups on a small hand-made corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import cxtext as cx
+
+
+@pytest.fixture(scope="module")
+def turns() -> pd.DataFrame:
+    rows = [
+        ("c1", "agent", "您好，很高兴为您服务，请问有什么可以帮您？", 0.0, 3.0),
+        ("c1", "customer", "请问信用卡年费怎么收？", 3.5, 6.0),
+        ("c1", "agent", "年费首年免，刷卡满六次免次年年费。", 6.5, 10.0),
+        ("c1", "customer", "好的，明白了，谢谢你，服务很专业。", 10.5, 13.0),
+        ("c2", "customer", "你们又乱扣我年费，这是我第三次打来了！", None, None),
+        ("c2", "agent", "非常抱歉给您带来不便，我马上为您核实。", None, None),
+        ("c2", "customer", "如果今天再不退，我就销户，还要向金融监管总局投诉。", None, None),
+        ("c3", "customer", "我不会销户的，只是想问问销户需要什么材料。", None, None),
+    ]
+    return pd.DataFrame(rows, columns=["conversation_id", "speaker", "text", "start_s", "end_s"])
+
+
+@pytest.fixture(scope="module")
+def result(turns):
+    return cx.tag(turns, progress=False)
+
+
+def test_turn_level_columns_and_order(turns, result):
+    tagged = result.turns
+    assert len(tagged) == len(turns)
+    assert tagged["text"].tolist() == turns["text"].tolist()
+    for col in ["sentiment_score", "sentiment_label", "emotion_label", "emotion_intensity",
+                "intent_churn", "intent_escalation", "intent_repeat", "intent_urgency",
+                "intent_evidence", "categories", "category_evidence"]:
+        assert col in tagged.columns, col
+    # mood only on customer turns
+    agent = tagged["speaker"] == "agent"
+    assert tagged.loc[agent, "sentiment_score"].isna().all()
+    assert tagged.loc[~agent, "sentiment_score"].between(-1, 1).all()
+    # input untouched
+    assert "sentiment_score" not in turns.columns
+
+
+def test_intents_are_speaker_and_negation_aware(result):
+    t = result.turns
+    threat = t["text"].str.startswith("如果今天再不退")
+    assert bool(t.loc[threat, "intent_churn"].iloc[0])
+    assert bool(t.loc[threat, "intent_escalation"].iloc[0])
+    negated = t["text"].str.startswith("我不会销户")
+    assert not bool(t.loc[negated, "intent_churn"].iloc[0])
+    assert not t.loc[t["speaker"] == "agent", "intent_churn"].any()
+
+
+def test_conversation_rollups(result):
+    conv = result.conversations.set_index("conversation_id")
+    assert list(conv.index) == ["c1", "c2", "c3"]
+    assert conv.loc["c1", "n_turns"] == 4 and conv.loc["c1", "n_customer_turns"] == 2
+    assert bool(conv.loc["c2", "intent_churn"]) and bool(conv.loc["c2", "intent_repeat"])
+    assert not bool(conv.loc["c3", "intent_churn"])
+    assert "fees" in conv.loc["c2", "categories"]
+    ev = {e["intent"]: e for e in conv.loc["c2", "intent_evidence"]}
+    assert ev["churn"]["turn"] == 2 and "销户" in ev["churn"]["text"]
+    # c1 ends happier than it starts; c2 is negative overall
+    assert conv.loc["c1", "sentiment_delta"] == pytest.approx(
+        conv.loc["c1", "sentiment_end"] - conv.loc["c1", "sentiment_start"])
+    assert conv.loc["c1", "sentiment_end"] > 0
+    assert conv.loc["c2", "sentiment_mean"] < 0 and conv.loc["c2", "sentiment_label"] == "neg"
+    assert conv.loc["c2", "worst_turn"] in (0, 2)
+    assert conv.loc["c2", "emotion_label"] == "anger"
+    assert abs(sum(conv.loc["c2", "emotion_mix"].values()) - 1) < 1e-6
+    assert "quality_score" in conv.columns
+
+
+def test_tag_is_deterministic(turns, result):
+    again = cx.tag(turns, progress=False)
+    pd.testing.assert_frame_equal(result.turns, again.turns)
+
+
+def test_tag_validates_input():
+    with pytest.raises(cx.SchemaError):
+        cx.tag(pd.DataFrame({"text": ["x"]}))
