@@ -18,7 +18,10 @@ same splits, none of which the default models trained on:
 * ``gold``: the project's hand-labelled ``corpora/gold/intents_categories.jsonl`` (3-class
   sentiment, neg-vs-pos and 7-class emotion; small and project-written: indicative only);
 * ``speed``: texts per second on one core (BLAS threads pinned to 1) over 2,917 short texts
-  (the SMP usual_eval posts + the gold utterances), normalisation and features included.
+  (the SMP usual_eval posts + the gold utterances), normalisation and features included;
+* ``tag_speed``: the whole ``cx.tag`` (validation, sentiment, emotion, intents, categories,
+  agent quality, roll-ups) on 10,000 customer turns of the demo corpus, against snownlp called
+  once per turn on the same texts, in the same run.
 
 Usage::
 
@@ -186,6 +189,8 @@ def run(data_dir: Path | None, backends: list[str], quick: bool) -> dict:
         _, secs = _predict(etagger, speed_texts)
         result["speed"][backend]["emotion"] = round(len(speed_texts) / secs, 1)
         print(f"{backend}: speed {result['speed'][backend]}", flush=True)
+    result["tag_speed"] = tag_speed()
+    print(f"tag_speed: {result['tag_speed']}", flush=True)
     if "snownlp" in result["speed"]:
         base = result["speed"]["snownlp"]
         for rates in result["speed"].values():
@@ -224,6 +229,35 @@ def run(data_dir: Path | None, backends: list[str], quick: bool) -> dict:
     }
     result["data"]["data_dir"] = str(data_dir)
     return result
+
+
+def tag_speed(n: int = 10_000) -> dict:
+    """``cx.tag`` turns/s vs snownlp per turn on the same ``n`` customer turns."""
+    import cxtext as cx
+
+    turns = pd.read_csv(REPO / "corpora" / "demo" / "turns.csv", dtype=str,
+                        keep_default_na=False)
+    cust = turns[turns["speaker"] == "customer"].head(n).reset_index(drop=True)
+    cx.tag(cust.head(50), progress=False)  # load models and rules before timing
+    start = time.perf_counter()
+    cx.tag(cust, progress=False)
+    tag_s = time.perf_counter() - start
+
+    from snownlp import SnowNLP
+
+    scores = [SnowNLP("预热").sentiments]
+    start = time.perf_counter()
+    scores = [SnowNLP(text).sentiments for text in cust["text"]]
+    snow_s = time.perf_counter() - start
+    return {
+        "turns": len(cust),
+        "customer_chars": int(cust["text"].str.len().sum()),
+        "tag_turns_per_s": round(len(cust) / tag_s, 1),
+        "snownlp_turns_per_s": round(len(cust) / snow_s, 1),
+        "ratio": round(snow_s / tag_s, 1),
+        "snownlp_scored": len(scores),
+        "note": "one process, BLAS threads pinned to 1; cx.tag includes validation and roll-ups",
+    }
 
 
 def _versions() -> dict:

@@ -195,13 +195,12 @@ def _schema(table: str | TableSchema) -> TableSchema:
 def _is_blank(s: pd.Series) -> np.ndarray:
     """Missing values and strings that are empty after stripping."""
     blank = s.isna().to_numpy().copy()
-    obj = s.astype(object)
-    is_str = np.fromiter((isinstance(v, str) for v in obj), bool, len(obj))
-    if is_str.any():
-        stripped = np.fromiter(
-            (not v.strip() if isinstance(v, str) else False for v in obj), bool, len(obj)
-        )
-        blank |= stripped
+    if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+        try:  # non-strings in an object column come back missing: not blank
+            empty = s.str.strip().eq("").to_numpy(dtype=bool, na_value=False)
+        except AttributeError:  # an object column without any string
+            empty = np.zeros(len(s), bool)
+        blank |= empty
     return blank
 
 

@@ -93,6 +93,22 @@ def prepare_text(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
+_LAST_BATCH: tuple[list[str], list[str]] | None = None
+
+
+def _prepared(texts: Sequence[str]) -> list[str]:
+    """``prepare_text`` over a batch, reusing the previous batch's result when the texts are
+    the same: ``cx.tag`` runs the sentiment and the emotion model on one batch in a row."""
+    global _LAST_BATCH
+    texts = list(texts)
+    last = _LAST_BATCH
+    if last is not None and last[0] == texts:
+        return last[1]
+    docs = [prepare_text(t) for t in texts]
+    _LAST_BATCH = (texts, docs)
+    return docs
+
+
 def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
     """All character n-grams of ``text`` with ``lo <= n <= hi``, shortest first."""
     if lo == 1 and hi == 3:  # the shipped models: string concatenation in C is faster
@@ -187,7 +203,7 @@ class LinearModel:
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
         """Class scores (n_texts, n_classes) for raw texts (prepared here)."""
-        docs = [prepare_text(t) for t in texts]
+        docs = _prepared(texts)
         rows, cols, values = self.features.sparse_parts(docs)
         out = np.tile(self.intercept.astype(np.float64), (len(docs), 1))
         if len(rows):  # rows are sorted: sum each document's run of n-grams at once
