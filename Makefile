@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.cxtext-installed
-EXTRAS ?= notebooks,dev
+EXTRAS ?= topics,notebooks,dev
+# BERTopic goes in without its dependencies: they would pull sentence-transformers and a
+# multi-GB CUDA torch that cxtext never uses; the pieces it imports come with the topics extra.
+BERTOPIC ?= bertopic>=0.17,<0.18
 # The venv's bin first, so papermill's kernel and the cxtext CLI are the venv's own.
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
@@ -18,6 +21,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	$(if $(findstring topics,$(EXTRAS)),$(BIN)/python -m pip install --quiet --no-deps "$(BERTOPIC)")
 	touch $@
 
 install: $(STAMP)

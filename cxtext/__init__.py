@@ -55,6 +55,7 @@ from cxtext.text.segment import (
     segment,
     segment_many,
 )
+from cxtext.topics import TopicModel, TopicResult, TopicSummary, discover_topics, topic_summary
 
 __all__ = [
     "PII_TYPES",
@@ -76,12 +77,16 @@ __all__ = [
     "SnowNLPEmotionTagger",
     "SnowNLPSentimentTagger",
     "TagResult",
+    "TopicModel",
+    "TopicResult",
+    "TopicSummary",
     "__version__",
     "agent_quality",
     "available_backends",
     "categories",
     "conversations_from_turns",
     "detect_encoding",
+    "discover_topics",
     "display_name",
     "emotion",
     "empty_table",
@@ -110,6 +115,7 @@ __all__ = [
     "sentiment",
     "tag",
     "tier_from_assets",
+    "topic_summary",
     "turn_quality",
     "use_cjk_font",
     "validate",
