@@ -22,8 +22,10 @@ What cxtext does that a plain ``BERTopic()`` gets wrong on this data:
   no torch; nothing contacts a model hub, and :meth:`TopicModel.save` /
   :meth:`TopicModel.load` use JSON, ``.npy`` arrays and Parquet — no pickle.
 * **Reproducible.** Same data and ``random_state`` → the same topics, words and assignments
-  (UMAP is seeded and single-threaded, HDBSCAN is deterministic, embeddings are batched
-  the same way whatever ``n_jobs``).
+  (UMAP is seeded, single-threaded and starts from a seeded random layout — its spectral
+  start changes from run to run on large inputs; nearest neighbours are exact up to 100,000
+  conversations; HDBSCAN is deterministic; embeddings are batched the same way whatever
+  ``n_jobs``).
 * **Small or odd inputs.** No text with content → :class:`~cxtext.errors.CxTextError` with
   what to do; too few distinct texts for topics of ``min_topic_size`` → one topic and a
   warning; HDBSCAN finding no group → one topic, never a crash inside BERTopic.
