@@ -103,3 +103,14 @@ def test_model_fit_on_small_data():
     out = tagger.predict(["气死了", "几点开门"])
     assert out["emotion_label"].astype(str).tolist() == ["anger", "neutral"]
     assert (out[["emotion_disgust", "emotion_sadness", "emotion_surprise"]].to_numpy() == 0).all()
+
+
+def test_model_taggers_share_init_with_their_own_default_C():
+    from cxtext.tags.sentiment import ModelSentimentTagger
+
+    emo, sent = ModelEmotionTagger(), ModelSentimentTagger()
+    assert emo.get_params()["C"] == 5.0 and sent.get_params()["C"] == 2.0
+    assert set(emo.get_params()) == set(sent.get_params())
+    assert repr(ModelEmotionTagger(C=5.0)) == "ModelEmotionTagger()"
+    assert repr(ModelEmotionTagger(C=2.0, min_df=1)) == "ModelEmotionTagger(C=2.0, min_df=1)"
+    assert ModelEmotionTagger("x", 3.0).C == 3.0 and ModelEmotionTagger("x", 3.0).model == "x"

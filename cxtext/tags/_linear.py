@@ -32,6 +32,7 @@ import json
 import operator
 import re
 import threading
+import types
 import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from os import PathLike
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import numpy as np
 import pandas as pd
@@ -496,9 +497,54 @@ def load_cached(path: Path) -> LinearModel:
 
 
 class ModelTagger(BaseTagger):
-    """Base of the ``model`` backends: lazy load, ``fit`` trains a new model (private)."""
+    """Base of the ``model`` backends: parameters, lazy load, ``fit`` trains a new model.
 
-    allowed_labels: tuple[str, ...] = ()
+    The parameters are the same for every task (see
+    :class:`cxtext.tags.sentiment.ModelSentimentTagger`); only the default ``C`` differs: a
+    subclass sets ``default_C`` and gets this ``__init__`` with that default (so
+    ``get_params``, ``repr`` and ``help`` show the task's own default).
+    """
+
+    allowed_labels: ClassVar[tuple[str, ...]] = ()
+    default_C: ClassVar[float] = 2.0
+
+    def __init__(
+        self,
+        model: str | PathLike[str] = "default",
+        C: float = 2.0,
+        ngram_range: tuple[int, int] = (1, 3),
+        min_df: int = 2,
+        max_features: int | None = 300_000,
+        class_weight: str | Mapping[str, float] | None = "balanced",
+        max_iter: int = 1000,
+        random_state: int | None = 0,
+    ) -> None:
+        self.model = model
+        self.C = C
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__init__" in vars(cls) or cls.default_C == 2.0:
+            return
+        base = ModelTagger.__init__
+        init = types.FunctionType(
+            base.__code__, base.__globals__, "__init__", base.__defaults__, base.__closure__
+        )
+        defaults = list(base.__defaults__ or ())
+        defaults[base.__code__.co_varnames.index("C") - 1] = cls.default_C  # -1: self
+        init.__defaults__ = tuple(defaults)
+        init.__kwdefaults__ = base.__kwdefaults__
+        init.__annotations__ = dict(base.__annotations__)
+        init.__doc__ = base.__doc__
+        init.__qualname__ = f"{cls.__qualname__}.__init__"
+        init.__module__ = cls.__module__
+        cls.__init__ = init  # type: ignore[method-assign]
 
     def _model(self) -> LinearModel:
         model = getattr(self, "model_", None)

@@ -22,7 +22,6 @@ scores of a row sum to 1).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from os import PathLike
 from typing import Any
 
 import numpy as np
@@ -101,26 +100,7 @@ class ModelEmotionTagger(ModelTagger):
     task = "emotion"
     backend = "model"
     allowed_labels = tuple(EMOTIONS)
-
-    def __init__(
-        self,
-        model: str | PathLike[str] = "default",
-        C: float = 5.0,
-        ngram_range: tuple[int, int] = (1, 3),
-        min_df: int = 2,
-        max_features: int | None = 300_000,
-        class_weight: str | Mapping[str, float] | None = "balanced",
-        max_iter: int = 1000,
-        random_state: int | None = 0,
-    ) -> None:
-        self.model = model
-        self.C = C
-        self.ngram_range = ngram_range
-        self.min_df = min_df
-        self.max_features = max_features
-        self.class_weight = class_weight
-        self.max_iter = max_iter
-        self.random_state = random_state
+    default_C = 5.0
 
     def _outputs(self, proba: np.ndarray, classes: list[str]) -> dict[str, np.ndarray]:
         scores = np.zeros((len(proba), len(_LABELS)))

@@ -20,7 +20,6 @@ Three backends share one contract (:class:`cxtext.tags.base.BaseTagger`):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from os import PathLike
 from typing import Any
 
 import numpy as np
@@ -249,26 +248,6 @@ class ModelSentimentTagger(ModelTagger):
     task = "sentiment"
     backend = "model"
     allowed_labels = tuple(POLARITIES)
-
-    def __init__(
-        self,
-        model: str | PathLike[str] = "default",
-        C: float = 2.0,
-        ngram_range: tuple[int, int] = (1, 3),
-        min_df: int = 2,
-        max_features: int | None = 300_000,
-        class_weight: str | Mapping[str, float] | None = "balanced",
-        max_iter: int = 1000,
-        random_state: int | None = 0,
-    ) -> None:
-        self.model = model
-        self.C = C
-        self.ngram_range = ngram_range
-        self.min_df = min_df
-        self.max_features = max_features
-        self.class_weight = class_weight
-        self.max_iter = max_iter
-        self.random_state = random_state
 
     def _outputs(self, proba: np.ndarray, classes: list[str]) -> dict[str, np.ndarray]:
         def col(name: str) -> np.ndarray:
