@@ -332,7 +332,10 @@ def test_pickle_roundtrip(seg):
 
 
 def test_unknown_engine_lists_valid_names():
-    msg = "The 'engine' parameter of Segmenter must be one of ['jieba']. Got 'thulac' instead."
+    msg = (
+        "The 'engine' parameter of Segmenter must be one of ['auto', 'jieba', 'rjieba']. "
+        "Got 'thulac' instead."
+    )
     with pytest.raises(ValueError, match=re.escape(msg)):
         Segmenter(engine="thulac").cut("信用卡")
 
@@ -408,3 +411,82 @@ def test_any_text_gives_list_of_tokens(text):
     assert isinstance(tokens, list)
     assert all(isinstance(t, str) and t and t == t.strip() for t in tokens)
     assert segment(text) == [t for t in segment(text)]  # default segmenter, no crash
+
+
+# --- engines: rjieba (jieba-rs) must cut exactly like jieba -----------------------------------
+
+
+def _gold_texts() -> list[str]:
+    path = REPO / "corpora" / "gold" / "intents_categories.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def _demo_customer_texts() -> list[str]:
+    turns = pd.read_csv(REPO / "corpora" / "demo" / "turns.csv", dtype=str,
+                        keep_default_na=False)
+    return turns.loc[turns["speaker"] == "customer", "text"].tolist()
+
+
+ENGINE_CONFIGS = [
+    {},
+    {"stopwords": None, "keep_placeholders": True},
+    {"stopwords": None, "hmm": False},
+]
+
+
+@pytest.mark.parametrize("kwargs", ENGINE_CONFIGS, ids=["default", "all-tokens", "no-hmm"])
+@pytest.mark.parametrize("corpus", ["gold", "demo_customer"])
+def test_rjieba_and_jieba_give_identical_tokens(corpus, kwargs):
+    texts = _gold_texts() if corpus == "gold" else _demo_customer_texts()
+    assert len(texts) > 900
+    jieba_tokens = Segmenter(engine="jieba", cache_size=0, **kwargs).cut_many(texts)
+    rjieba_tokens = Segmenter(engine="rjieba", cache_size=0, **kwargs).cut_many(texts)
+    diff = [(t, a, b) for t, a, b in zip(texts, jieba_tokens, rjieba_tokens, strict=True)
+            if a != b]
+    assert diff == []
+    assert sum(map(len, jieba_tokens)) > len(texts)  # the comparison saw real tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "tokens"),
+    [
+        # jieba-rs keeps an ASCII run with symbols whole under the HMM; jieba splits it.
+        ("座机：029-89721417", {}, ["座机", "029", "89721417"]),
+        ("好的，155-7458-8641", {"stopwords": None}, ["好", "的", "155", "7458", "8641"]),
+        ("收益率3.5%太低", {"stopwords": None}, ["收益率", "3.5%", "太低"]),
+        # three equal characters: two routes of equal probability, jieba's tie-break wins.
+        ("幺五五五九零四九八五幺", {"stopwords": None, "hmm": False},
+         ["幺", "五五", "五", "九零", "四九", "八五", "幺"]),
+        ("啊，嗯，一一一七。", {"stopwords": None, "hmm": False}, ["啊", "嗯", "一一", "一", "七"]),
+        # stopword phrases re-add known words: jieba-rs's dictionary total must follow jieba's.
+        ("都是我滴血汗钱，太寒心了", {}, ["我滴", "血汗钱", "寒心"]),
+    ],
+)
+def test_engines_agree_on_known_differences(text, kwargs, tokens):
+    assert Segmenter(engine="jieba", **kwargs).cut(text) == tokens
+    assert Segmenter(engine="rjieba", **kwargs).cut(text) == tokens
+
+
+def test_rjieba_engine_keeps_banking_words_and_user_words():
+    seg = Segmenter(engine="rjieba", dictionary=[*load_banking_dictionary(), "睿盈盈"])
+    assert seg.cut("睿盈盈的小额账户管理费被盗刷") == ["睿盈盈", "小额账户管理费", "盗刷"]
+    assert seg.cut("atm吞卡了") == ["atm", "吞卡"]
+
+
+def test_auto_engine_prefers_rjieba_and_falls_back_to_jieba(monkeypatch):
+    from cxtext.text import segment as segment_module
+
+    seg = Segmenter()
+    assert seg.engine == "auto"
+    seg.cut("信用卡")
+    assert type(seg._load().engine).name == "rjieba"
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # import rjieba now fails
+    fallback = Segmenter()
+    assert fallback.cut("我的信用卡被盗刷了") == ["信用卡", "盗刷"]
+    assert type(fallback._load().engine).name == "jieba"
+    from cxtext.errors import MissingDependencyError
+
+    with pytest.raises(MissingDependencyError, match="rjieba"):
+        Segmenter(engine="rjieba").cut("信用卡")
+    assert segment_module.ENGINES == ("auto", "jieba", "rjieba")

@@ -43,6 +43,7 @@ from cxtext.text._patterns import BRACKET_TOKEN_RE
 from cxtext.text._resources import read_resource_lines
 
 __all__ = [
+    "ENGINES",
     "STOPWORD_LISTS",
     "Segmenter",
     "load_banking_dictionary",
@@ -243,7 +244,94 @@ class _JiebaEngine:
         return self._tokenizer.cut(text, HMM=self._hmm)
 
 
-_ENGINES: Final[dict[str, type[_Engine]]] = {"jieba": _JiebaEngine}
+class _RjiebaEngine:
+    """rjieba (jieba-rs, Rust): the same dictionary and algorithm as jieba, ~20× faster.
+
+    rjieba cannot report a word's frequency, and its ``suggest_freq`` rounds differently
+    from jieba's, so a private :class:`_JiebaEngine` keeps the dictionary bookkeeping:
+    every word is resolved there first (jieba's frequency rules, in the same order) and
+    added to rjieba with the frequency jieba gave it. Both engines then hold the same
+    words with the same frequencies and cut the same way (``tests/test_segment.py``
+    compares them on the gold set and the demo corpus).
+    """
+
+    name: ClassVar[str] = "rjieba"
+
+    def __init__(self, words: Sequence[DictEntry], hmm: bool) -> None:
+        import rjieba
+
+        self._shadow = _JiebaEngine((), hmm)
+        self._jieba = rjieba.Jieba()
+        self._hmm = hmm
+        self._missing_total = 0
+        for word, word_freq, tag in words:
+            self.add_word(word, word_freq, tag)
+
+    def frequency(self, word: str) -> int:
+        return self._shadow.frequency(word)
+
+    def add_word(self, word: str, freq: int | None, tag: str | None) -> None:
+        variants = dict.fromkeys((word, word.lower(), word.upper()))
+        old = {v: self._shadow.frequency(v) for v in variants}
+        self._shadow.add_word(word, freq, tag)
+        for variant in variants:
+            self._jieba.add_word(variant, self._shadow.frequency(variant), tag)
+            # jieba adds a re-added word's new frequency to its total; jieba-rs also takes
+            # the old one off. The total weighs every route, so keep jieba-rs's equal to
+            # jieba's with a placeholder word that no text contains.
+            self._missing_total += old[variant]
+        if self._missing_total:
+            self._jieba.add_word(_TOTAL_PAD, self._missing_total, None)
+
+    def cut(self, text: str) -> Iterable[str]:
+        if _TIE_RE.search(text):
+            # Three equal characters in a row ("五五五", "一一一七") give routes of exactly
+            # equal probability (五五|五 vs 五|五五), and jieba and jieba-rs break the tie
+            # differently: such texts (rare) are cut by jieba itself.
+            return self._shadow.cut(text)
+        tokens = self._jieba.cut(text, self._hmm)
+        if not self._hmm:
+            return tokens
+        # With the HMM on, jieba-rs keeps an ASCII run such as "155-7458-8641" or
+        # "0371-77904567" whole where jieba splits it at the symbols: split it jieba's way.
+        out: list[str] = []
+        for token in tokens:
+            if token.isascii() and not token.isalnum() and len(token) > 1:
+                out.extend(piece for piece in _JIEBA_SKIP_RE.split(token) if piece)
+            else:
+                out.append(token)
+        return out
+
+
+# jieba's finalseg re_skip: the ASCII words and numbers jieba's HMM step keeps whole.
+_JIEBA_SKIP_RE: Final = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_TIE_RE: Final = re.compile(r"([^\x00-\x7f])\1\1")
+# Private-use characters: never in real text, so this word never enters a route.
+_TOTAL_PAD: Final = "\ue000\ue001\ue002\ue003"
+
+
+def _rjieba_available() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+_ENGINES: Final[dict[str, type[_Engine]]] = {"jieba": _JiebaEngine, "rjieba": _RjiebaEngine}
+#: Names accepted by the ``engine`` parameter of :class:`Segmenter`.
+ENGINES: Final[tuple[str, ...]] = ("auto", "jieba", "rjieba")
+
+
+def _engine_class(name: str) -> type[_Engine]:
+    if name == "auto":
+        name = "rjieba" if _rjieba_available() else "jieba"
+    if name == "rjieba" and not _rjieba_available():
+        from cxtext.errors import MissingDependencyError
+
+        # rjieba is a core dependency: reinstalling cxtext brings it back.
+        raise MissingDependencyError("Segmenter(engine='rjieba')", "rjieba", "all")
+    return _ENGINES[name]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,7 +342,7 @@ _PARAMS: Final = ("dictionary", "stopwords", "engine", "hmm", "cache_size", "kee
 _DEFAULTS: Final[dict[str, Any]] = {
     "dictionary": "banking",
     "stopwords": "default",
-    "engine": "jieba",
+    "engine": "auto",
     "hmm": True,
     "cache_size": 100_000,
     "keep_placeholders": False,
@@ -302,8 +390,11 @@ default "default"
         your own words, or ``None`` to keep every token. Multi-character
         stopword phrases the dictionary lacks (``请问还有什么可以帮您``) are
         added to the tokenizer so they are cut, and dropped, whole.
-    engine : {"jieba"}, default "jieba"
-        Segmentation engine.
+    engine : {"auto", "rjieba", "jieba"}, default "auto"
+        Segmentation engine. ``"rjieba"`` (jieba-rs, Rust) cuts about 20× faster
+        than ``"jieba"`` (pure Python) and gives the same tokens: both load the same
+        dictionary with the same word frequencies (the banking words are added
+        with ``add_word``). ``"auto"`` uses rjieba when it is installed, else jieba.
     hmm : bool, default True
         Let jieba's HMM join characters it does not know into words. Output is
         deterministic either way.
@@ -332,7 +423,7 @@ default "default"
         self,
         dictionary: str | Iterable[str | Sequence[Any]] | None = "banking",
         stopwords: str | Iterable[str] | None = "default",
-        engine: str = "jieba",
+        engine: str = "auto",
         hmm: bool = True,
         cache_size: int = 100_000,
         keep_placeholders: bool = False,
@@ -391,13 +482,13 @@ default "default"
         if state is not None:
             return state
         owner = "Segmenter"
-        engine_name = check_option(owner, "engine", self.engine, sorted(_ENGINES))
+        engine_name = check_option(owner, "engine", self.engine, ENGINES)
         hmm = check_bool(owner, "hmm", self.hmm)
         keep = check_bool(owner, "keep_placeholders", self.keep_placeholders)
         cache_size = check_int(owner, "cache_size", self.cache_size)
         words = _dictionary_entries(self.dictionary)
         stopwords = _stopword_set(self.stopwords)
-        engine = _ENGINES[engine_name](words, hmm)
+        engine = _engine_class(engine_name)(words, hmm)
         for phrase in sorted(stopwords):  # phrases the dictionary lacks: cut them whole
             if len(phrase) > 1 and not phrase.isascii() and engine.frequency(phrase) == 0:
                 engine.add_word(phrase, None, None)
