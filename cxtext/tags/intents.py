@@ -48,6 +48,7 @@ from cxtext.labels import INTENTS
 from cxtext.tags._rules import (
     Context,
     Cue,
+    Filter,
     LabelRules,
     Prepared,
     RuleSet,
@@ -71,7 +72,9 @@ INTENT_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 RULE_FILE: Final = "intents.tsv"
-_EXTRA_KINDS: Final = ("breaker", "question", "rhetorical", "decision")
+_EXTRA_KINDS: Final = (
+    "breaker", "question", "rhetorical", "decision", "counterfactual", "antecedent",
+)
 _CUE_FLAGS: Final = ("selfneg", "strong")
 
 
@@ -94,21 +97,39 @@ def _negator_scope(ctx: Context, breaker: re.Pattern[str] | None) -> str:
     return prefix[last.end():] if last is not None else prefix
 
 
+def _is_negator(f: Filter) -> bool:
+    return f.scope == "prefix" and f.rule.startswith("neg")
+
+
 def _keeper(rules: LabelRules):
     """The acceptance test of one intent's cues (blocks, requirements, question check)."""
     breaker = rules.extra["breaker"]
     question = rules.extra["question"]
     rhetorical = rules.extra["rhetorical"]
     decision = rules.extra["decision"]
+    counterfactual = rules.extra["counterfactual"]
+    antecedent = rules.extra["antecedent"]
+    negators = tuple(f for f in rules.filters if _is_negator(f))
 
     def keep(cue: Cue, ctx: Context) -> bool:
         if ctx.in_quote():
             return False
         selfneg = "selfneg" in cue.flags
+        neg_scope = _negator_scope(ctx, breaker)
+        if counterfactual is not None and counterfactual.search(ctx.before):
+            # 要不是P，我早就销户了: it did not happen. 要不是P，我也不会销户: it did (a
+            # double negative), so the negator keeps the cue instead of dropping it.
+            scope = neg_scope.rpartition("要不是")[2]
+            negated = any(f.applies_to(cue.rule) and f.regex.search(scope) for f in negators)
+            if selfneg or not negated:
+                return False
+            skip_neg = True
+        else:
+            skip_neg = selfneg
         if not passes_filters(
             cue, ctx, rules.filters,
-            negator_prefix=_negator_scope(ctx, breaker),
-            skip=(lambda f: f.scope == "prefix" and f.rule.startswith("neg")) if selfneg else None,
+            negator_prefix=neg_scope,
+            skip=_is_negator if skip_neg else None,
         ):
             return False
         if question is None or "strong" in cue.flags:
@@ -119,6 +140,10 @@ def _keeper(rules: LabelRules):
             or question.search(ctx.prefix) is not None
             or question.search(ctx.suffix) is not None
         )
+        if not asks and antecedent is not None and antecedent.search(ctx.suffix):
+            # the clause is the condition of what follows: 注销账户的话，利息怎么结？
+            lo, hi = ctx.clause_bounds[1], ctx.sentence_bounds[1]
+            asks = ctx.sentence_end_mark == "?" or question.search(ctx.text, lo, hi) is not None
         if not asks:
             return True
         if rhetorical is not None and rhetorical.search(ctx.sentence):
