@@ -88,7 +88,7 @@ def simplified_view(text: str) -> str:
 #: with a character class lets ``re`` skip ahead quickly, one that starts with a lookbehind
 #: does not.
 CHUNK_RE: Final = re.compile(
-    r"(?:\(0\d{2,3}\) ?|(?=\d))\d+(?:(?: {1,2}| ?- ?)\d+)*(?:[Xx](?![A-Za-z]))?"
+    r"(?:\(0\d{2,3}\) ?|(?=\d))\d+(?:(?: {1,2}| ?- ?)\d+)*(?: ?[Xx](?![A-Za-z]))?"
 )
 DIGITS_RE: Final = re.compile(r"\d+")
 #: A unit or a decimal part right after a number makes it an amount.
@@ -357,11 +357,37 @@ _RELATIONS = (
 _WEAK_TRIGGERS = "本人是|本人|我是"
 # Words that only introduce a name when a reporting verb follows it (客户张伟来电反映 …).
 _CONTEXT_TRIGGERS = "来电客户|来电人|致电人|投诉人|报案人|客户"
+# A relative, named right after the kinship word: 我爱人王秀英, 她女儿李娜.
+_KIN_TRIGGERS = (
+    "(?:我|他|她|您|你)的?(?:老公|老婆|爱人|丈夫|妻子|媳妇|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|"
+    "弟弟|妹妹|孩子|婆婆|公公|岳父|岳母|爷爷|奶奶|外公|外婆|爸|妈|朋友|同事|亲戚|家人)"
+)
+# A member of staff, named right after the job title: 客户经理张磊, 柜员李娜.
+_JOB_TRIGGERS = (
+    "客户经理|理财经理|大堂经理|客服经理|产品经理|经理|柜员|业务员|工作人员|客服专员|专员|客服|"
+    "销售|催收员|主管|职员|员工|信贷员"
+)
+# Requests that name the person asked for: 找一下王芳, 请问是李娜本人吗, 转给黄玉兰.
+_ASK_TRIGGERS = "请问是|请问您是|您是|找一下|麻烦找|转给|转账给|汇给|打给|交给|通知"
 NAME_CONTEXT_FOLLOW_RE: Final = re.compile(
     "来电|致电|来访|来行|反映|投诉|称|表示|要求|咨询|本人|的|[^\u4e00-\u9fff]|$"
 )
+#: What may follow a name asked for (请问是李娜本人吗, 找一下王芳。).
+NAME_ASK_FOLLOW_RE: Final = re.compile("本人|[的对對在]|[^\u4e00-\u9fff]|$")
+#: After 请问是 / 您是 only 本人 or the end of the clause ends a name (请问是高利贷吗 is none).
+NAME_ASKID_FOLLOW_RE: Final = re.compile("本人|[^\u4e00-\u9fff]|$")
 #: Read-out separators between spoken digit groups (一三八，一二三四 / 一三八杠一二三四).
-CN_DIGIT_SEP_RE: Final = re.compile(f"(?<=[{CN_DIGIT_CHARS}])[，,、杠](?=[{CN_DIGIT_CHARS}])")
+CN_DIGIT_SEP_RE: Final = re.compile(
+    f"(?<=[{CN_DIGIT_CHARS}])(?:[，,、杠嗯呃啊]|那个|就是)(?=[{CN_DIGIT_CHARS}])"
+)
+#: ``138.1234.5678``: a mobile number written with dots (read as spaces, never a decimal).
+DOTTED_MOBILE_RE: Final = re.compile(r"(?<![\d.])1[3-9]\d\.\d{4}\.\d{4}(?![\d.])")
+#: An order/transaction-number label right before a number (``订单号``, ``流水号：``): the
+#: number that follows is that identifier, even when it looks like a mobile number.
+ORDER_LABEL_BEFORE_RE: Final = re.compile(
+    r"(?:订单|訂單|流水|交易|工单|工單|运单|運單|快递单?|快遞單?|保单|保單|合同|批次|参考|參考|受理|案件|"
+    r"单|單|编|編)(?:号|號|编号|編號|号码|號碼)[ \t]*(?:是|为|為)?[ \t]*[:：#]?[ \t]*$"
+)
 #: Chinese digits that begin an ordinary word (一直, 两次 …): never part of a spoken number.
 CN_DIGIT_WORD_RE: Final = re.compile(
     "[一两兩](?=[直下个起共样定般些点次旦切边同致再半天年月周位张笔种份件家個張筆種]|樣)"
@@ -374,10 +400,12 @@ def name_regexes() -> NameRegexes:
     """Self-introduction, 我姓X, spelled surname, relation and form-of-address regexes."""
     sur = surname_pattern()
     first = "".join(sorted({c for c in _STRONG_TRIGGERS + _WEAK_TRIGGERS + _CONTEXT_TRIGGERS
+                            + _KIN_TRIGGERS + _JOB_TRIGGERS + _ASK_TRIGGERS
                             if is_han(c) or c in "，,"}))
     intro = re.compile(
         rf"(?=[{first}])(?:(?P<strong>{_STRONG_TRIGGERS})|(?P<weak>{_WEAK_TRIGGERS})"
-        rf"|(?P<ctx>{_CONTEXT_TRIGGERS})) ?(?={sur})"
+        rf"|(?P<ctx>{_CONTEXT_TRIGGERS})|(?P<kin>{_KIN_TRIGGERS})|(?P<job>{_JOB_TRIGGERS})"
+        rf"|(?P<ask>{_ASK_TRIGGERS})) ?(?:(?:那个|嗯|呃|啊) ?)?(?={sur})"
     )
     surname_only = re.compile(
         rf"(?:我姓|免贵姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓|丈夫姓|妻子姓) ?"
@@ -389,7 +417,11 @@ def name_regexes() -> NameRegexes:
         rf"是(?:我|他|她)的?(?:{_RELATIONS})"
     )
     title = re.compile(trie_pattern(TITLES))
-    return NameRegexes(intro, surname_only, spelled, relation, title)
+    reporting = re.compile(
+        rf"(?:^|(?<=[，,。；;：:！!？?\s]))(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?=来电|致电|来行|来访|反映|投诉|称|表示)"
+    )
+    return NameRegexes(intro, surname_only, spelled, relation, title, reporting)
 
 
 class NameRegexes(NamedTuple):
@@ -400,6 +432,7 @@ class NameRegexes(NamedTuple):
     spelled: re.Pattern[str]
     relation: re.Pattern[str]
     title: re.Pattern[str]
+    reporting: re.Pattern[str]
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
@@ -470,12 +503,19 @@ _NONPLACE = (
 )
 _P = f"[^\\x00-\\u4dff\\u9fa6-\\U0010ffff{_NONPLACE}]"
 _NUM = r"(?:\d{1,5}(?:-\d{1,5}){0,2}|[零〇一二两三四五六七八九十百千幺]{1,6}|[A-Za-z]\d{0,4})"
+_NUM_AHEAD = r"(?:\d{1,5}|[零〇一二两三四五六七八九十百千幺]{1,6})(?:号|弄)"
 _CITY = f"(?:{trie_pattern(CITIES)})(?:市|地区|自治州|州)?"
 _CITY_GENERIC = f"{_P}{{2,4}}?(?:市|自治州|州|地区|盟)"
 _DIST = f"{_P}{{1,5}}?(?:新区|区|县|旗|市)"
 _DIST_START = f"(?<!{_P}){_P}{{3}}(?:新区|区|县|旗)|{_P}{{2}}(?:新区|区|县|旗)"
 _TOWN = f"{_P}{{1,6}}?(?:街道|镇|乡)"
-_ROAD = f"{_P}{{1,8}}(?:大道|大街|路|街|巷|胡同)(?:[东西南北中]?段)?"
+_ROAD = (
+    f"{_P}{{1,8}}(?:大道|大街|路|街|巷|胡同"
+    # 花家地西里3号 (a lane) and 弥敦道600号 (a road), but not 家里 / 知道 followed by a date
+    f"|(?<![这那哪家心手夜城屋店行卡账帐公千万梦暗])里(?={_NUM_AHEAD})"
+    f"|(?<![知报频通渠轨味难街一说人顺管赤地车跑隧坑步航弯岔干国省县乡条])道(?={_NUM_AHEAD}))"
+    f"(?:[东西南北中一二三四五六七八九十]?段)?"
+)
 _ROADNUM = f"{_NUM}(?:号院|号|弄|支弄)"
 _COMM_RESIDENTIAL = "小区|花园|家园|新村|公寓|苑|村|社区|大院|宿舍"
 _COMM_OTHER = "大厦|广场|庄|园|府|城|湾|中心|大楼"
@@ -501,5 +541,5 @@ STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室")
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 ADDRESS_HINT_RE: Final = re.compile(
-    "[路街巷苑村栋幢室]|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
+    "[路街巷苑村栋幢室]|[里道](?=[0-9零〇一二两三四五六七八九十百千幺])|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
 )

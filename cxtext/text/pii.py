@@ -141,6 +141,8 @@ def _classify_number(norm: str, start: int, end: int, d: str, area_len: int | No
         return None
     n = len(d)
     ctx = pp.context_kind(norm, start) if n >= 15 else None
+    if pp.ORDER_LABEL_BEFORE_RE.search(pp.left_clause(norm, start)):
+        return None  # 订单号13812345678: the label says what the number is
     if n == 18:
         if pp.id18_valid(d):
             if d[-1].isdigit() and pp.luhn_valid(d) and ctx == "card":
@@ -155,11 +157,13 @@ def _classify_number(norm: str, start: int, end: int, d: str, area_len: int | No
             return "phone"
         if pp.id15_valid(d):
             return "id_card"
+        if ctx == "card" and d[0] == "3" and pp.luhn_valid(d):
+            return "bank_card"  # 15-digit American Express
         return None
     if 16 <= n <= 19:
         if ctx == "card":
             return "bank_card"
-        if ctx != "order" and d[0] in "34569" and pp.luhn_valid(d):
+        if ctx not in ("order", "id") and d[0] in "34569" and pp.luhn_valid(d):
             return "bank_card"
         return None
     if n == 11 and pp.is_mobile(d):
@@ -313,20 +317,31 @@ def _names(w: str) -> list[Span]:
         if strong and "名" in m.group() and _THING_BEFORE_RE.search(w, max(0, m.start() - 6),
                                                                    m.start()):
             continue  # 产品名叫季季稳健: the name of a product, not a person
-        glen = _given_name_len(w, s + slen, strong)
+        if m.group("ctx") is not None or m.group("ask") is not None:
+            # 投诉人汪秀英称 / 请问是卢丹丹本人吗: the words after the name mark its end
+            ask = m.group("ask")
+            e = _name_end_before(w, s, slen, None if ask is None else ask.endswith("是"))
+            if e is not None:
+                out.append((s, e, "name"))
+            continue
+        kin_or_job = m.group("kin") is not None or m.group("job") is not None
+        if kin_or_job and _title_at(w, s + slen):
+            continue
+        glen = _given_name_len(w, s + slen, strong or kin_or_job)
         if glen == 0:
             continue
         e = s + slen + glen
         if w[s:e] in pp.NAME_COMMON_WORDS or w[s : e + 1] in pp.NAME_COMMON_WORDS:
             continue
-        if not strong:
-            # weak triggers (本人, 我是, 客户) need a clean right edge
-            clean = e >= len(w) or not pp.is_han(w[e]) or w[e] == "的"
+        if kin_or_job:
+            # 我爱人也…, 经理马上…: an everyday word, not a name, unless the edge is clean
+            if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not _clean_after(w, e):
+                continue
+        elif not strong:
+            # weak triggers (本人, 我是) need a clean right edge
+            clean = _clean_after(w, e)
             weak = m.group("weak")
-            if m.group("ctx") is not None:
-                if not pp.NAME_CONTEXT_FOLLOW_RE.match(w, e):
-                    continue
-            elif weak == "我是":
+            if weak == "我是":
                 if not (clean or w[e : e + 2] == "本人"):
                     continue
             elif slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not clean:
@@ -334,6 +349,14 @@ def _names(w: str) -> list[Span]:
         out.append((s, e, "name"))
     for m in rx.surname_only.finditer(w):
         out.append((m.start("sur"), m.end("sur"), "name"))
+    for m in rx.reporting.finditer(w):
+        s, e = m.span("name")
+        slen = 2 if w[s : s + 2] in compound else 1
+        given = w[s + slen : e]
+        if given and all(c not in pp.NAME_STOP for c in given) and (
+            w[s:e] not in pp.NAME_COMMON_WORDS and w[s:e + 1] not in pp.NAME_COMMON_WORDS
+        ):
+            out.append((s, e, "name"))
     for m in rx.spelled.finditer(w):
         out.append((m.start(), m.end(), "name"))
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
@@ -353,6 +376,47 @@ def _names(w: str) -> list[Span]:
         if span is not None:
             out.append((span[0], span[1], "name"))
     return out
+
+
+_FILLERS: Final = frozenset("的嗯啊呀吧呢哈哦呃")
+
+
+def _title_at(w: str, i: int) -> bool:
+    return any(w.startswith(t, i) for t in pp.TITLES)
+
+
+def _clean_after(w: str, e: int) -> bool:
+    """The name ending at ``e`` is followed by the end, a non-Han character or a filler."""
+    return e >= len(w) or not pp.is_han(w[e]) or w[e] in _FILLERS
+
+
+def _name_end_before(w: str, s: int, slen: int, ask: bool | None) -> int | None:
+    """End of a 1-2 character given name at ``w[s + slen:]`` followed by a telling word.
+
+    For context triggers (投诉人, 客户) the word after the name must be a reporting verb
+    (来电, 称, 反映 …); for requests (``ask`` False: 找一下, 转给) it must be 本人, 的/在
+    or the end of the clause; after 请问是 / 您是 (``ask`` True) only 本人 or the end.
+    """
+    follow = (pp.NAME_CONTEXT_FOLLOW_RE if ask is None
+              else pp.NAME_ASKID_FOLLOW_RE if ask else pp.NAME_ASK_FOLLOW_RE)
+    if _title_at(w, s + slen):
+        return None  # 请问是张小姐吗: a surname and a form of address (handled elsewhere)
+    for glen in (2, 1):
+        e = s + slen + glen
+        given = w[s + slen : e]
+        if len(given) != glen or any(not pp.is_han(c) or c in pp.NAME_STOP for c in given):
+            continue
+        if w[s:e] in pp.NAME_COMMON_WORDS or w[s : e + 1] in pp.NAME_COMMON_WORDS:
+            continue
+        if w[s + slen : e + 1] in pp.NAME_COMMON_WORDS:
+            continue
+        if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and (
+            (ask is None and glen == 1) or (ask is False and not w.startswith("本人", e))
+        ):
+            continue
+        if follow.match(w, e):
+            return e
+    return None
 
 
 def _clean_before(w: str, s: int) -> bool:
@@ -412,7 +476,10 @@ def _addresses(wide: str) -> list[Span]:
         if m is None:
             break
         if m.end() > m.start() and _is_address(m):
-            out.append((m.start(), m.end(), "address"))
+            if out and re.fullmatch(r"[A-Za-z0-9]{1,8}", wide[out[-1][1] : m.start()]):
+                out[-1] = (out[-1][0], m.end(), "address")  # one address, Latin name inside
+            else:
+                out.append((m.start(), m.end(), "address"))
             pos = m.end()
         else:
             pos = m.start() + 1  # a rejected match may hide a real address starting later
@@ -453,13 +520,15 @@ def _detect(text: str) -> list[Span]:
         norm = text.translate(pp.DIGIT_TABLE)
         if _CN_DIGIT_RE.search(text):
             fixes = [(m.start(), text[m.start()]) for m in pp.CN_DIGIT_WORD_RE.finditer(text)]
-            fixes += [(m.start(), "-" if m.group() == "杠" else " ")
-                      for m in pp.CN_DIGIT_SEP_RE.finditer(text)]
+            fixes += [(k, "-" if m.group() == "杠" else " ")
+                      for m in pp.CN_DIGIT_SEP_RE.finditer(text) for k in range(*m.span())]
             if fixes:
                 chars = list(norm)
                 for k, ch in fixes:
                     chars[k] = ch
                 norm = "".join(chars)
+        if "." in norm:
+            norm = pp.DOTTED_MOBILE_RE.sub(lambda m: m.group().replace(".", " "), norm)
         cands += _numbers(text, norm)
     cands += _emails(wide)
     cands += _addresses(wide)
