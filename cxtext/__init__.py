@@ -26,9 +26,11 @@ from cxtext.io import (
 )
 from cxtext.labels import display_name, tier_from_assets
 from cxtext.plotting import use_cjk_font
+from cxtext.portrait import build_portraits
 from cxtext.profile import CorpusProfile, profile_corpus
 from cxtext.report import render_report
 from cxtext.schema import SCHEMAS, empty_table, validate
+from cxtext.store import LoadReport, Store, StoreError
 from cxtext.tags.base import BaseTagger, available_backends, get_tagger, register_backend
 from cxtext.tags.emotion import (
     LexiconEmotionTagger,
@@ -67,6 +69,7 @@ __all__ = [
     "CxTextError",
     "LexiconEmotionTagger",
     "LexiconSentimentTagger",
+    "LoadReport",
     "MissingDependencyError",
     "ModelEmotionTagger",
     "ModelSentimentTagger",
@@ -76,6 +79,8 @@ __all__ = [
     "Segmenter",
     "SnowNLPEmotionTagger",
     "SnowNLPSentimentTagger",
+    "Store",
+    "StoreError",
     "TagResult",
     "TopicModel",
     "TopicResult",
@@ -83,6 +88,7 @@ __all__ = [
     "__version__",
     "agent_quality",
     "available_backends",
+    "build_portraits",
     "categories",
     "conversations_from_turns",
     "detect_encoding",

@@ -1,0 +1,287 @@
+"""``cx.build_portraits``: one row per customer, computed in SQL inside DuckDB.
+
+A portrait sums up what a customer's contacts say about them up to a cut-off
+(``as_of``): CRM tier and tenure, how often and why they called or complained,
+their mood and its trend, churn and escalation threats with dates, and the
+traits transactions cannot show (客户性格): how they talk (terse or verbose,
+polite or hostile, patient or not), when and where they prefer to reach the bank,
+and whether they asked not to be marketed to.
+
+Everything is one DuckDB query over the ``conversations``, ``conversation_tags``,
+``customers`` and ``turns`` tables, so a :class:`~cxtext.store.Store` of any size
+works within DuckDB's ``memory_limit`` (it spills to disk past it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from cxtext import _sql_portrait
+from cxtext.errors import CxTextError
+from cxtext.schema import validate
+from cxtext.store import Store, StoreError
+from cxtext.tags.tag import TagResult
+
+#: Thresholds of the style labels (see :func:`build_portraits`).
+STYLE_THRESHOLDS: dict[str, float] = {
+    "terse_chars": 10.0,       # mean customer-turn length below → 简短
+    "verbose_chars": 30.0,     # at or above → 详细
+    "polite_rate": 0.2,        # share of customer turns with polite words → 礼貌
+    "hostile_rate": 0.1,       # share of customer turns with hostile words → 强硬
+    "interrupt_full": 0.2,     # interruption rate counted as fully impatient
+    "w_interrupt": 0.4,        # weights of the impatience score (sum 1)
+    "w_urgent": 0.3,
+    "w_repeat": 0.3,
+    "impatient": 0.3,          # impatience at or above → 急躁
+    "patient": 0.1,            # below → 耐心
+}
+
+
+def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"The {name!r} parameter of build_portraits must be a date or "
+                         f"date-time such as '2025-07-01'. Got {value!r} instead.") from None
+    if ts is pd.NaT:
+        raise ValueError(f"The {name!r} parameter of build_portraits must be a date. "
+                         f"Got {value!r} instead.")
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("Asia/Shanghai").tz_localize(None)
+    return ts
+
+
+def _check_windows(windows: Sequence[int]) -> list[int]:
+    try:
+        out = sorted({int(w) for w in windows})
+        ok = bool(out) and all(w >= 1 and float(w) == float(w0)
+                               for w, w0 in zip(out, sorted(set(windows)), strict=True))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ValueError("The 'windows' parameter of build_portraits must be a non-empty "
+                         f"sequence of whole numbers of days >= 1. Got {windows!r} instead.")
+    return out
+
+
+def _frames_store(source: Mapping[str, Any] | TagResult | tuple) -> Store:
+    """An in-memory store holding the frames of a dict / TagResult source."""
+    from cxtext.io import conversations_from_turns
+
+    if isinstance(source, TagResult):
+        turns = source.turns
+        if "customer_id" not in turns.columns:
+            raise CxTextError(
+                "build_portraits: a TagResult alone does not say who the customers are; pass "
+                "(result, conversations) or a dict with 'conversations' and "
+                "'conversation_tags'.")
+        frames = {"conversation_tags": source.conversations, "turn_tags": turns,
+                  "conversations": conversations_from_turns(turns)}
+    elif isinstance(source, tuple):
+        if len(source) != 2 or not isinstance(source[0], TagResult):
+            raise TypeError("build_portraits: a tuple source must be (TagResult, conversations).")
+        frames = {"conversation_tags": source[0].conversations, "turn_tags": source[0].turns,
+                  "conversations": source[1]}
+    else:
+        frames = dict(source)
+    missing = [k for k in ("conversations", "conversation_tags") if frames.get(k) is None]
+    if missing:
+        raise CxTextError(f"build_portraits: the source lacks {missing}; it has "
+                          f"{sorted(k for k, v in frames.items() if v is not None)}.")
+    store = Store()
+    store.write_table("conversations", validate(frames["conversations"], "conversations",
+                                                source="<conversations>"))
+    store.write_table("conversation_tags", frames["conversation_tags"])
+    if frames.get("customers") is not None:
+        store.write_table("customers", validate(frames["customers"], "customers",
+                                                source="<customers>"))
+    turns = frames.get("turns")
+    if turns is None:
+        turns = frames.get("turn_tags")
+    if turns is not None and {"text", "speaker", "turn"} <= set(turns.columns):
+        cols = [c for c in ("conversation_id", "turn", "speaker", "text", "start_s", "end_s")
+                if c in turns.columns]
+        t = turns[cols].copy()
+        for c in ("start_s", "end_s"):
+            if c not in t:
+                t[c] = float("nan")
+        store.write_table("turns", t)
+    else:
+        store._x("DROP TABLE IF EXISTS turns")
+    return store
+
+
+def build_portraits(
+    source: Store | Mapping[str, Any] | TagResult | tuple,
+    *,
+    as_of: Any = None,
+    windows: Sequence[int] = (30, 90, 365),
+    customers: pd.DataFrame | None = None,
+    trend_days: int = 90,
+    repeat_days: int = 7,
+    thresholds: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """One row per customer: tier, contact history, mood, risk signals and style.
+
+    Parameters
+    ----------
+    source : Store, dict, TagResult or (TagResult, conversations)
+        A :class:`~cxtext.store.Store` that has been tagged (:meth:`Store.tag`); or a
+        dict of frames ``{"conversations", "conversation_tags", "customers"
+        (optional), "turns" or "turn_tags" (optional, for the style columns)}``; or a
+        :class:`~cxtext.tags.tag.TagResult` with its ``conversations`` table as a
+        tuple (a TagResult alone works when its turns carry ``customer_id`` and
+        ``started_at``).
+    as_of : date-like, optional
+        The cut-off. **Only conversations with** ``started_at < as_of`` **count**, so a
+        time-split backtest cannot see the future; conversations without a start
+        time never count. Default: midnight after the day of the last conversation.
+    windows : sequence of int, default (30, 90, 365)
+        Day windows ending at ``as_of`` for ``contacts_{w}d`` / ``complaints_{w}d``.
+    customers : DataFrame, optional
+        CRM table (canonical ``customers``); replaces the store's or the dict's.
+    trend_days : int, default 90
+        ``sentiment_trend`` = mean conversation sentiment of the last ``trend_days``
+        minus the mean before them (0 when either side has no conversation).
+    repeat_days : int, default 7
+        A contact within this many days after the previous one is a repeat contact.
+    thresholds : dict, optional
+        Overrides of :data:`STYLE_THRESHOLDS`.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer — every customer of the CRM table (zero contacts when
+        silent) plus every customer with a counted conversation — ordered by
+        ``customer_id``, with columns:
+
+        * ``customer_id, as_of, tier`` (standard/gold/platinum/diamond: the CRM tier,
+          else from ``avg_daily_assets``), ``tier_name`` (普通/金卡/白金/钻石),
+          ``avg_daily_assets, tenure_months, n_products`` (items of ``products``);
+        * ``contacts_{w}d, complaints_{w}d`` per window, ``contacts_total,
+          complaints_total, first_contact_at, last_contact_at,
+          days_since_last_contact`` (whole days before ``as_of``). A **complaint** is
+          a conversation with at least one complaint category other than ``other``,
+          or whose customer sentiment label is negative;
+        * ``categories`` (taxonomy ids by number of conversations, most frequent
+          first, ties in taxonomy order, ``other`` last), ``top_category``;
+        * ``emotion_label`` — the most frequent non-neutral conversation emotion
+          (ties: the most recent), ``neutral`` when all are neutral;
+          ``emotion_mix`` — share of conversations per emotion (dict);
+        * ``sentiment_mean`` (mean of conversation means), ``sentiment_worst`` (worst
+          customer turn), ``sentiment_trend``;
+        * ``churn_intent, churn_intent_first_at, churn_intent_last_at, escalation,
+          escalation_last_at``;
+        * ``repeat_contacts`` (tagged repeat intent, or within ``repeat_days`` of the
+          previous contact), ``unresolved_contacts`` (``resolved`` false);
+        * ``channel_preferred`` (most used channel), ``hours_preferred`` (上午 6–12,
+          下午 12–18, 晚上 18–22, 夜间 22–6; most frequent);
+        * style, from the customer's own turns (None without turns):
+          ``style_verbosity`` 简短/适中/详细 by mean turn length in characters;
+          ``style_politeness`` 强硬 when hostile words appear in at least
+          ``hostile_rate`` of turns, or half the contacts are angry/disgusted and polite
+          words are rare; 礼貌 when polite words (请/谢谢/麻烦/您…) appear in at least
+          ``polite_rate`` of turns and no hostile word does; else 一般;
+          ``style_patience`` from an impatience score
+          ``0.4·min(interruptions/0.2, 1) + 0.3·urgent share + 0.3·repeat share``
+          (interruptions: customer turns starting before the previous turn ended, of
+          timed turns): 急躁 ≥ 0.3, 耐心 < 0.1, else 一般;
+        * ``do_not_market`` — complained about marketing calls or messages
+          (category ``marketing``): leave them out of campaign lists;
+        * ``tag_line`` — short Chinese summary, e.g.
+          ``白金客户·近30天投诉3次·愤怒·理财与基金亏损·有销户意向`` (no personal data);
+        * the inputs of the style labels: ``turn_chars_mean, polite_rate,
+          hostile_rate, interruption_rate, urgent_contacts, impatience``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> conv = pd.DataFrame({"conversation_id": ["c1", "c2"], "customer_id": ["u1", "u1"],
+    ...                      "started_at": ["2025-06-01 10:00", "2025-06-20 20:00"],
+    ...                      "channel": ["phone", "app"]})
+    >>> tags = pd.DataFrame({"conversation_id": ["c1", "c2"], "sentiment_mean": [-0.6, -0.2],
+    ...                      "sentiment_worst": [-0.8, -0.3], "sentiment_label": ["neg", "neu"],
+    ...                      "emotion_label": ["anger", "neutral"], "intent_churn": [True, False],
+    ...                      "categories": [["fees"], ["marketing"]]})
+    >>> crm = pd.DataFrame({"customer_id": ["u1"], "avg_daily_assets": [2_000_000]})
+    >>> p = build_portraits({"conversations": conv, "conversation_tags": tags,
+    ...                      "customers": crm}, as_of="2025-07-01")
+    >>> print(*p.loc[0, ["tier_name", "contacts_30d", "complaints_30d", "do_not_market"]])
+    白金 2 2 True
+    >>> p.loc[0, "tag_line"]
+    '白金客户·近30天投诉2次·愤怒·收费争议·有销户意向·勿营销'
+    """
+    wins = _check_windows(windows)
+    for name, value in (("trend_days", trend_days), ("repeat_days", repeat_days)):
+        if not isinstance(value, int) or value < 0:
+            raise ValueError(f"The {name!r} parameter of build_portraits must be an int >= 0. "
+                             f"Got {value!r} instead.")
+    limits = dict(STYLE_THRESHOLDS)
+    for key, value in (thresholds or {}).items():
+        if key not in limits:
+            raise ValueError(f"The 'thresholds' parameter of build_portraits takes keys "
+                             f"{sorted(limits)}. Got {key!r} instead.")
+        limits[key] = float(value)
+
+    own = not isinstance(source, Store)
+    store = _frames_store(source) if own else source
+    try:
+        if not store.has_table("conversation_tags"):
+            raise StoreError(f"build_portraits: the store {store.path!r} has no "
+                             "conversation_tags yet; run Store.tag() first.")
+        cust_table: str | None = "customers" if store.has_table("customers") else None
+        registered = False
+        if customers is not None:
+            store.con.register("_cx_portrait_customers",
+                               validate(customers, "customers", source="<customers>"))
+            cust_table, registered = "_cx_portrait_customers", True
+        turns_table = "turns" if store.has_table("turns") else None
+        if as_of is None:
+            last = store.con.execute(
+                "SELECT max(started_at) FROM conversations").fetchall()[0][0]
+            as_of_ts = (pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
+                        if last is not None else pd.Timestamp.now().normalize())
+        else:
+            as_of_ts = _as_timestamp(as_of, "as_of")
+        query = _sql_portrait.portrait_sql(
+            conversations="conversations", conversation_tags="conversation_tags",
+            customers=cust_table, turns=turns_table, windows=wins,
+            tag_columns=list(store._columns_of("conversation_tags")))
+        params: dict[str, Any] = {
+            "as_of": as_of_ts.to_pydatetime(), "trend_days": trend_days,
+            "repeat_days": repeat_days, "polite": _sql_portrait.POLITE_PATTERN,
+            "hostile": _sql_portrait.HOSTILE_PATTERN, **limits,
+        }
+        named = set(re.findall(r"\$(\w+)", query))
+        used = {k: v for k, v in params.items() if k in named}
+        try:
+            out = store.con.execute(query, used).df()
+        finally:
+            if registered:
+                store.con.unregister("_cx_portrait_customers")
+    finally:
+        if own:
+            store.close()
+    return _finish(out, wins)
+
+
+def _finish(out: pd.DataFrame, windows: Sequence[int]) -> pd.DataFrame:
+    """Python types for the JSON columns and stable dtypes."""
+    out["categories"] = [json.loads(v) if isinstance(v, str) else [] for v in out["categories"]]
+    out["emotion_mix"] = [json.loads(v) if isinstance(v, str) else {} for v in out["emotion_mix"]]
+    ints = ["contacts_total", "complaints_total", "repeat_contacts", "unresolved_contacts",
+            "urgent_contacts"] + [f"{k}_{w}d" for w in windows for k in ("contacts", "complaints")]
+    for col in ints:
+        out[col] = out[col].astype("int64")
+    for col in ("churn_intent", "escalation", "do_not_market"):
+        out[col] = out[col].astype(bool)
+    for col in ("tenure_months", "n_products", "days_since_last_contact"):
+        out[col] = out[col].astype("Int64")
+    for col in [c for c in out.columns if c.endswith("_at") or c == "as_of"]:
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    return out
