@@ -67,6 +67,76 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if args.strict and total_kept < total_in else 0
 
 
+def _store_load(args: argparse.Namespace) -> int:
+    from cxtext.store import Store
+
+    total_rejected = 0
+    with Store(args.store) as store:
+        for path in args.paths:
+            p = Path(path)
+            if p.is_dir():
+                report = store.load_corpus(p, mask_pii=not args.keep_pii)
+            else:
+                kind = args.kind
+                if kind == "auto":
+                    stem = p.stem.lower()
+                    kind = ("conversations" if "conversation" in stem
+                            else "customers" if "customer" in stem else "turns")
+                report = store.load(**{kind: p}, mask_pii=not args.keep_pii)
+            print(f"{path}:")
+            for line in str(report).splitlines():
+                print(f"  {line}")
+            for rec in report.rejects.head(args.show).itertuples(index=False):
+                print(f"  rejected {rec.table} row {rec.row}: {rec.reason}")
+            total_rejected += report.n_rejected
+        print("store: " + ", ".join(f"{k} {v:,}" for k, v in store.counts().items()))
+    return 1 if args.strict and total_rejected else 0
+
+
+def _store_tag(args: argparse.Namespace) -> int:
+    from cxtext.store import Store
+
+    kwargs = {k: v for k, v in (("sentiment_backend", args.sentiment_backend),
+                                ("emotion_backend", args.emotion_backend)) if v}
+    with Store(args.store) as store:
+        n = store.tag(chunk_size=args.chunk_size, progress=not args.quiet, limit=args.limit,
+                      **kwargs)
+        print(f"tagged {n:,} conversation(s); "
+              + ", ".join(f"{k} {v:,}" for k, v in store.counts().items()))
+    return 0
+
+
+def _store_portrait(args: argparse.Namespace) -> int:
+    from cxtext.portrait import build_portraits
+    from cxtext.store import Store
+
+    windows = tuple(int(w) for w in args.windows.split(","))
+    with Store(args.store) as store:
+        untagged = len(store.untagged())
+        if untagged:
+            print(f"note: {untagged:,} conversation(s) are not tagged yet (run 'cxtext tag "
+                  f"{args.store}'); they count as contacts without tags", file=sys.stderr)
+        portraits = build_portraits(store, as_of=args.as_of, windows=windows)
+        store.write_table("portraits", portraits)
+    print(f"{len(portraits):,} portraits as of {portraits['as_of'].iloc[0]:%Y-%m-%d} "
+          f"written to table 'portraits' of {args.store}" if len(portraits) else
+          "no customers: nothing written")
+    if args.out:
+        import json as _json
+
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".parquet":
+            portraits.to_parquet(out, index=False)
+        else:
+            flat = portraits.copy()
+            for col in ("categories", "emotion_mix"):
+                flat[col] = [_json.dumps(v, ensure_ascii=False) for v in flat[col]]
+            flat.to_csv(out, index=False, encoding="utf-8-sig")
+        print(f"wrote {out}")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from cxtext import report
 
@@ -156,6 +226,44 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-p", "--param", action="append", help="notebook parameter KEY=VALUE")
     rep.add_argument("--timeout", type=int, default=600, help="per-cell time limit in seconds")
     rep.set_defaults(func=_report)
+
+    sl = sub.add_parser(
+        "load", help="load files or corpus folders into a DuckDB store (idempotent)",
+        description="Add turns/conversations/customers to a DuckDB store; rows already "
+        "stored are skipped. Turn texts are masked unless --keep-pii.",
+    )
+    sl.add_argument("store", help="the .duckdb file (created when missing)")
+    sl.add_argument("paths", nargs="+", help="corpus folders or files")
+    sl.add_argument("--kind", choices=["auto", "turns", "conversations", "customers"],
+                    default="auto", help="table of the files (default: from the file name)")
+    sl.add_argument("--keep-pii", action="store_true", help="store turn texts unmasked")
+    sl.add_argument("--show", type=int, default=10, help="rejected rows to print per path")
+    sl.add_argument("--strict", action="store_true", help="exit 1 when any row is rejected")
+    sl.set_defaults(func=_store_load)
+
+    st = sub.add_parser(
+        "tag", help="tag the store's untagged conversations (resumable)",
+        description="Tag conversations without tags, committing one chunk at a time; "
+        "after an interruption, run it again to finish.",
+    )
+    st.add_argument("store", help="the .duckdb file")
+    st.add_argument("--chunk-size", type=int, default=500, help="conversations per commit")
+    st.add_argument("--limit", type=int, help="tag at most this many conversations")
+    st.add_argument("--sentiment-backend", help="model (default), lexicon or snownlp")
+    st.add_argument("--emotion-backend", help="model (default), lexicon or snownlp")
+    st.add_argument("--quiet", action="store_true", help="no progress bar")
+    st.set_defaults(func=_store_tag)
+
+    sp = sub.add_parser(
+        "portrait", help="build customer portraits in the store (and optionally a file)",
+        description="One row per customer from the tagged store, written to its "
+        "'portraits' table; --out also writes .csv (UTF-8 with BOM) or .parquet.",
+    )
+    sp.add_argument("store", help="the .duckdb file")
+    sp.add_argument("--as-of", help="cut-off date (default: the day after the last contact)")
+    sp.add_argument("--windows", default="30,90,365", help="day windows, comma-separated")
+    sp.add_argument("--out", help="also write the portraits to this .csv or .parquet file")
+    sp.set_defaults(func=_store_portrait)
 
     helps = {
         "eval": "evaluate a tagger on labelled data (sentiment|emotion|intents), JSON metrics",
