@@ -82,3 +82,48 @@ def test_tag_is_deterministic(turns, result):
 def test_tag_validates_input():
     with pytest.raises(cx.SchemaError):
         cx.tag(pd.DataFrame({"text": ["x"]}))
+
+
+# --- the roll-up reuses cx.tag's turn flags: same figures as agent_quality from scratch ------
+
+
+@pytest.fixture(scope="module")
+def demo_turns() -> pd.DataFrame:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "corpora" / "demo" / "turns.csv"
+    turns = pd.read_csv(path, dtype={"conversation_id": str, "text": str}, keep_default_na=False)
+    keep = turns["conversation_id"].isin(turns["conversation_id"].unique()[:300])
+    # The demo corpus announces every hold: add a call where the agent goes silent unasked.
+    silent = pd.DataFrame({
+        "conversation_id": ["ZZ1"] * 4, "turn": [0, 1, 2, 3],
+        "speaker": ["agent", "customer", "agent", "system"],
+        "text": ["您好", "我的卡被冻结了，你们怎么回事", "已为您解冻", "感谢来电"],
+        "start_s": ["0", "2.5", "40", "45"], "end_s": ["2", "8", "43", "47"],
+    })
+    return pd.concat([turns[keep], silent], ignore_index=True)
+
+
+def test_rollup_quality_equals_agent_quality_on_demo_conversations(demo_turns):
+    from cxtext.tags.quality import AGENT_QUALITY_COLUMNS
+
+    res = cx.tag(demo_turns, progress=False)
+    got = res.conversations[list(AGENT_QUALITY_COLUMNS)].set_index("conversation_id")
+    want = cx.agent_quality(demo_turns).set_index("conversation_id").loc[got.index]
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    # the demo corpus exercises every deduction the roll-up builds
+    items = {d["item"] for ds in got["quality_deductions"] for d in ds}
+    assert {"greeting", "identity_check", "empathy", "forbidden", "resolution_confirmed",
+            "long_silence", "overtalk"} <= items
+    assert got["quality_long_silences"].notna().any()
+    has_agent = demo_turns.groupby("conversation_id")["speaker"].apply(lambda s: (s == "agent")
+                                                                        .any())
+    assert (got["quality_score"].notna() == has_agent.loc[got.index]).all()
+    assert not has_agent.all()  # conversations without an agent are in the sample too
+
+
+def test_rollup_without_turn_flags_scores_from_scratch(demo_turns):
+    res = cx.tag(demo_turns, progress=False)
+    bare = res.turns.drop(columns=[c for c in res.turns if c.startswith("quality_")])
+    again = cx.rollup(bare)
+    pd.testing.assert_frame_equal(again, res.conversations, check_exact=True)

@@ -236,40 +236,6 @@ def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     return out
 
 
-def _timing(
-    conv: pd.DataFrame, hold: np.ndarray, silence_s: float
-) -> tuple[int | None, int | None, list[tuple[int, float, bool]], list[tuple[int, float]]]:
-    """Long silences and overlaps between consecutive customer/agent turns.
-
-    Returns (n_silences, n_overtalk, silences, overlaps); the counts are None when the
-    conversation has no two timed customer/agent turns in a row. ``silences`` holds
-    ``(turn, gap_s, excused)`` where excused means the agent announced a hold just before
-    or the agent was not the one expected to speak; ``overlaps`` holds ``(turn, overlap_s)``.
-    """
-    talk = (conv["speaker"] != "system").to_numpy()
-    start = conv["start_s"].to_numpy(dtype=float, na_value=np.nan)
-    end = conv["end_s"].to_numpy(dtype=float, na_value=np.nan)
-    speakers = conv["speaker"].to_numpy(dtype=object)
-    turns = conv["turn"].to_numpy()
-    idx = [i for i in range(len(conv)) if talk[i]]
-    silences: list[tuple[int, float, bool]] = []
-    overlaps: list[tuple[int, float]] = []
-    pairs = 0
-    for a, b in zip(idx, idx[1:], strict=False):
-        if np.isnan(end[a]) or np.isnan(start[b]):
-            continue
-        pairs += 1
-        gap = float(start[b] - end[a])
-        if gap > silence_s:
-            excused = bool(hold[a]) or speakers[b] != "agent"
-            silences.append((int(turns[b]), gap, excused))
-        elif gap < 0 and speakers[a] != speakers[b]:
-            overlaps.append((int(turns[b]), -gap))
-    if pairs == 0:
-        return None, None, silences, overlaps
-    return len(silences), len(overlaps), silences, overlaps
-
-
 def agent_quality(
     turns: pd.DataFrame,
     *,
@@ -348,28 +314,19 @@ def agent_quality(
     """
     from cxtext.schema import validate
 
-    if isinstance(silence_s, bool) or not isinstance(silence_s, (int, float)) or not (
-        math.isfinite(silence_s) and silence_s > 0
-    ):
-        raise ValueError(
-            f"The 'silence_s' parameter of agent_quality must be a number > 0. "
-            f"Got {silence_s!r} instead."
-        )
+    _check_silence(silence_s)
     w = _check_weights(weights)
     _rules()  # compile first: the matching texts depend on the rules' anchors
     table = validate(turns, "turns")  # a new, re-indexed table in input order
     order = list(dict.fromkeys(table["conversation_id"].tolist()))
-    table = table.sort_values(["conversation_id", "turn"], kind="stable")
+    table = table.sort_values(["conversation_id", "turn"], kind="stable").reset_index(drop=True)
 
     texts = table["text"].tolist()
     speakers = table["speaker"].tolist()
     agent_prep = prepare_texts([t if s == "agent" else None for t, s in zip(texts, speakers,
                                                                              strict=True)])
     flags, evidence = _turn_flags(agent_prep)
-    cust_prep = prepare_texts([t if s == "customer" else None for t, s in zip(texts, speakers,
-                                                                               strict=True)])
-    complaint, _ = _turn_flags(cust_prep, ("complaint",))
-    complained = complaint["complaint"] > 0
+    complained = _customer_complained(texts, speakers)
     if any(s == "customer" for s in speakers):
         from cxtext.tags.intents import intents
 
@@ -378,77 +335,190 @@ def agent_quality(
         complained = complained | cust[
             ["intent_churn", "intent_escalation", "intent_repeat", "intent_urgency"]
         ].to_numpy().any(axis=1)
-
-    rows = []
-    groups = table.groupby("conversation_id", sort=False).indices
-    for cid in order:
-        pos = np.asarray(groups[cid])
-        rows.append(_score_one(cid, table.iloc[pos], pos, flags, evidence, complained,
-                               silence_s, w))
-    out = pd.DataFrame(rows, columns=list(AGENT_QUALITY_COLUMNS))
-    for col in ("quality_greeting", "quality_identity_check", "quality_empathy",
-                "quality_resolution_confirmed"):
-        out[col] = out[col].astype(bool)
-    out["quality_forbidden"] = out["quality_forbidden"].astype("int64")
-    for col in ("quality_long_silences", "quality_overtalk"):
-        out[col] = pd.array(out[col].tolist(), dtype="Int64")
-    out["quality_score"] = out["quality_score"].astype(float)
-    return out
+    out = score_conversations(table, flags, evidence, complained, silence_s=silence_s, weights=w)
+    return out.set_index("conversation_id").loc[order].reset_index()
 
 
-def _score_one(
-    cid: str,
-    conv: pd.DataFrame,
-    pos: np.ndarray,
-    flags: dict[str, np.ndarray],
+def _check_silence(silence_s: object) -> None:
+    if isinstance(silence_s, bool) or not isinstance(silence_s, (int, float)) or not (
+        math.isfinite(silence_s) and silence_s > 0
+    ):
+        raise ValueError(
+            f"The 'silence_s' parameter of agent_quality must be a number > 0. "
+            f"Got {silence_s!r} instead."
+        )
+
+
+def _customer_complained(texts: list, speakers: list) -> np.ndarray:
+    """Customer turns that say a complaint word of the quality rules (``complaint`` item)."""
+    prep = prepare_texts([t if s == "customer" else None for t, s in zip(texts, speakers,
+                                                                          strict=True)])
+    complaint, _ = _turn_flags(prep, ("complaint",))
+    return complaint["complaint"] > 0
+
+
+_INTENT_COLUMNS: Final = ("intent_churn", "intent_escalation", "intent_repeat", "intent_urgency")
+
+
+def agent_quality_from_tags(
+    tagged: pd.DataFrame, *, silence_s: float = 10.0, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame | None:
+    """:func:`agent_quality` from turns ``cx.tag`` has already flagged (private to cx.tag).
+
+    ``tagged`` is sorted by conversation and turn, already validated, and carries the
+    :func:`turn_quality` columns and the customer intents: only the customers' complaint
+    words are matched here. Returns ``None`` when a needed column is missing (the caller
+    then runs :func:`agent_quality`). Same output as :func:`agent_quality`, in the order of
+    ``tagged``.
+    """
+    needed = ("conversation_id", "turn", "speaker", "text", "quality_forbidden",
+              "quality_evidence", *(f"quality_{i}" for i in TURN_ITEMS), *_INTENT_COLUMNS)
+    if any(c not in tagged for c in needed):
+        return None
+    _check_silence(silence_s)
+    w = _check_weights(weights)
+    _rules()
+    table = tagged.reset_index(drop=True)
+    speaker = table["speaker"].to_numpy(dtype=object)
+    agent = speaker == "agent"
+    flags = {
+        item: np.where(agent, table[f"quality_{item}"].to_numpy(dtype=np.int64), 0)
+        for item in TURN_ITEMS
+    }
+    evidence = [ev if a else [] for ev, a in zip(table["quality_evidence"], agent, strict=True)]
+    customer = speaker == "customer"
+    complained = _customer_complained(table["text"].tolist(), speaker.tolist())
+    said = table[list(_INTENT_COLUMNS)].fillna(False).to_numpy(dtype=bool).any(axis=1)
+    complained = complained | (said & customer)
+    return score_conversations(table, flags, evidence, complained, silence_s=silence_s,
+                               weights=w)
+
+
+def score_conversations(
+    table: pd.DataFrame,
+    flags: Mapping[str, np.ndarray],
     evidence: list[list[dict]],
     complained: np.ndarray,
+    *,
     silence_s: float,
-    w: dict[str, float],
-) -> list[object]:
-    speakers = conv["speaker"].to_numpy(dtype=object)
-    turn_no = conv["turn"].to_numpy()
-    agent = np.flatnonzero(speakers == "agent")
-    hold = flags["hold"][pos] > 0
-    n_sil, n_over, silences, overlaps = _timing(conv, hold, silence_s)
-    if len(agent) == 0:
-        return [cid, False, False, False, 0, False, n_sil, n_over, math.nan, []]
+    weights: Mapping[str, float],
+) -> pd.DataFrame:
+    """Score every conversation of a table sorted by conversation and turn (private helper).
 
-    def said(item: str, where: np.ndarray) -> bool:
-        return bool((flags[item][pos[where]] > 0).any())
+    ``flags[item]`` (counts), ``evidence`` and ``complained`` are aligned with the rows of
+    ``table``; only agent rows may carry flags. Rows come out in table order. Timing and
+    counts are computed on whole arrays; only the deduction lists are built per
+    conversation.
+    """
+    w = dict(weights)
+    n = len(table)
+    cid = table["conversation_id"].to_numpy(dtype=object)
+    codes, uniques = pd.factorize(cid, sort=False)
+    n_conv = len(uniques)
+    speaker = table["speaker"].to_numpy(dtype=object)
+    turn_no = table["turn"].to_numpy(dtype=np.int64)
+    agent = speaker == "agent"
 
-    greeting = said("greeting", agent[:1])
-    identity = said("identity_check", agent)
-    empathy = said("empathy", agent)
-    resolution = said("resolution_confirmed", agent)
-    forbidden_total = int(flags["forbidden"][pos[agent]].sum())
-    needs_empathy = bool(complained[pos].any())
+    def any_per_conv(values: np.ndarray) -> np.ndarray:
+        return np.bincount(codes, weights=values.astype(float), minlength=n_conv) > 0
 
-    deductions: list[dict] = []
+    agent_rows = np.flatnonzero(agent)
+    has_agent = np.zeros(n_conv, dtype=bool)
+    first_agent = np.full(n_conv, -1, dtype=np.int64)
+    if len(agent_rows):
+        conv_of_agent, first_pos = np.unique(codes[agent_rows], return_index=True)
+        has_agent[conv_of_agent] = True
+        first_agent[conv_of_agent] = agent_rows[first_pos]
+    greeting = np.zeros(n_conv, dtype=bool)
+    greeting[has_agent] = flags["greeting"][first_agent[has_agent]] > 0
+    identity = any_per_conv(flags["identity_check"] > 0)
+    empathy = any_per_conv(flags["empathy"] > 0)
+    resolution = any_per_conv(flags["resolution_confirmed"] > 0)
+    forbidden_total = np.bincount(codes, weights=flags["forbidden"].astype(float),
+                                  minlength=n_conv).astype(np.int64)
+    needs_empathy = any_per_conv(np.asarray(complained, dtype=bool))
 
-    def deduct(item: str, turn: int | None, what: str) -> None:
-        if w[item] > 0:
-            deductions.append({"item": item, "points": w[item], "turn": turn, "evidence": what})
+    # -- timing: consecutive customer/agent turns (system turns left out) ---------------
+    def times(col: str) -> np.ndarray:
+        if col not in table:
+            return np.full(n, np.nan)
+        return pd.to_numeric(table[col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
-    if not greeting:
-        first = conv["text"].iloc[agent[0]]
-        deduct("greeting", int(turn_no[agent[0]]), f"first agent turn: {first[:40]}")
-    if not identity:
-        deduct("identity_check", None, "no agent turn verifies the caller's identity")
-    if needs_empathy and not empathy:
-        deduct("empathy", None, "the customer complained; no apology or empathy")
-    for k in agent:
-        for d in evidence[pos[k]]:
-            if d["item"] == "forbidden":
-                deduct("forbidden", int(turn_no[k]), d["text"])
-    if not resolution:
-        deduct("resolution_confirmed", None, "no confirmation of the outcome or offer of help")
-    for turn, gap, excused in silences:
-        if not excused:
-            deduct("long_silence", turn, f"{gap:.1f} s of silence before turn {turn}")
-    for turn, overlap in overlaps:
-        deduct("overtalk", turn, f"turn {turn} starts {overlap:.1f} s before the previous "
-                                 "one ends")
-    score = max(0.0, 100.0 - sum(d["points"] for d in deductions))
-    return [cid, greeting, identity, empathy, forbidden_total, resolution, n_sil, n_over,
-            score, deductions]
+    start, end = times("start_s"), times("end_s")
+    talk = np.flatnonzero(speaker != "system")
+    a, b = talk[:-1], talk[1:]
+    keep = (codes[a] == codes[b]) & ~np.isnan(end[a]) & ~np.isnan(start[b])
+    a, b = a[keep], b[keep]
+    gap = start[b] - end[a]
+    pairs = np.bincount(codes[a], minlength=n_conv)
+    is_silence = gap > silence_s
+    is_overlap = (gap < 0) & (speaker[a] != speaker[b])
+    n_sil = np.bincount(codes[a], weights=is_silence.astype(float), minlength=n_conv)
+    n_over = np.bincount(codes[a], weights=is_overlap.astype(float), minlength=n_conv)
+    excused = (flags["hold"][a] > 0) | (speaker[b] != "agent")
+
+    events: dict[int, list[tuple[str, int, float]]] = {}
+    for k in np.flatnonzero(is_silence & ~excused):
+        events.setdefault(int(codes[a[k]]), []).append(("s", int(turn_no[b[k]]), float(gap[k])))
+    for k in np.flatnonzero(is_overlap):
+        events.setdefault(int(codes[a[k]]), []).append(("o", int(turn_no[b[k]]),
+                                                        float(-gap[k])))
+    forbidden_ev: dict[int, list[tuple[int, str]]] = {}
+    for r in np.flatnonzero(agent & (flags["forbidden"] > 0)):
+        found = [(int(turn_no[r]), d["text"]) for d in evidence[r] if d["item"] == "forbidden"]
+        if found:
+            forbidden_ev.setdefault(int(codes[r]), []).extend(found)
+
+    texts = table["text"].to_numpy(dtype=object)
+    deductions: list[list[dict]] = []
+    scores = np.full(n_conv, np.nan)
+    for c in range(n_conv):
+        if not has_agent[c]:
+            deductions.append([])
+            continue
+        got: list[dict] = []
+
+        def deduct(item: str, turn: int | None, what: str, got: list[dict] = got) -> None:
+            if w[item] > 0:
+                got.append({"item": item, "points": w[item], "turn": turn, "evidence": what})
+
+        if not greeting[c]:
+            row = first_agent[c]
+            deduct("greeting", int(turn_no[row]), f"first agent turn: {texts[row][:40]}")
+        if not identity[c]:
+            deduct("identity_check", None, "no agent turn verifies the caller's identity")
+        if needs_empathy[c] and not empathy[c]:
+            deduct("empathy", None, "the customer complained; no apology or empathy")
+        for turn, text in forbidden_ev.get(c, ()):
+            deduct("forbidden", turn, text)
+        if not resolution[c]:
+            deduct("resolution_confirmed", None,
+                   "no confirmation of the outcome or offer of help")
+        timed = events.get(c, ())
+        for kind, turn, secs in timed:
+            if kind == "s":
+                deduct("long_silence", turn, f"{secs:.1f} s of silence before turn {turn}")
+        for kind, turn, secs in timed:
+            if kind == "o":
+                deduct("overtalk", turn, f"turn {turn} starts {secs:.1f} s before the previous "
+                                         "one ends")
+        scores[c] = max(0.0, 100.0 - sum(d["points"] for d in got))
+        deductions.append(got)
+
+    timed_conv = pairs > 0
+    out = pd.DataFrame({
+        "conversation_id": uniques.astype(object) if hasattr(uniques, "astype") else uniques,
+        "quality_greeting": greeting & has_agent,
+        "quality_identity_check": identity & has_agent,
+        "quality_empathy": empathy & has_agent,
+        "quality_forbidden": np.where(has_agent, forbidden_total, 0).astype("int64"),
+        "quality_resolution_confirmed": resolution & has_agent,
+        "quality_long_silences": pd.array(np.where(timed_conv, n_sil, 0).astype(np.int64),
+                                          dtype="Int64"),
+        "quality_overtalk": pd.array(np.where(timed_conv, n_over, 0).astype(np.int64),
+                                     dtype="Int64"),
+        "quality_score": scores,
+        "quality_deductions": deductions,
+    })
+    out.loc[~timed_conv, ["quality_long_silences", "quality_overtalk"]] = pd.NA
+    return out

@@ -133,7 +133,7 @@ def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
     (first span per intent), ``categories`` (union, taxonomy order) with
     ``category_evidence``, and agent quality (``quality_*``) when agent turns exist.
     """
-    from cxtext.tags.quality import agent_quality
+    from cxtext.tags.quality import agent_quality, agent_quality_from_tags
 
     df = tagged.sort_values(["conversation_id", "turn"], kind="stable")
     g = df.groupby("conversation_id", sort=False)
@@ -222,8 +222,12 @@ def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
     ]
 
     if (df["speaker"] == "agent").any():
-        canon = [c for c in ("conversation_id", "turn", "speaker", "text", "start_s", "end_s")
-                 if c in df]
-        quality = agent_quality(df[canon]).set_index("conversation_id")
-        out = out.join(quality, how="left")
+        # cx.tag has flagged every agent turn already: score from those flags instead of
+        # validating and matching all turns a second time.
+        quality = agent_quality_from_tags(df)
+        if quality is None:  # a table tagged elsewhere, without the turn flags
+            canon = [c for c in ("conversation_id", "turn", "speaker", "text", "start_s",
+                                 "end_s") if c in df]
+            quality = agent_quality(df[canon])
+        out = out.join(quality.set_index("conversation_id"), how="left")
     return out.reset_index(names="conversation_id")
