@@ -13,6 +13,7 @@ no model loading; resources load on first use.
 
 from cxtext import labels
 from cxtext._version import __version__
+from cxtext.audit import AUDIT_TYPES, PiiAudit, PiiFinding, scan_outputs
 from cxtext.churn import (
     ChurnModel,
     backtest_churn,
@@ -73,6 +74,7 @@ from cxtext.text.segment import (
 from cxtext.topics import TopicModel, TopicResult, TopicSummary, discover_topics, topic_summary
 
 __all__ = [
+    "AUDIT_TYPES",
     "PII_TYPES",
     "PLACEHOLDERS",
     "SCHEMAS",
@@ -87,6 +89,8 @@ __all__ = [
     "MissingDependencyError",
     "ModelEmotionTagger",
     "ModelSentimentTagger",
+    "PiiAudit",
+    "PiiFinding",
     "PiiMatch",
     "ReadError",
     "SchemaError",
@@ -139,6 +143,7 @@ __all__ = [
     "register_backend",
     "render_report",
     "rollup",
+    "scan_outputs",
     "score_churn_rules",
     "segment",
     "segment_many",

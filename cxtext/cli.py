@@ -51,8 +51,15 @@ def _ingest(args: argparse.Namespace) -> int:
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         table = pd.concat(kept_tables, ignore_index=True)
+        audit = None
         if not args.keep_pii and "text" in table.columns:
-            table["text"] = table["text"].map(mask_pii)
+            from cxtext.audit import PiiAudit
+            from cxtext.text.pii import mask_pii_many
+
+            audit = PiiAudit(run=f"cxtext ingest --kind {args.kind}")
+            table["text"] = mask_pii_many(table["text"], audit=audit, step=f"{args.kind}.text")[
+                "text"
+            ]
         target = out_dir / f"{args.kind}.parquet"
         table.to_parquet(target, index=False)
         rejects = pd.concat(all_rejects, ignore_index=True)
@@ -63,6 +70,8 @@ def _ingest(args: argparse.Namespace) -> int:
         )
         rejects.to_csv(out_dir / f"{args.kind}_rejects.csv", index=False)
         print(f"wrote {target} and {out_dir / (args.kind + '_rejects.csv')}")
+        if audit is not None:
+            print(f"PII: {audit.summary()}; counts in {audit.write(out_dir / 'audit.json')}")
     print(f"total: in {total_in:,} = kept {total_kept:,} + rejected {total_in - total_kept:,}")
     return 1 if args.strict and total_kept < total_in else 0
 
@@ -134,6 +143,25 @@ def _store_portrait(args: argparse.Namespace) -> int:
                 flat[col] = [_json.dumps(v, ensure_ascii=False) for v in flat[col]]
             flat.to_csv(out, index=False, encoding="utf-8-sig")
         print(f"wrote {out}")
+    return 0
+
+
+def _audit_pii(args: argparse.Namespace) -> int:
+    from cxtext.audit import AUDIT_TYPES, scan_outputs
+    from cxtext.text.pii import PII_TYPES
+
+    types = PII_TYPES if args.all_types else AUDIT_TYPES
+    found = scan_outputs(args.paths, types=types)
+    for rec in found.head(args.show).itertuples(index=False):
+        print(f"{rec.file}: {rec.location}: {rec.type}: {rec.preview}")
+    if len(found) > args.show:
+        print(f"... {len(found) - args.show:,} more finding(s)")
+    if len(found):
+        per_type = found["type"].value_counts().to_dict()
+        print(f"audit-pii: {len(found):,} unmasked value(s) in {found['file'].nunique():,} "
+              f"file(s): {per_type}", file=sys.stderr)
+        return 1
+    print(f"audit-pii: no unmasked {', '.join(types)} found")
     return 0
 
 
@@ -264,6 +292,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--windows", default="30,90,365", help="day windows, comma-separated")
     sp.add_argument("--out", help="also write the portraits to this .csv or .parquet file")
     sp.set_defaults(func=_store_portrait)
+
+    aud = sub.add_parser(
+        "audit-pii", help="scan outputs for unmasked personal data; exit 1 if any is found",
+        description="Scan HTML, CSV/TSV, XLSX (all sheets), Parquet, JSON/JSONL, notebooks and "
+        "text files (folders recursively) for unmasked phone, landline, ID-card and bank-card "
+        "numbers and e-mail addresses. Prints file, location, type and a masked preview "
+        "(never the value). Exit 0: clean; 1: findings; 2: a path could not be read.",
+    )
+    aud.add_argument("paths", nargs="+", help="files or folders (e.g. reports/)")
+    aud.add_argument("--all-types", action="store_true",
+                     help="also look for names and addresses (context-dependent, noisier)")
+    aud.add_argument("--show", type=int, default=50, help="findings to print (default 50)")
+    aud.set_defaults(func=_audit_pii)
 
     helps = {
         "eval": "evaluate a tagger on labelled data (sentiment|emotion|intents), JSON metrics",

@@ -46,12 +46,15 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._params import type_error
+
+if TYPE_CHECKING:
+    from cxtext.audit import PiiAudit
 
 __all__ = ["PII_TYPES", "PLACEHOLDERS", "PiiMatch", "find_pii", "mask_pii", "mask_pii_many"]
 
@@ -647,7 +650,11 @@ def mask_pii(text: str, *, types: Iterable[str] | None = None) -> str:
 
 
 def mask_pii_many(
-    texts: Iterable[str | None] | pd.Series, *, types: Iterable[str] | None = None
+    texts: Iterable[str | None] | pd.Series,
+    *,
+    types: Iterable[str] | None = None,
+    audit: PiiAudit | None = None,
+    step: str = "mask_pii_many",
 ) -> pd.DataFrame:
     """Mask a column of texts and count what was masked.
 
@@ -658,6 +665,10 @@ def mask_pii_many(
         is never modified.
     types : iterable of str, optional
         Subset of :data:`PII_TYPES` to mask; ``None`` (default) masks all.
+    audit : cxtext.PiiAudit, optional
+        Run audit that receives the counts (never the values) of this call.
+    step : str, default "mask_pii_many"
+        Name of this call in ``audit.steps`` (e.g. ``"turns.text"``).
 
     Returns
     -------
@@ -709,4 +720,6 @@ def mask_pii_many(
     frame = pd.DataFrame(rows, index=index, columns=count_cols, dtype="int64")
     frame.insert(0, "text", pd.Series(masked, index=index, dtype=dtype))
     frame["pii_total"] = frame[count_cols].sum(axis=1).astype("int64")
+    if audit is not None:
+        audit.add(frame, step=step)
     return frame
