@@ -8,9 +8,39 @@ text and a phone number never reaches a report.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+import math
+import numbers
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
+import pandas as pd
+
+from cxtext.text._patterns import EMOJI_RE
 from cxtext.text.pii import mask_pii
+
+#: Environment variables :func:`cxtext.report.render_report` sets for the notebook's kernel:
+#: the folder the HTML goes to (CSV exports land beside it) and the report's name.
+REPORT_DIR_ENV = "CXTEXT_REPORT_DIR"
+REPORT_NAME_ENV = "CXTEXT_REPORT_NAME"
+_SAFE_FILE = re.compile(r"^[A-Za-z0-9_-]+$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_text(text: str) -> str:
+    """Free text as a report shows it: personal data masked, emoji as ``[表情]``.
+
+    Emoji are replaced because the report's embedded font (Noto Sans SC) has no emoji
+    glyphs: a reader without an emoji font would see empty boxes.
+
+    Examples
+    --------
+    >>> clean_text("我的电话是13812345678😡")
+    '我的电话是[手机号][表情]'
+    """
+    return EMOJI_RE.sub("[表情]", mask_pii(str(text)))
 
 
 class HTML(str):
@@ -45,7 +75,7 @@ def quotes(texts: Iterable[str], *, max_chars: int = 300) -> HTML:
     """
     blocks = []
     for text in texts:
-        t = mask_pii(str(text))
+        t = clean_text(text)
         if len(t) > max_chars:
             t = t[: max_chars - 1] + "…"
         blocks.append(f'<div class="cx-quote">{html.escape(t)}</div>')
@@ -53,10 +83,179 @@ def quotes(texts: Iterable[str], *, max_chars: int = 300) -> HTML:
 
 
 def paragraph(text: str) -> HTML:
-    """A paragraph of narrative text (escaped)."""
-    return HTML(f"<p>{html.escape(text)}</p>")
+    """A paragraph of narrative text (escaped; emoji shown as ``[表情]``)."""
+    return HTML(f"<p>{html.escape(EMOJI_RE.sub('[表情]', text))}</p>")
 
 
 def footer(text: str) -> HTML:
     """The small grey line at the end of a report."""
     return HTML(f'<p class="cx-footer">{html.escape(text)}</p>')
+
+
+def _cell_text(value: Any, fmt: str | Callable[[Any], str] | None, mask: bool) -> str:
+    if isinstance(value, (list, tuple)):
+        text = "、".join(str(v) for v in value)
+    elif value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "—"
+    elif fmt is not None:
+        try:
+            text = fmt(value) if callable(fmt) else fmt.format(value)
+        except (TypeError, ValueError):
+            text = str(value)
+    elif isinstance(value, bool):
+        text = "是" if value else "否"
+    elif isinstance(value, numbers.Integral):
+        text = f"{int(value):,}"
+    elif isinstance(value, numbers.Real):
+        text = f"{float(value):,.2f}"
+    elif isinstance(value, pd.Timestamp):
+        text = f"{value:%Y-%m-%d %H:%M}"
+    else:
+        text = str(value)
+    return clean_text(text) if mask and not isinstance(value, numbers.Number) else text
+
+
+_NUM = ' class="num"'
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+
+
+def table(
+    df: pd.DataFrame,
+    *,
+    formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+    mask: bool = True,
+    caption: str | None = None,
+) -> HTML:
+    """A readable HTML table: every cell masked (free text) and HTML-escaped.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Rows to show, columns as headers (use Chinese column names). The index is dropped;
+        ``reset_index()`` first to keep it.
+    formats : mapping, optional
+        Column → format string (``"{:.1%}"``) or callable.
+    mask : bool, default True
+        Run text cells through :func:`cxtext.mask_pii`.
+    caption : str, optional
+        A caption above the table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> html_text = table(pd.DataFrame({"文本": ["<b>13812345678</b>"], "占比": [0.5]}),
+    ...                   formats={"占比": "{:.0%}"})
+    >>> "&lt;b&gt;[手机号]&lt;/b&gt;" in html_text and "50%" in html_text
+    True
+    """
+    fmts = dict(formats or {})
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False, name=None):
+        cells = "".join(
+            f"<td{_NUM if _is_number(v) else ''}>"
+            f"{html.escape(_cell_text(v, fmts.get(str(c)), mask))}</td>"
+            for c, v in zip(df.columns, rec, strict=True)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return HTML(
+        f'<table class="cx-table">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _csv_safe(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        value = "、".join(str(v) for v in value)
+    if isinstance(value, str):
+        value = mask_pii(value)
+        if value.startswith(_FORMULA_START):
+            value = "'" + value
+    return value
+
+
+def export_csv(df: pd.DataFrame, name: str) -> Path | None:
+    """Write ``df`` (masked, formula-safe) beside the report being rendered.
+
+    The file is ``<report>_<name>.csv`` in the folder named by ``$CXTEXT_REPORT_DIR``
+    (set by :func:`cxtext.report.render_report`); ``None`` when no report is being
+    rendered (an interactive session), so nothing is written to an unexpected place.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The full table.
+    name : str
+        Letters, digits, ``_`` and ``-`` only.
+
+    Returns
+    -------
+    Path or None
+        The file written.
+    """
+    if not _SAFE_FILE.match(name):
+        raise ValueError(
+            f"The 'name' parameter of export_csv must match {_SAFE_FILE.pattern}. "
+            f"Got {name!r} instead."
+        )
+    folder = os.environ.get(REPORT_DIR_ENV)
+    if not folder:
+        return None
+    report = os.environ.get(REPORT_NAME_ENV, "report")
+    path = Path(folder) / f"{report}_{name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    safe = df.map(_csv_safe) if hasattr(df, "map") else df.applymap(_csv_safe)
+    safe.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+def top_table(
+    df: pd.DataFrame,
+    n: int = 10,
+    *,
+    csv_name: str | None = None,
+    formats: Mapping[str, str | Callable[[Any], str]] | None = None,
+    mask: bool = True,
+    caption: str | None = None,
+) -> HTML:
+    """The first ``n`` rows as a :func:`table`, with a "more" link to the full CSV.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Already sorted, most important first.
+    n : int, default 10
+        Rows shown in the report.
+    csv_name : str, optional
+        When given and rows were cut, the whole table is written with :func:`export_csv`
+        and linked (a relative link: the CSV sits beside the HTML).
+    formats, mask, caption
+        As in :func:`table`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> "共 12 行" in top_table(pd.DataFrame({"x": range(12)}), 5)
+    True
+    """
+    shown = table(df.head(n), formats=formats, mask=mask, caption=caption)
+    if len(df) <= n:
+        return shown
+    note = f"显示前 {n} 行，共 {len(df):,} 行"
+    path = export_csv(df, csv_name) if csv_name else None
+    if path is not None:
+        link = html.escape(path.name)
+        note += f'　<a class="cx-more" href="{link}" download>更多：下载完整表格（CSV）</a>'
+    else:
+        note = html.escape(note)
+    return HTML(f'{shown}<p class="cx-note">{note}</p>')
+
+
+def heading_summary(points: Iterable[str]) -> HTML:
+    """The bullet list of key findings under a report's summary heading (escaped)."""
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
+    return HTML(f'<ul class="cx-summary">{items}</ul>')

@@ -111,3 +111,87 @@ def style_axes(ax: Axes) -> Axes:
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
+
+
+# Report colours: one fixed colour per label, the same in every chart of every report.
+EMOTION_COLORS: dict[str, str] = {
+    "anger": "#d62728",
+    "disgust": "#8c564b",
+    "anxiety": "#ff7f0e",
+    "sadness": "#9467bd",
+    "surprise": "#e0b000",
+    "joy": "#2ca02c",
+    "neutral": "#b0b0b0",
+}
+POLARITY_COLORS: dict[str, str] = {"neg": "#d62728", "neu": "#b0b0b0", "pos": "#2ca02c"}
+CATEGORY_COLORS: dict[str, str] = {
+    "fees": "#1f77b4",
+    "credit_card": "#ff7f0e",
+    "loans": "#2ca02c",
+    "wealth": "#d62728",
+    "digital": "#9467bd",
+    "branch": "#8c564b",
+    "attitude": "#e377c2",
+    "marketing": "#bcbd22",
+    "fraud": "#17becf",
+    "privacy": "#393b79",
+    "payments": "#aec7e8",
+    "atm": "#ffbb78",
+    "credit_report": "#98df8a",
+    "other": "#c7c7c7",
+}
+TIER_COLORS: dict[str, str] = {
+    "standard": "#9aa5b1",
+    "gold": "#d4a017",
+    "platinum": "#6c7a89",
+    "diamond": "#1f4e79",
+}
+RISK_COLORS: dict[str, str] = {"高": "#d62728", "中": "#ff7f0e", "低": "#2ca02c"}
+_COLOR_KINDS: dict[str, dict[str, str]] = {
+    "emotion": EMOTION_COLORS,
+    "polarity": POLARITY_COLORS,
+    "category": CATEGORY_COLORS,
+    "tier": TIER_COLORS,
+    "risk": RISK_COLORS,
+}
+_FALLBACK_COLOR = "#7f7f7f"
+
+
+def label_colors(kind: str, labels: list[str] | tuple[str, ...] | None = None) -> list[str] | dict:
+    """The report colour of each label of ``kind``, so every chart agrees.
+
+    Parameters
+    ----------
+    kind : {"emotion", "polarity", "category", "tier", "risk"}
+        Which vocabulary (English ids as in :mod:`cxtext.labels`; risk levels 高/中/低).
+        Chinese display names are accepted too (``"愤怒"``).
+    labels : sequence of str, optional
+        Labels to colour, in plot order. ``None`` returns the whole mapping.
+
+    Returns
+    -------
+    list of str or dict
+        Hex colours in the order of ``labels`` (grey for an unknown label), or the
+        mapping ``{label: colour}`` when ``labels`` is ``None``.
+
+    Examples
+    --------
+    >>> label_colors("emotion", ["anger", "愤怒", "joy"])
+    ['#d62728', '#d62728', '#2ca02c']
+    """
+    from cxtext import labels as vocab
+
+    try:
+        mapping = _COLOR_KINDS[kind]
+    except KeyError:
+        raise ValueError(
+            f"The 'kind' parameter of label_colors must be one of {sorted(_COLOR_KINDS)}. "
+            f"Got {kind!r} instead."
+        ) from None
+    if labels is None:
+        return dict(mapping)
+    names = {"emotion": vocab.EMOTIONS, "polarity": vocab.POLARITIES,
+             "category": vocab.CATEGORIES, "tier": vocab.TIERS}.get(kind, {})
+    by_name = {zh: mapping[en] for en, zh in names.items() if en in mapping}
+    # 中性 is both an emotion and a polarity name; the kind decides, as above.
+    return [mapping.get(str(lab), by_name.get(str(lab), _FALLBACK_COLOR)) for lab in labels]

@@ -17,17 +17,26 @@ import os
 import re
 import sys
 import tempfile
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxtext.errors import CxTextError, MissingDependencyError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Report name -> (notebook file, Chinese title). Order is the index order.
 REPORTS: dict[str, tuple[str, str]] = {
     "corpus_profile": ("01_corpus_profile.ipynb", "语料概况"),
+    "tag_quality": ("02_tag_quality.ipynb", "标签质量"),
+    "topics": ("03_topics.ipynb", "话题发现"),
+    "customer_portrait": ("04_customer_portrait.ipynb", "客户画像"),
+    "churn_warning": ("05_churn_warning.ipynb", "流失预警"),
+    "service_quality": ("06_service_quality.ipynb", "服务质量"),
 }
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]+$")
@@ -43,6 +52,130 @@ class RenderedReport:
     parameters: dict[str, Any]
     seconds: float
     stderr: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReportData:
+    """The tables a report notebook reads, tagged once (see :func:`load_report_data`).
+
+    Attributes
+    ----------
+    conversations : DataFrame
+        Canonical conversations joined with their ``cx.tag`` roll-ups (``sentiment_*``,
+        ``emotion_*``, ``intent_*``, ``categories``, ``quality_*``) and, when the agents
+        table is known, the agent's ``team``.
+    turns : DataFrame
+        Tagged turns (the columns of ``cx.tag(...).turns``).
+    customers, agents : DataFrame or None
+        CRM and agent tables when the source has them.
+    rejects : DataFrame or None
+        Rows rejected while reading a corpus folder (``None`` from a store).
+    source : str
+        ``"store"`` or ``"corpus"``.
+    """
+
+    conversations: pd.DataFrame
+    turns: pd.DataFrame
+    customers: pd.DataFrame | None
+    agents: pd.DataFrame | None
+    rejects: pd.DataFrame | None
+    source: str
+
+    @property
+    def data_range(self) -> str:
+        """``"2025-01-01 至 2025-12-31"`` from the conversations' start times ("" if none)."""
+        return _range_text(self.conversations)
+
+
+def _range_text(conversations: pd.DataFrame) -> str:
+    import pandas as pd
+
+    if "started_at" not in conversations:
+        return ""
+    started = pd.to_datetime(conversations["started_at"], errors="coerce").dropna()
+    if started.empty:
+        return ""
+    return f"{started.min():%Y-%m-%d} 至 {started.max():%Y-%m-%d}"
+
+
+def _join_tags(conversations: pd.DataFrame, conv_tags: pd.DataFrame,
+               agents: pd.DataFrame | None) -> pd.DataFrame:
+    tag_cols = [c for c in conv_tags.columns if c == "conversation_id" or c not in conversations]
+    out = conversations.merge(conv_tags[tag_cols], on="conversation_id", how="left")
+    if agents is not None and "team" in agents and "agent_id" in out and "team" not in out:
+        out = out.merge(agents[["agent_id", "team"]].drop_duplicates("agent_id"),
+                        on="agent_id", how="left")
+    return out
+
+
+def load_report_data(
+    store: str | os.PathLike | None = None,
+    corpus_dir: str | os.PathLike | None = None,
+    **tag_kwargs: Any,
+) -> ReportData:
+    """Everything a report notebook needs, from a store (tagged once) or a corpus folder.
+
+    Parameters
+    ----------
+    store : path, optional
+        A ``cx.Store`` DuckDB file that has been loaded and tagged (``cxtext report``
+        prepares one under ``<out>/_work/``). Read only; takes precedence.
+    corpus_dir : path, optional
+        A corpus folder (``conversations.csv``, ``turns.csv``, ...), read and tagged here.
+    **tag_kwargs
+        Passed to :func:`cxtext.tag` when tagging a corpus folder.
+
+    Returns
+    -------
+    ReportData
+
+    Raises
+    ------
+    CxTextError
+        Neither source given, or the store has not been tagged.
+    """
+    if store:
+        from cxtext.store import Store
+
+        with Store(store) as st:
+            tables = {}
+            for name in ("conversations", "turns", "customers", "agents", "turn_tags",
+                         "conversation_tags"):
+                try:
+                    tables[name] = st.read_table(name)
+                except Exception:  # noqa: BLE001 - optional tables may not exist
+                    tables[name] = None
+        conv_tags, turn_tags = tables["conversation_tags"], tables["turn_tags"]
+        if conv_tags is None or turn_tags is None or conv_tags.empty:
+            raise CxTextError(
+                f"The store {Path(store).name} has no tags: run `cxtext tag STORE` first."
+            )
+        turns = tables["turns"]
+        if turns is not None and "text" not in turn_tags:
+            keys = ["conversation_id", "turn"]
+            turn_tags = turns.merge(turn_tags, on=keys, how="inner", suffixes=("", "_tag"))
+        customers = tables["customers"]
+        agents = tables["agents"]
+        conversations = _join_tags(tables["conversations"], conv_tags, agents)
+        return ReportData(conversations, turn_tags.reset_index(drop=True),
+                          None if customers is None or customers.empty else customers,
+                          None if agents is None or agents.empty else agents, None, "store")
+    if corpus_dir:
+        from cxtext.io import read_corpus
+        from cxtext.tags.tag import tag
+
+        corpus = read_corpus(corpus_dir)
+        with warnings.catch_warnings():
+            # tqdm.auto warns once at import in a kernel without ipywidgets; the report's
+            # stderr must stay empty (it is checked for missing-glyph warnings).
+            warnings.simplefilter("ignore")
+            import tqdm.auto  # noqa: F401
+        tag_kwargs.setdefault("progress", False)
+        result = tag(corpus.turns, **tag_kwargs)
+        conversations = _join_tags(corpus.conversations, result.conversations, corpus.agents)
+        return ReportData(conversations, result.turns, corpus.customers, corpus.agents,
+                          corpus.rejects, "corpus")
+    raise CxTextError("load_report_data needs a store path or a corpus folder.")
 
 
 def default_notebook_dir() -> Path:
@@ -140,9 +273,15 @@ def render_report(
 
     # The kernel must be this interpreter's (its bin folder first on PATH), and charts must
     # go inline whatever MPLBACKEND the caller set (Agg would draw nothing into the report).
-    saved = {k: os.environ.get(k) for k in ("PATH", "MPLBACKEND")}
+    from cxtext.display import REPORT_DIR_ENV, REPORT_NAME_ENV
+
+    saved = {k: os.environ.get(k) for k in ("PATH", "MPLBACKEND", REPORT_DIR_ENV,
+                                            REPORT_NAME_ENV)}
     os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), saved["PATH"] or ""])
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    # CSV exports of long tables (display.top_table) go beside the HTML.
+    os.environ[REPORT_DIR_ENV] = str(out.resolve())
+    os.environ[REPORT_NAME_ENV] = name
     start = dt.datetime.now()
     try:
         with tempfile.TemporaryDirectory(prefix="cxtext-report-") as tmp:
