@@ -159,6 +159,22 @@ def _sql_type(s: pd.Series, json_col: bool) -> str:
     return "VARCHAR"
 
 
+def _dtype_text(dtype: Any) -> str:
+    """The pandas dtype as text; categories keep their values and order."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        cats = [c.item() if hasattr(c, "item") else c for c in dtype.categories]
+        return "category" + json.dumps({"categories": cats, "ordered": bool(dtype.ordered)},
+                                       ensure_ascii=False, default=str)
+    return str(dtype)
+
+
+def _dtype_from_text(text: str) -> Any:
+    if text.startswith("category{"):
+        spec = json.loads(text[len("category"):])
+        return pd.CategoricalDtype(spec["categories"], ordered=spec["ordered"])
+    return text
+
+
 @dataclass
 class LoadReport:
     """What :meth:`Store.load` did, per table.
@@ -308,7 +324,7 @@ class Store:
             "SELECT column_name FROM _columns WHERE table_name = ?", [table]).fetchnumpy()
             ["column_name"].tolist())
         start = len(known)
-        rows = [(table, col, str(df[col].dtype), col in json_cols, start + i)
+        rows = [(table, col, _dtype_text(df[col].dtype), col in json_cols, start + i)
                 for i, col in enumerate(c for c in df.columns if c not in known)]
         if rows:
             self.con.executemany("INSERT INTO _columns VALUES (?, ?, ?, ?, ?)", rows)
@@ -511,7 +527,7 @@ class Store:
                                     index=df.index, dtype=object)
                 continue
             want = meta.get(col)
-            if want is None or str(df[col].dtype) == want:
+            if want is None or _dtype_text(df[col].dtype) == want:
                 continue
             try:
                 if want in ("int64", "bool") and df[col].isna().any():
@@ -520,7 +536,7 @@ class Store:
                     s = df[col].astype(object)
                     df[col] = s.where(s.notna(), None)
                 else:
-                    df[col] = df[col].astype(want)
+                    df[col] = df[col].astype(_dtype_from_text(want))
             except (TypeError, ValueError):
                 pass
         return df
