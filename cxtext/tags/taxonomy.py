@@ -58,6 +58,9 @@ CATEGORY_COLUMNS: Final[tuple[str, ...]] = ("categories", "category_evidence")
 RULE_FILE: Final = "categories.tsv"
 OTHER: Final = "other"
 _SPECIFIC: Final[tuple[str, ...]] = tuple(c for c in CATEGORY_NAMES if c != OTHER)
+#: Weak categories kept beside these strong ones: a branch named in passing is still where
+#: the staff behaviour happened (网点的柜员很不耐烦 is ``["branch", "attitude"]``).
+_KEPT_BESIDE: Final[dict[str, frozenset[str]]] = {"branch": frozenset({"attitude"})}
 
 
 @lru_cache(maxsize=1)
@@ -108,11 +111,12 @@ def _match_text(prep: Prepared) -> tuple[list[str], list[dict]]:
     evidence: list[dict] = []
     found_by = _rules().scan(prep, _keepers(), "category", _SPECIFIC)
     weak = _weak_rules()
-    strong = any(d["rule"] not in weak for found in found_by.values() for d in found)
+    strong = {name for name, found in found_by.items()
+              if any(d["rule"] not in weak for d in found)}
     for name, found in found_by.items():
         # a topic named only in passing (网点 as the place, 转账 as the means) gives way
-        # to a topic the text is about
-        if strong and all(d["rule"] in weak for d in found):
+        # to a topic the text is about, unless it is where that topic happened
+        if strong and name not in strong and not (_KEPT_BESIDE.get(name, frozenset()) & strong):
             continue
         labels.append(name)
         evidence.extend(found)
