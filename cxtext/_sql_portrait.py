@@ -294,7 +294,8 @@ SELECT scored.customer_id, as_of, scored.tier, tn.name AS tier_name, avg_daily_a
          ELSE '适中' END AS style_verbosity,
     CASE WHEN n_customer_turns = 0 THEN NULL
          WHEN hostile_rate >= $hostile_rate
-              OR (angry_contacts >= 0.5 * contacts_total AND polite_rate < $polite_rate)
+              OR (escalation AND angry_contacts >= 0.5 * contacts_total
+                  AND polite_rate < $polite_rate)
               THEN '强硬'
          WHEN polite_rate >= $polite_rate AND hostile_rate = 0 THEN '礼貌'
          ELSE '一般' END AS style_politeness,

@@ -37,7 +37,7 @@ STYLE_THRESHOLDS: dict[str, float] = {
     "w_interrupt": 0.4,        # weights of the impatience score (sum 1)
     "w_urgent": 0.3,
     "w_repeat": 0.3,
-    "impatient": 0.3,          # impatience at or above → 急躁
+    "impatient": 0.4,          # impatience at or above → 急躁
     "patient": 0.1,            # below → 耐心
 }
 
@@ -184,13 +184,14 @@ def build_portraits(
         * style, from the customer's own turns (None without turns):
           ``style_verbosity`` 简短/适中/详细 by mean turn length in characters;
           ``style_politeness`` 强硬 when hostile words appear in at least
-          ``hostile_rate`` of turns, or half the contacts are angry/disgusted and polite
-          words are rare; 礼貌 when polite words (请/谢谢/麻烦/您…) appear in at least
-          ``polite_rate`` of turns and no hostile word does; else 一般;
+          ``hostile_rate`` of turns, or when they threatened to escalate, at least half
+          their contacts were angry/disgusted and polite words are rare; 礼貌 when
+          polite words (请/谢谢/麻烦/您…) appear in at least ``polite_rate`` of turns
+          and no hostile word does; else 一般;
           ``style_patience`` from an impatience score
           ``0.4·min(interruptions/0.2, 1) + 0.3·urgent share + 0.3·repeat share``
           (interruptions: customer turns starting before the previous turn ended, of
-          timed turns): 急躁 ≥ 0.3, 耐心 < 0.1, else 一般;
+          timed turns): 急躁 ≥ 0.4, 耐心 < 0.1, else 一般;
         * ``do_not_market`` — complained about marketing calls or messages
           (category ``marketing``): leave them out of campaign lists;
         * ``tag_line`` — short Chinese summary, e.g.
