@@ -1,0 +1,197 @@
+"""Property-based tests (hypothesis): hostile input never crashes cxtext from inside.
+
+Every public step either returns a result of the right shape or raises a
+:class:`cxtext.CxTextError` that names the file (and row and column where there is one).
+Kept fast and reproducible: ``derandomize=True``, modest ``max_examples``, no deadline.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cxtext as cx
+from cxtext.tags.base import available_backends
+
+FAST = settings(
+    max_examples=40, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)  # fmt: skip
+SLOW = settings(FAST, max_examples=12)
+
+# Characters that exercise the PII patterns: digits in three scripts, separators, triggers,
+# surnames, address words, placeholders' brackets, control and zero-width characters.
+PII_ALPHABET = (
+    "0123456789０１２３４５６７８９一二三四五六七八九零幺两洞 -.()+@_Xx：:，。、"
+    "我叫姓是本人手机号码卡身份证账户邮箱艾特点com先生女士经理爱人客户王李张欧阳"
+    "省市区县路街道里号楼栋单元室小区元块订单流水[]\x00\t\n\u200b\u3000"
+)
+SPECIALS = [
+    "", " ", "\x00", "\ufeff", "\ud800", "\udcff", "a" * 5000, "好" * 2000, "[手机号]",
+    "[[手机号]]", "1" * 60, "一" * 60, "@" * 30, "号" * 40, "\r\n\r\n", "🙂" * 50,
+]
+texts = st.one_of(
+    st.text(max_size=300),
+    st.text(alphabet=PII_ALPHABET, max_size=120),
+    st.sampled_from(SPECIALS),
+)
+maybe_texts = st.one_of(texts, st.none(), st.just(float("nan")), st.just(pd.NA))
+
+
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+# --- masking --------------------------------------------------------------------------------
+
+
+@FAST
+@given(texts)
+def test_find_pii_spans_are_valid(text):
+    found = cx.find_pii(text)
+    last = 0
+    for m in found:
+        assert m.type in cx.PII_TYPES
+        assert last <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.value
+        last = m.end
+
+
+@FAST
+@given(texts)
+def test_mask_is_idempotent_and_leaves_nothing_detectable(text):
+    masked = cx.mask_pii(text)
+    assert cx.mask_pii(masked) == masked
+    assert cx.find_pii(masked) == []
+
+
+@FAST
+@given(st.lists(maybe_texts, max_size=8))
+def test_mask_pii_many_keeps_rows_and_missing_values(values):
+    audit = cx.PiiAudit()
+    out = cx.mask_pii_many(values, audit=audit)
+    assert len(out) == len(values)
+    for v, got in zip(values, out["text"], strict=True):
+        assert _missing(got) == _missing(v)
+    assert audit.total == int(out["pii_total"].sum())
+
+
+# --- normalisation and segmentation ---------------------------------------------------------
+
+
+@FAST
+@given(texts)
+def test_normalize_text_never_crashes(text):
+    assert isinstance(cx.normalize_text(text), str)
+
+
+@FAST
+@given(st.lists(maybe_texts, max_size=6))
+def test_normalize_keeps_length(values):
+    assert len(cx.normalize(pd.Series(values, dtype=object))) == len(values)
+
+
+def _no_surrogates(text: str) -> str:
+    return "".join(c for c in text if not "\ud800" <= c <= "\udfff")
+
+
+@FAST
+@given(texts.map(_no_surrogates))
+def test_segment_never_crashes(text):
+    assert all(isinstance(t, str) for t in cx.segment(text))
+
+
+@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
+                   reason="rjieba cannot encode a lone surrogate (segment.py, not this issue's "
+                          "file); the readers reject undecodable rows, so only direct calls hit it")
+def test_segment_lone_surrogate():
+    cx.segment("a\ud800b")
+
+
+# --- taggers --------------------------------------------------------------------------------
+
+BACKENDS = [(task, b) for task in ("sentiment", "emotion") for b in available_backends(task)]
+
+
+@pytest.mark.parametrize(("task", "backend"), BACKENDS, ids=[f"{t}-{b}" for t, b in BACKENDS])
+@SLOW
+@given(values=st.lists(maybe_texts, min_size=1, max_size=6))
+def test_every_tagger_backend_keeps_rows(task, backend, values):
+    out = getattr(cx, task)(pd.Series(values, dtype=object), backend=backend)
+    assert len(out) == len(values)
+    present = [not _missing(v) for v in values]
+    assert out.loc[present, f"{task}_label"].notna().all()
+
+
+@FAST
+@given(st.lists(maybe_texts, min_size=1, max_size=6))
+def test_rule_taggers_keep_rows(values):
+    s = pd.Series(values, dtype=object)
+    assert len(cx.intents(s)) == len(values)
+    assert len(cx.categories(s)) == len(values)
+    assert len(cx.turn_quality(s)) == len(values)
+
+
+# --- readers --------------------------------------------------------------------------------
+
+
+def _read_or_cxtext_error(path):
+    try:
+        return cx.read_turns(path, return_rejects=True)
+    except cx.CxTextError as exc:
+        assert path.name in str(exc)
+        return None
+
+
+@SLOW
+@given(st.binary(max_size=2000))
+def test_reader_on_random_bytes(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes") / "random.csv"
+    path.write_bytes(data)
+    _read_or_cxtext_error(path)
+
+
+cells = st.one_of(texts, st.integers(), st.sampled_from(["", "客户", "客服", "agent", "??"]))
+
+
+@SLOW
+@given(
+    rows=st.lists(st.tuples(cells, cells, cells), max_size=12),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]),
+    garbage=st.binary(max_size=20),
+)
+def test_reader_on_random_csv_balances_rows(tmp_path_factory, rows, encoding, garbage):
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["conversation_id", "speaker", "text"])
+    w.writerows(rows)
+    data = buf.getvalue().encode(encoding, errors="replace") + garbage
+    path = tmp_path_factory.mktemp("csv") / "calls.csv"
+    path.write_bytes(data)
+    got = _read_or_cxtext_error(path)
+    if got is not None:
+        kept, rejects = got
+        assert set(kept.columns) >= {"conversation_id", "turn", "speaker", "text"}
+        assert not kept["text"].map(lambda t: isinstance(t, str) and "\x00" in t).any()
+        if not garbage and all("\n" not in str(c) and "\r" not in str(c) for r in rows
+                               for c in r):
+            # one record per written non-blank row (a blank row, ",,", is no record):
+            # kept + rejected adds up
+            records = sum(1 for r in rows if any(str(c).strip() for c in r))
+            assert len(kept) + len(rejects) == records
+
+
+@SLOW
+@given(texts)
+def test_transcript_parser_never_crashes(text):
+    try:
+        turns = cx.parse_transcript(text, conversation_id="c1")
+    except cx.CxTextError:
+        return
+    assert isinstance(turns, pd.DataFrame)
