@@ -40,21 +40,24 @@ def _progress(total: int, show: bool | None, desc: str):
 
 
 def tag(
-    turns: pd.DataFrame,
+    turns: Any,
     *,
     sentiment_backend: Any = "model",
     emotion_backend: Any = "model",
     mood_speakers: tuple[str, ...] = ("customer",),
     chunk_size: int = 5_000,
     progress: bool | None = None,
+    n_jobs: int | None = 1,
 ) -> TagResult:
     """Tag every turn and roll the tags up per conversation.
 
     Parameters
     ----------
-    turns : DataFrame
+    turns : DataFrame or dask.dataframe.DataFrame
         Canonical turns (``conversation_id, turn, speaker, text``, …); validated,
-        never modified.
+        never modified. A Dask DataFrame is tagged partition by partition and gives a
+        :class:`TagResult` of two Dask DataFrames (see :func:`cxtext._dask.tag_dask`):
+        each conversation's turns must then sit in one partition.
     sentiment_backend, emotion_backend : str or tagger
         ``"model"`` (default, trained), ``"lexicon"``, ``"snownlp"`` or a fitted tagger
         object with ``predict(texts) -> DataFrame``.
@@ -62,9 +65,18 @@ def tag(
         Whose turns get sentiment and emotion (default customers only: an agent's
         scripted politeness is not the customer's mood).
     chunk_size : int
-        Turns per batch (bounds memory; progress advances per batch).
+        Turns per batch (bounds memory; progress advances per batch). With
+        ``n_jobs > 1``, each worker task holds about this many turns (whole
+        conversations).
     progress : bool, optional
         Show a progress bar; default only for 20,000 turns or more.
+    n_jobs : int or None, default 1
+        Worker processes. ``1`` (or ``None``) tags in this process; ``-1`` uses every
+        CPU this process may run on, ``-2`` all but one. Workers start once per
+        session (each loads the models and rules once) and are reused by later calls
+        with the same ``n_jobs`` and backends; results are identical to ``n_jobs=1``,
+        in the same order. Worker processes are *spawned*: in a script, call ``tag``
+        under ``if __name__ == "__main__":``.
 
     Returns
     -------
@@ -75,7 +87,8 @@ def tag(
         ``intent_urgency``, ``intent_evidence``, ``categories`` and
         ``category_evidence`` (customer turns; others ``[]``) and agent-turn
         quality flags.
-        ``conversations``: one row per conversation (see :func:`rollup`).
+        ``conversations``: one row per conversation (see :func:`rollup`), sorted by
+        ``conversation_id``.
 
     Examples
     --------
@@ -86,39 +99,87 @@ def tag(
     >>> bool(res.conversations.loc[0, "intent_churn"])
     True
     """
+    options = {
+        "sentiment_backend": sentiment_backend,
+        "emotion_backend": emotion_backend,
+        "mood_speakers": tuple(mood_speakers),
+        "chunk_size": _check_chunk_size(chunk_size),
+    }
+    from cxtext._parallel import check_n_jobs
+
+    jobs = check_n_jobs(n_jobs, "tag")
+    if _is_dask(turns):
+        from cxtext._dask import tag_dask
+
+        return tag_dask(turns, **options)
+    tr = validate(turns, "turns")
+    if jobs > 1 and tr["conversation_id"].nunique() > 1:
+        from cxtext._parallel import tag_parallel
+
+        return tag_parallel(tr, options, jobs, progress)
+    with _progress(len(tr), progress, "cxtext.tag") as bar:
+        tagged = tag_turns(tr, options, bar.update)
+    return TagResult(tagged, _rollup(tagged, quality=None))
+
+
+def _check_chunk_size(chunk_size: object) -> int:
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)) or (
+        chunk_size < 1
+    ):
+        raise ValueError(
+            f"The 'chunk_size' parameter of tag must be an int >= 1. Got {chunk_size!r} instead."
+        )
+    return int(chunk_size)
+
+
+def _is_dask(obj: object) -> bool:
+    module = type(obj).__module__
+    return module.startswith("dask.") or module.startswith("dask_expr")
+
+
+def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.DataFrame:
+    """Per-turn tags of a validated turns table, chunk by chunk (private to cx.tag).
+
+    Returns ``tr`` (same index) with the tag columns added; ``advance(n)`` is called
+    after each chunk.
+    """
     from cxtext.tags.emotion import emotion
     from cxtext.tags.intents import intents
     from cxtext.tags.quality import turn_quality
     from cxtext.tags.sentiment import sentiment
     from cxtext.tags.taxonomy import categories
 
-    tr = validate(turns, "turns")
     n = len(tr)
-    mood_mask = tr["speaker"].isin(mood_speakers).to_numpy()
+    mood_mask = tr["speaker"].isin(options["mood_speakers"]).to_numpy()
     parts: list[pd.DataFrame] = []
-    with _progress(n, progress, "cxtext.tag") as bar:
-        for sl in _chunks(n, chunk_size):
-            chunk = tr.iloc[sl]
-            texts = chunk["text"].reset_index(drop=True)
-            speakers = chunk["speaker"].reset_index(drop=True)
-            mood = mood_mask[sl]
-            mood_texts = texts[mood]
-            # Complaint categories describe what the customer raises: agent scripts and
-            # IVR prompts would add categories nobody complained about.
-            cats = categories(mood_texts).reindex(texts.index)
-            for col in ("categories", "category_evidence"):
-                cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
-            out = pd.concat(
-                [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)], axis=1
-            )
-            sent = sentiment(mood_texts, backend=sentiment_backend)
-            emo = emotion(mood_texts, backend=emotion_backend)
-            out = out.join(sent).join(emo)
-            parts.append(out)
-            bar.update(sl.stop - sl.start)
+    for sl in _chunks(n, options["chunk_size"]):
+        chunk = tr.iloc[sl]
+        texts = chunk["text"].reset_index(drop=True)
+        speakers = chunk["speaker"].reset_index(drop=True)
+        mood = mood_mask[sl]
+        mood_texts = texts[mood]
+        # Complaint categories describe what the customer raises: agent scripts and
+        # IVR prompts would add categories nobody complained about.
+        cats = categories(mood_texts).reindex(texts.index)
+        for col in ("categories", "category_evidence"):
+            cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
+        out = pd.concat(
+            [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)], axis=1
+        )
+        sent = sentiment(mood_texts, backend=options["sentiment_backend"])
+        emo = emotion(mood_texts, backend=options["emotion_backend"])
+        out = out.join(sent).join(emo)
+        parts.append(out)
+        if advance is not None:
+            advance(sl.stop - sl.start)
     tags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(index=tr.index)
-    tagged = pd.concat([tr, tags.set_index(tr.index)], axis=1)
-    return TagResult(tagged, rollup(tagged))
+    return pd.concat([tr, tags.set_index(tr.index)], axis=1)
+
+
+def tag_part(tr: pd.DataFrame, options: dict[str, Any], quality: bool | None) -> TagResult:
+    """Tag and roll up a validated table holding whole conversations (a worker's task)."""
+    tagged = tag_turns(tr, options)
+    return TagResult(tagged, _rollup(tagged, quality=quality))
 
 
 def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
@@ -133,6 +194,13 @@ def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
     (first span per intent), ``categories`` (union, taxonomy order) with
     ``category_evidence``, and agent quality (``quality_*``) when agent turns exist.
     """
+    return _rollup(tagged, quality=None)
+
+
+def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
+    """:func:`rollup`; ``quality`` forces the agent-quality columns on (True) or off
+    (False) instead of deciding from the turns (None): a part of a larger table must
+    have the columns the whole table would have."""
     from cxtext.tags.quality import agent_quality, agent_quality_from_tags
 
     df = tagged.sort_values(["conversation_id", "turn"], kind="stable")
@@ -221,13 +289,15 @@ def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
                             strict=True)
     ]
 
-    if (df["speaker"] == "agent").any():
+    if quality is None:
+        quality = bool((df["speaker"] == "agent").any())
+    if quality:
         # cx.tag has flagged every agent turn already: score from those flags instead of
         # validating and matching all turns a second time.
-        quality = agent_quality_from_tags(df)
-        if quality is None:  # a table tagged elsewhere, without the turn flags
+        scored = agent_quality_from_tags(df)
+        if scored is None:  # a table tagged elsewhere, without the turn flags
             canon = [c for c in ("conversation_id", "turn", "speaker", "text", "start_s",
                                  "end_s") if c in df]
-            quality = agent_quality(df[canon])
-        out = out.join(quality.set_index("conversation_id"), how="left")
+            scored = agent_quality(df[canon])
+        out = out.join(scored.set_index("conversation_id"), how="left")
     return out.reset_index(names="conversation_id")
