@@ -73,7 +73,8 @@ INTENT_COLUMNS: Final[tuple[str, ...]] = (
 
 RULE_FILE: Final = "intents.tsv"
 _EXTRA_KINDS: Final = (
-    "breaker", "question", "rhetorical", "decision", "counterfactual", "antecedent",
+    "breaker", "question", "question_end", "rhetorical", "decision", "counterfactual",
+    "antecedent",
 )
 _CUE_FLAGS: Final = ("selfneg", "strong")
 
@@ -105,6 +106,7 @@ def _keeper(rules: LabelRules):
     """The acceptance test of one intent's cues (blocks, requirements, question check)."""
     breaker = rules.extra["breaker"]
     question = rules.extra["question"]
+    question_end = rules.extra["question_end"]
     rhetorical = rules.extra["rhetorical"]
     decision = rules.extra["decision"]
     counterfactual = rules.extra["counterfactual"]
@@ -139,6 +141,7 @@ def _keeper(rules: LabelRules):
             ctx.clause_end_mark == "?"
             or question.search(ctx.prefix) is not None
             or question.search(ctx.suffix) is not None
+            or (question_end is not None and question_end.search(ctx.suffix) is not None)
         )
         if not asks and antecedent is not None and antecedent.search(ctx.suffix):
             # the clause is the condition of what follows: 注销账户的话，利息怎么结？
