@@ -170,8 +170,15 @@ def _report(args: argparse.Namespace) -> int:
 
     names = list(report.REPORTS) if args.name == "all" else [args.name]
     params: dict[str, object] = {}
+    store = args.store
+    if args.corpus and not store:
+        # tag once into a work store that every notebook reads (not six times)
+        store = str(Path(args.out) / report.WORK_STORE)
     if args.corpus:
-        params["corpus_dir"] = args.corpus
+        print(f"loading and tagging {args.corpus} into {store} ...", file=sys.stderr)
+        report.prepare_store(args.corpus, store)
+    if store:
+        params["store"] = store
     for item in args.param or []:
         key, _, value = item.partition("=")
         params[key] = json.loads(value) if value[:1] in "[{0123456789-tfn\"" else value
@@ -182,20 +189,10 @@ def _report(args: argparse.Namespace) -> int:
         for text in r.stderr:
             print(f"  [{name}] stderr: {text.strip()[:200]}", file=sys.stderr)
         rendered.append(r)
-    index = report.write_index(rendered, args.out, data_range=_data_range(args.corpus))
+    index = report.write_index(rendered, args.out,
+                               data_range=report.data_range(store, args.corpus))
     print(index)
     return 0
-
-
-def _data_range(corpus: str | None) -> str:
-    if not corpus:
-        return ""
-    from cxtext.io import read_corpus
-
-    started = read_corpus(corpus).conversations["started_at"].dropna()
-    if started.empty:
-        return ""
-    return f"{started.min():%Y-%m-%d} 至 {started.max():%Y-%m-%d}"
 
 
 def _delegate(module: str, prog: str):
@@ -249,7 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Execute report notebooks with papermill and export HTML without code.",
     )
     rep.add_argument("name", help="report name (e.g. corpus_profile) or 'all'")
-    rep.add_argument("--corpus", help="corpus folder (conversations.csv, turns.csv, ...)")
+    rep.add_argument("--corpus", help="corpus folder (conversations.csv, turns.csv, ...); "
+                     "loaded and tagged once into --store, default OUT/_work/cxtext.duckdb")
+    rep.add_argument("--store", help="a cx.Store DuckDB file the reports read (tagged once)")
     rep.add_argument("--out", default="reports", help="output folder (default: reports)")
     rep.add_argument("-p", "--param", action="append", help="notebook parameter KEY=VALUE")
     rep.add_argument("--timeout", type=int, default=600, help="per-cell time limit in seconds")

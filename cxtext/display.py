@@ -259,3 +259,71 @@ def heading_summary(points: Iterable[str]) -> HTML:
     """The bullet list of key findings under a report's summary heading (escaped)."""
     items = "".join(f"<li>{html.escape(p)}</li>" for p in points)
     return HTML(f'<ul class="cx-summary">{items}</ul>')
+
+
+def _fact(label: str, value: Any) -> str:
+    return (f'<span class="cx-fact"><i>{html.escape(label)}</i>'
+            f"{html.escape(_cell_text(value, None, True))}</span>")
+
+
+_FLAGS = (("churn_intent", "有销户意向"), ("escalation", "有升级投诉倾向"),
+          ("do_not_market", "不宜营销"))
+
+
+def portrait_cards(portraits: pd.DataFrame) -> HTML:
+    """One card per customer from :func:`cxtext.build_portraits` rows (escaped, masked).
+
+    Shows the customer id, tier, ``tag_line`` and the contact, mood, risk and style
+    facts that the columns present allow; no personal data is in a portrait.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"customer_id": ["C1"], "tier_name": ["白金"],
+    ...                   "tag_line": ["白金客户·近30天投诉3次"], "contacts_total": [5]})
+    >>> "白金客户·近30天投诉3次" in portrait_cards(p)
+    True
+    """
+    from cxtext.labels import display_name
+
+    def name(kind: str, v: Any) -> Any:
+        return display_name(kind, v) if isinstance(v, str) else v
+
+    cards = []
+    for _, r in portraits.iterrows():
+        get = r.get
+        facts = []
+        for label, col, conv in [
+            ("联络次数", "contacts_total", None), ("近90天投诉", "complaints_90d", None),
+            ("主导情绪", "emotion_label", "emotion"), ("主要类别", "top_category", "category"),
+            ("平均情感", "sentiment_mean", "score"), ("情感趋势", "sentiment_trend", "score"),
+            ("最近联络", "last_contact_at", "date"), ("常用渠道", "channel_preferred", "channel"),
+            ("常用时段", "hours_preferred", None), ("沟通风格", None, "style"),
+        ]:
+            if conv == "style":
+                parts = [get(c) for c in ("style_verbosity", "style_politeness",
+                                          "style_patience") if isinstance(get(c), str)]
+                if parts:
+                    facts.append(_fact(label, "·".join(parts)))
+                continue
+            if col not in r.index:
+                continue
+            v = get(col)
+            if conv == "score" and isinstance(v, numbers.Real) and not pd.isna(v):
+                v = f"{float(v):+.2f}"
+            elif conv == "date" and v is not None and not pd.isna(v):
+                v = f"{pd.Timestamp(v):%Y-%m-%d}"
+            elif conv in ("emotion", "category", "channel"):
+                v = name(conv, v)
+            facts.append(_fact(label, v))
+        flags = [text for col, text in _FLAGS
+                 if col in r.index and not pd.isna(get(col)) and bool(get(col))]
+        badge = "".join(f'<span class="cx-flag">{html.escape(f)}</span>' for f in flags)
+        title = f"{get('customer_id', '')} · {get('tier_name', '') or ''}"
+        line = get("tag_line") if isinstance(get("tag_line"), str) else ""
+        cards.append(
+            f'<div class="cx-card"><div class="cx-card-title">{html.escape(clean_text(title))}'
+            f"{badge}</div><div class=\"cx-card-line\">{html.escape(clean_text(line))}</div>"
+            f'<div class="cx-facts">{"".join(facts)}</div></div>'
+        )
+    return HTML(f'<div class="cx-cards">{"".join(cards)}</div>')

@@ -137,14 +137,11 @@ def load_report_data(
     if store:
         from cxtext.store import Store
 
-        with Store(store) as st:
+        with Store(store, read_only=True) as st:
             tables = {}
             for name in ("conversations", "turns", "customers", "agents", "turn_tags",
                          "conversation_tags"):
-                try:
-                    tables[name] = st.read_table(name)
-                except Exception:  # noqa: BLE001 - optional tables may not exist
-                    tables[name] = None
+                tables[name] = st.read_table(name) if st.has_table(name) else None
         conv_tags, turn_tags = tables["conversation_tags"], tables["turn_tags"]
         if conv_tags is None or turn_tags is None or conv_tags.empty:
             raise CxTextError(
@@ -157,9 +154,14 @@ def load_report_data(
         customers = tables["customers"]
         agents = tables["agents"]
         conversations = _join_tags(tables["conversations"], conv_tags, agents)
+        rejects = None
+        with Store(store, read_only=True) as st:
+            if st.has_table("_rejects"):
+                rejects = st.sql("SELECT * FROM _rejects")
         return ReportData(conversations, turn_tags.reset_index(drop=True),
                           None if customers is None or customers.empty else customers,
-                          None if agents is None or agents.empty else agents, None, "store")
+                          None if agents is None or agents.empty else agents, rejects,
+                          "store")
     if corpus_dir:
         from cxtext.io import read_corpus
         from cxtext.tags.tag import tag
@@ -176,6 +178,67 @@ def load_report_data(
         return ReportData(conversations, result.turns, corpus.customers, corpus.agents,
                           corpus.rejects, "corpus")
     raise CxTextError("load_report_data needs a store path or a corpus folder.")
+
+
+#: Where ``cxtext report --corpus DIR`` keeps its work store, inside the output folder.
+WORK_STORE = Path("_work") / "cxtext.duckdb"
+
+
+def prepare_store(
+    corpus_dir: str | os.PathLike,
+    store: str | os.PathLike,
+    **tag_kwargs: Any,
+) -> Path:
+    """Load a corpus folder into a ``cx.Store`` and tag it, once, for the reports.
+
+    Loading is idempotent and tagging only tags what is not tagged yet, so calling this
+    again on the same store is cheap. The corpus's ``agents`` table (team of each agent),
+    when present, is written too: the service-quality report groups by team.
+
+    Parameters
+    ----------
+    corpus_dir : path
+        Folder with ``conversations``, ``turns`` (and ``customers``, ``agents``) files.
+    store : path
+        The DuckDB file (created with its folder when missing).
+    **tag_kwargs
+        Passed to :meth:`cxtext.Store.tag`.
+
+    Returns
+    -------
+    Path
+        ``store``.
+    """
+    from cxtext.io import read_corpus
+    from cxtext.store import Store
+
+    path = Path(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Store(path) as st:
+        st.load_corpus(corpus_dir)
+        st.tag(**tag_kwargs)
+        agents = read_corpus(corpus_dir).agents
+        if agents is not None and len(agents):
+            st.write_table("agents", agents)
+    return path
+
+
+def data_range(store: str | os.PathLike | None = None,
+               corpus_dir: str | os.PathLike | None = None) -> str:
+    """``"2025-01-01 至 2025-12-31"``: the span of conversation start times ("" if unknown)."""
+    if store:
+        from cxtext.store import Store
+
+        with Store(store, read_only=True) as st:
+            return _range_text(st.read_table("conversations", columns=["started_at"]))
+    if corpus_dir:
+        from cxtext.io import read_conversations
+
+        folder = Path(corpus_dir)
+        files = sorted(folder.glob("conversations.*"))
+        if files:
+            return _range_text(read_conversations(files[0]))
+    return ""
 
 
 def default_notebook_dir() -> Path:
@@ -348,6 +411,16 @@ def _embed_font(html_text: str) -> str:
     return html_text.replace("</head>", face + "\n</head>", 1) if face else html_text
 
 
+def _display_value(value: Any, out: Path) -> Any:
+    """A parameter as the index shows it: no absolute path of this machine."""
+    if isinstance(value, str) and os.path.isabs(value):
+        try:
+            return Path(os.path.relpath(value, out.resolve())).as_posix()
+        except ValueError:  # another drive on Windows
+            return Path(value).name
+    return value
+
+
 def write_index(
     rendered: list[RenderedReport], out_dir: str | os.PathLike, *, data_range: str = ""
 ) -> Path:
@@ -356,7 +429,8 @@ def write_index(
     now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     rows = []
     for r in rendered:
-        params = html.escape(json.dumps(r.parameters, ensure_ascii=False))
+        shown = {k: _display_value(v, out) for k, v in r.parameters.items()}
+        params = html.escape(json.dumps(shown, ensure_ascii=False))
         rows.append(
             f'<tr><td><a href="{html.escape(r.path.name)}">{html.escape(r.title)}</a></td>'
             f"<td><code>{params}</code></td><td>{r.seconds:.0f} 秒</td></tr>"
