@@ -60,7 +60,7 @@ from cxtext.tags.sentiment import (
     SnowNLPSentimentTagger,
     sentiment,
 )
-from cxtext.tags.tag import TagResult, rollup, tag
+from cxtext.tags.tag import TagResult, partition_by_conversation, rollup, tag
 from cxtext.tags.taxonomy import categories
 from cxtext.text.normalize import has_traditional, normalize, normalize_text
 from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, PiiMatch, find_pii, mask_pii, mask_pii_many
@@ -135,6 +135,7 @@ __all__ = [
     "normalize",
     "normalize_text",
     "parse_transcript",
+    "partition_by_conversation",
     "profile_corpus",
     "read_conversations",
     "read_corpus",

@@ -301,3 +301,34 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
             scored = agent_quality(df[canon])
         out = out.join(scored.set_index("conversation_id"), how="left")
     return out.reset_index(names="conversation_id")
+
+
+def partition_by_conversation(ddf: Any, npartitions: int | None = None) -> Any:
+    """Shuffle a Dask DataFrame of turns so each conversation sits in one partition.
+
+    :func:`tag` on a Dask DataFrame rolls conversations up partition by partition, so
+    a conversation must not span two partitions. Keep the ``turn`` column: a shuffle
+    does not promise to keep a conversation's rows in input order. Needs the
+    ``scale`` extra (``pip install 'cxtext[scale]'``).
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Turns with a ``conversation_id`` column.
+    npartitions : int, optional
+        Partitions of the result (default: as many as ``ddf`` has).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The same rows, hash-partitioned on ``conversation_id``.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd  # doctest: +SKIP
+    >>> ddf = partition_by_conversation(dd.read_parquet("turns/"))  # doctest: +SKIP
+    >>> res = tag(ddf)  # doctest: +SKIP
+    """
+    from cxtext._dask import partition_by_conversation as shuffle
+
+    return shuffle(ddf, npartitions)
