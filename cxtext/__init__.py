@@ -60,7 +60,7 @@ from cxtext.tags.sentiment import (
     SnowNLPSentimentTagger,
     sentiment,
 )
-from cxtext.tags.tag import TagResult, partition_by_conversation, rollup, tag
+from cxtext.tags.tag import TagResult, partition_by_conversation, rollup, tag, tag_parquet
 from cxtext.tags.taxonomy import categories
 from cxtext.text.normalize import has_traditional, normalize, normalize_text
 from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, PiiMatch, find_pii, mask_pii, mask_pii_many
@@ -150,6 +150,7 @@ __all__ = [
     "segment_many",
     "sentiment",
     "tag",
+    "tag_parquet",
     "tier_from_assets",
     "topic_summary",
     "turn_quality",

@@ -332,3 +332,199 @@ def partition_by_conversation(ddf: Any, npartitions: int | None = None) -> Any:
     from cxtext._dask import partition_by_conversation as shuffle
 
     return shuffle(ddf, npartitions)
+
+
+# ---------------------------------------------------------------------------------------------
+# streaming: Parquet in, Parquet out, a bounded batch at a time
+# ---------------------------------------------------------------------------------------------
+
+
+def tag_parquet(
+    path: Any,
+    out: Any,
+    *,
+    batch_size: int = 50_000,
+    mask: bool = True,
+    tokens: bool = False,
+    n_jobs: int | None = 1,
+    progress: bool | None = None,
+    **tag_kwargs: Any,
+) -> dict[str, Any]:
+    """Tag a Parquet file of turns batch by batch; memory stays flat as the file grows.
+
+    Reads ``batch_size`` turns at a time, masks personal data, optionally segments
+    customer turns, tags with :func:`tag` and appends the results to two Parquet files,
+    so peak memory depends on ``batch_size``, not on the size of the corpus. The
+    turns of the last conversation of a batch are held back and tagged with the
+    next batch, so every roll-up sees the whole conversation.
+
+    Parameters
+    ----------
+    path : str or Path
+        One Parquet file of canonical turns **sorted by** ``conversation_id`` (rows of a
+        conversation in turn order), e.g. written by ``Store.to_parquet`` or
+        ``df.sort_values(["conversation_id", "turn"]).to_parquet(path)``.
+    out : str or Path
+        Folder (created if needed) that receives ``turn_tags.parquet`` and
+        ``conversation_tags.parquet``. List and dict columns (evidence, categories,
+        emotion mix, tokens) are written as JSON text, as the Store does.
+    batch_size : int, default 50_000
+        Turns read per batch.
+    mask : bool, default True
+        Mask personal data (:func:`cxtext.mask_pii_many`) before tagging, so the texts
+        and evidence quotes written out are masked.
+    tokens : bool, default False
+        Add a ``tokens`` column: customer turns cut by :class:`cxtext.Segmenter`
+        (banking dictionary, rjieba when installed), ``[]`` for other speakers.
+    n_jobs : int or None, default 1
+        Worker processes for :func:`tag` (started once, reused for every batch).
+    progress : bool, optional
+        Progress bar over turns (default: for files of 20,000 turns or more).
+    **tag_kwargs
+        ``sentiment_backend``, ``emotion_backend``, ``mood_speakers``, ``chunk_size``.
+
+    Returns
+    -------
+    dict
+        ``turns``, ``conversations``, ``customer_chars`` (characters of customer turns,
+        after masking), ``batches`` and the two output paths.
+
+    Raises
+    ------
+    CxTextError
+        If the file is not sorted by ``conversation_id`` (the row is named).
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> pd.DataFrame({"conversation_id": ["c1", "c1"], "turn": [0, 1],
+    ...               "speaker": ["agent", "customer"],
+    ...               "text": ["您好", "我的手机号13812345678，再乱扣年费就销户"]}
+    ...              ).to_parquet(d / "turns.parquet")
+    >>> info = tag_parquet(d / "turns.parquet", d / "tags", tokens=True)
+    >>> info["turns"], info["conversations"]
+    (2, 1)
+    >>> t = pd.read_parquet(d / "tags" / "turn_tags.parquet")
+    >>> t.loc[1, "text"], t.loc[1, "tokens"], bool(t.loc[1, "intent_churn"])
+    ('我的手机号[手机号]，再乱扣年费就销户', '["手机号", "再乱", "扣", "年费", "销户"]', True)
+    """
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    from cxtext.errors import CxTextError
+    from cxtext.text.pii import mask_pii_many
+
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or (
+        batch_size < 1
+    ):
+        raise ValueError("The 'batch_size' parameter of tag_parquet must be an int >= 1. "
+                         f"Got {batch_size!r} instead.")
+    src = pq.ParquetFile(path)
+    total = src.metadata.num_rows
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {"turn_tags": folder / "turn_tags.parquet",
+             "conversation_tags": folder / "conversation_tags.parquet"}
+    writers: dict[str, Any] = {}
+    segmenter = None
+    if tokens:
+        from cxtext.text.segment import Segmenter
+
+        segmenter = Segmenter()
+    counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
+    carry: pd.DataFrame | None = None
+    last_id: str | None = None
+    row0 = 0  # file row of the first row of the current batch
+
+    def run(chunk: pd.DataFrame) -> None:
+        chunk = chunk.reset_index(drop=True)
+        if mask:
+            chunk["text"] = mask_pii_many(chunk["text"])["text"]
+        res = tag(chunk, progress=False, n_jobs=n_jobs, **tag_kwargs)
+        turns = res.turns
+        customer = (turns["speaker"] == "customer").to_numpy()
+        if segmenter is not None:
+            turns = turns.assign(tokens=[segmenter.cut(t) if c and isinstance(t, str) else []
+                                         for t, c in zip(turns["text"], customer,
+                                                         strict=True)])
+        counts["customer_chars"] += int(turns.loc[customer, "text"].str.len().sum())
+        for name, frame in (("turn_tags", turns), ("conversation_tags", res.conversations)):
+            _write_arrow(writers, name, paths[name], frame)
+        counts["turns"] += len(turns)
+        counts["conversations"] += len(res.conversations)
+        counts["batches"] += 1
+
+    try:
+        with _progress(total, progress, "cxtext.tag_parquet") as bar:
+            for batch in src.iter_batches(batch_size=int(batch_size)):
+                frame = batch.to_pandas()
+                ids = frame["conversation_id"].astype(str).to_numpy(dtype=object)
+                if len(ids):
+                    order_ok = ids[1:] >= ids[:-1]
+                    bad = np.flatnonzero(~order_ok)
+                    if last_id is not None and ids[0] < last_id:
+                        bad = np.concatenate([[-1], bad])
+                    if len(bad):
+                        row = row0 + int(bad[0]) + 2  # 1-based row of the offending turn
+                        raise CxTextError(
+                            f"tag_parquet: {path} is not sorted by conversation_id: row "
+                            f"{row} (conversation_id {ids[bad[0] + 1]!r}) comes after "
+                            f"{(ids[bad[0]] if bad[0] >= 0 else last_id)!r}. Sort the "
+                            "turns by conversation_id and turn first.")
+                    last_id = ids[-1]
+                row0 += len(frame)
+                if carry is not None:
+                    frame = pd.concat([carry, frame], ignore_index=True)
+                    ids = frame["conversation_id"].astype(str).to_numpy(dtype=object)
+                # hold back the last conversation: its turns may go on in the next batch
+                cut = int(np.searchsorted(ids, ids[-1], side="left")) if len(ids) else 0
+                carry = frame.iloc[cut:]
+                if cut:
+                    run(frame.iloc[:cut])
+                    bar.update(cut)
+            if carry is not None and len(carry):
+                run(carry)
+                bar.update(len(carry))
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return {**counts, **{k: str(v) for k, v in paths.items()}}
+
+
+def _json_cell(value: Any) -> Any:
+    import json
+
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return value
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (pd.Timestamp,)):
+        return value.isoformat()
+    return str(value)
+
+
+def _write_arrow(writers: dict[str, Any], name: str, path: Any, frame: pd.DataFrame) -> None:
+    """Append ``frame`` to the Parquet file of ``name`` (list/dict columns as JSON text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frame = frame.copy()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = [_json_cell(v) for v in frame[col]]
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    writer = writers.get(name)
+    if writer is None:
+        # a column that is empty in the first batch would be typed null: text instead
+        fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+                  for f in table.schema]
+        schema = pa.schema(fields)
+        writer = writers[name] = pq.ParquetWriter(str(path), schema)
+    table = table.select(writer.schema.names).cast(writer.schema)
+    writer.write_table(table)
