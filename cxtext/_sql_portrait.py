@@ -211,7 +211,7 @@ hours AS (
     SELECT customer_id, first(bucket ORDER BY n DESC, last_at DESC, bucket) AS hours_preferred
     FROM (SELECT customer_id, CASE {hours_case} END AS bucket, count(*) AS n,
                  max(started_at) AS last_at
-          FROM c GROUP BY ALL)
+          FROM c WHERE started_at <> date_trunc('day', started_at) GROUP BY ALL)
     GROUP BY customer_id
 ),
 {style_cte},

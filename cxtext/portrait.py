@@ -180,7 +180,8 @@ def build_portraits(
         * ``repeat_contacts`` (tagged repeat intent, or within ``repeat_days`` of the
           previous contact), ``unresolved_contacts`` (``resolved`` false);
         * ``channel_preferred`` (most used channel), ``hours_preferred`` (上午 6–12,
-          下午 12–18, 晚上 18–22, 夜间 22–6; most frequent);
+          下午 12–18, 晚上 18–22, 夜间 22–6; most frequent; start times of exactly
+          midnight are taken as dates without a time and left out);
         * style, from the customer's own turns (None without turns):
           ``style_verbosity`` 简短/适中/详细 by mean turn length in characters;
           ``style_politeness`` 强硬 when hostile words appear in at least

@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext import schema
-from cxtext.errors import CxTextError, SchemaError
+from cxtext.errors import CxTextError, SchemaError, param_error
 
 PathLike = str | os.PathLike[str]
 Frame = pd.DataFrame | PathLike
@@ -75,6 +75,11 @@ _REJECT_COLS = ("table", "source", "row", "reason", "record")
 
 class StoreError(CxTextError):
     """A store operation cannot be done (unknown table, bad name, read-only store, …)."""
+
+
+def _check_conflict(owner: str, value: object) -> None:
+    if value not in ("skip", "replace"):
+        raise param_error(f"Store.{owner}", "on_conflict", ["skip", "replace"], value)
 
 
 def _q(name: str) -> str:
@@ -188,6 +193,8 @@ class LoadReport:
     skipped : dict
         Valid rows not added because their key was already stored (loading the same
         rows twice skips them all).
+    replaced : dict
+        Stored rows overwritten by a row with the same key (``on_conflict="replace"``).
     rejects : DataFrame
         One row per rejected input row: ``table, source, row, reason, record``
         (personal data masked).
@@ -196,6 +203,7 @@ class LoadReport:
     read: dict[str, int] = field(default_factory=dict)
     inserted: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    replaced: dict[str, int] = field(default_factory=dict)
     rejects: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame({c: pd.Series(dtype=object) for c in _REJECT_COLS})
     )
@@ -214,9 +222,13 @@ class LoadReport:
         lines = []
         for table in self.read:
             rej = int((self.rejects["table"] == table).sum()) if len(self.rejects) else 0
-            lines.append(f"{table}: read {self.read[table]:,}, inserted "
-                         f"{self.inserted.get(table, 0):,}, already stored "
-                         f"{self.skipped.get(table, 0):,}, rejected {rej:,}")
+            line = (f"{table}: read {self.read[table]:,}, inserted "
+                    f"{self.inserted.get(table, 0):,}, ")
+            if table in self.replaced:
+                line += f"replaced {self.replaced[table]:,}, "
+            else:
+                line += f"already stored {self.skipped.get(table, 0):,}, "
+            lines.append(line + f"rejected {rej:,}")
         return "\n".join(lines) or "nothing loaded"
 
 
@@ -269,7 +281,13 @@ class Store:
             config["memory_limit"] = str(memory_limit)
         if threads is not None:
             config["threads"] = int(threads)
-        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"Cannot open the store {self.path!r}: {exc}. A DuckDB file is opened by one "
+                "writing process at a time (or by several with read_only=True); close the "
+                "other process or open this one read-only.") from exc
         if not read_only:
             self._init_schema()
 
@@ -397,10 +415,12 @@ class Store:
     def _json_columns(self, table: str) -> set[str]:
         return {c for c, t in self._columns_of(table).items() if t == "JSON"}
 
-    def _append(self, table: str, df: pd.DataFrame, *, dedupe: bool = True) -> tuple[int, int]:
+    def _append(self, table: str, df: pd.DataFrame, *, dedupe: bool = True,
+                replace: bool = False) -> tuple[int, int]:
         """Insert the rows of ``df`` whose key is not stored yet; return (inserted, skipped).
 
-        Runs inside the caller's transaction.
+        With ``replace``, stored rows with the same key are deleted first and the
+        second number is how many were replaced. Runs inside the caller's transaction.
         """
         for c in df.columns:
             _check_name(str(c), "column")
@@ -413,6 +433,10 @@ class Store:
             if key and all(k in prepared.columns for k in key):
                 cond = " AND ".join(f"s.{_q(k)} = f.{_q(k)}" for k in key)
                 part = ", ".join(_q(k) for k in key)
+                if replace:
+                    gone = self.con.execute(
+                        f"DELETE FROM {_q(table)} s WHERE EXISTS (SELECT 1 FROM _cx_frame f "
+                        f"WHERE {cond})").fetchall()[0][0]
                 n = self.con.execute(
                     f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM "
                     f"(SELECT * FROM _cx_frame QUALIFY row_number() OVER (PARTITION BY {part}) "
@@ -424,6 +448,8 @@ class Store:
                 ).fetchall()[0][0]
         finally:
             self.con.unregister("_cx_frame")
+        if replace and key:
+            return int(n) - int(gone), int(gone)
         return int(n), len(df) - int(n)
 
     def write_table(self, name: str, df: pd.DataFrame, *, replace: bool = True) -> int:
@@ -585,6 +611,7 @@ class Store:
         source: str | None = None,
         mask_pii: bool = True,
         strict: bool = False,
+        on_conflict: str = "skip",
     ) -> LoadReport:
         """Add rows to the store; rows already stored (same key) are skipped.
 
@@ -605,6 +632,11 @@ class Store:
         strict : bool, default False
             Raise :class:`~cxtext.errors.SchemaError` (and store nothing) when any
             row is bad, instead of rejecting the bad rows.
+        on_conflict : {"skip", "replace"}, default "skip"
+            What a row whose key is already stored does: ``"skip"`` keeps the stored
+            row (idempotent loads); ``"replace"`` overwrites it (a refreshed CRM
+            extract, corrected conversations). Replaced turns clear their
+            conversation's tags so the next :meth:`tag` redoes them.
 
         Returns
         -------
@@ -618,6 +650,7 @@ class Store:
         from cxtext import io
 
         self._writable("load")
+        _check_conflict("load", on_conflict)
         frames: dict[str, pd.DataFrame] = {}
         rejects: list[pd.DataFrame] = []
         sources: dict[str, str] = {}
@@ -644,13 +677,15 @@ class Store:
             if carried:
                 frames["conversations"] = io.conversations_from_turns(frames["turns"])
                 sources["conversations"] = sources["turns"]
-        return self._load_frames(frames, rejects, sources, mask_pii=mask_pii, strict=strict)
+        return self._load_frames(frames, rejects, sources, mask_pii=mask_pii, strict=strict,
+                                 on_conflict=on_conflict)
 
-    def load_corpus(self, folder: PathLike, *, mask_pii: bool = True,
-                    strict: bool = False) -> LoadReport:
+    def load_corpus(self, folder: PathLike, *, mask_pii: bool = True, strict: bool = False,
+                    on_conflict: str = "skip") -> LoadReport:
         """Load a corpus folder (``turns``, ``conversations``, ``customers`` files).
 
-        Reads with :func:`cxtext.read_corpus` (rows it rejects are reported too).
+        Reads with :func:`cxtext.read_corpus` (rows it rejects are reported too);
+        the keyword arguments are those of :meth:`load`.
 
         Examples
         --------
@@ -661,6 +696,7 @@ class Store:
         from cxtext.io import read_corpus
 
         self._writable("load_corpus")
+        _check_conflict("load_corpus", on_conflict)
         corpus = read_corpus(folder)
         frames = {"turns": corpus.turns, "conversations": corpus.conversations}
         if corpus.customers is not None:
@@ -668,11 +704,11 @@ class Store:
         rejects = [corpus.rejects] if len(corpus.rejects) else []
         src = str(folder)
         return self._load_frames(frames, rejects, dict.fromkeys(frames, src),
-                                 mask_pii=mask_pii, strict=strict)
+                                 mask_pii=mask_pii, strict=strict, on_conflict=on_conflict)
 
     def _load_frames(
         self, frames: dict[str, pd.DataFrame], rejects: list[pd.DataFrame],
-        sources: dict[str, str], *, mask_pii: bool, strict: bool,
+        sources: dict[str, str], *, mask_pii: bool, strict: bool, on_conflict: str,
     ) -> LoadReport:
         from cxtext.text.pii import mask_pii as mask_one
 
@@ -704,13 +740,17 @@ class Store:
                 "SELECT coalesce(max(load_id), 0) + 1 FROM _loads").fetchall()[0][0])
             for table in order:
                 df = frames[table]
+                replace = on_conflict == "replace"
                 if table == "turns" and self.has_table("conversation_tags") and len(df):
-                    self._clear_tags_for_new_turns(df)
-                n_in, n_skip = self._append(table, df)
+                    self._clear_tags_for_new_turns(df, every=replace)
+                n_in, n_other = self._append(table, df, replace=replace)
+                n_skip = 0 if replace else n_other
                 n_rej = int((rej["table"] == table).sum()) if len(rej) else 0
                 report.read[table] = len(df) + n_rej
                 report.inserted[table] = n_in
                 report.skipped[table] = n_skip
+                if replace:
+                    report.replaced[table] = n_other
                 self._x(
                     "INSERT INTO _loads VALUES (?, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?)",
                     [load_id, sources.get(table), table, len(df) + n_rej, n_in, n_skip, n_rej,
@@ -728,13 +768,16 @@ class Store:
             raise
         return report
 
-    def _clear_tags_for_new_turns(self, turns: pd.DataFrame) -> None:
+    def _clear_tags_for_new_turns(self, turns: pd.DataFrame, *, every: bool = False) -> None:
+        """Drop the tags of conversations that get new turns (``every``: any loaded turn)."""
         keys = turns[["conversation_id", "turn"]].copy()
         self.con.register("_cx_keys", keys)
         try:
             stale = ("SELECT DISTINCT k.conversation_id FROM _cx_keys k WHERE NOT EXISTS "
                      "(SELECT 1 FROM turns t WHERE t.conversation_id = k.conversation_id "
                      "AND t.turn = k.turn)")
+            if every:
+                stale = "SELECT DISTINCT conversation_id FROM _cx_keys"
             for table in TAG_TABLES:
                 if self.has_table(table):
                     self._x(f"DELETE FROM {table} WHERE conversation_id IN ({stale})")

@@ -258,6 +258,8 @@ def test_store_source_matches_frames(small_corpus: Path) -> None:
         store.load_corpus(small_corpus)
         store.tag()
         from_store = cx.build_portraits(store, as_of="2025-04-01")
+        few = store.read_table("customers").head(5).assign(avg_daily_assets=6e6, tier=None)
+        override = cx.build_portraits(store, as_of="2025-04-01", customers=few)
         frames = {
             "conversations": store.read_table("conversations"),
             "conversation_tags": store.read_table("conversation_tags"),
@@ -269,6 +271,13 @@ def test_store_source_matches_frames(small_corpus: Path) -> None:
     assert len(from_store) == len(frames["customers"])
     assert from_store["contacts_total"].sum() == \
         (frames["conversations"]["started_at"] < pd.Timestamp("2025-04-01")).sum()
+    # customers= replaces the store's CRM table: its 5 customers plus everyone seen
+    conv = frames["conversations"]
+    seen = set(conv.loc[conv["started_at"] < pd.Timestamp("2025-04-01"), "customer_id"])
+    assert set(override["customer_id"]) == seen | set(few["customer_id"])
+    by_id = override.set_index("customer_id")
+    assert (by_id.loc[few["customer_id"], "tier_name"] == "钻石").all()
+    assert by_id.drop(index=few["customer_id"])["tier"].isna().all()
 
 
 def test_tag_result_source(small_corpus: Path) -> None:

@@ -298,3 +298,63 @@ def test_counts_and_repr(corpus: cx.Corpus) -> None:
         s.load(customers=corpus.customers)
         assert s.counts()["customers"] == len(corpus.customers)
         assert f"customers={len(corpus.customers):,}" in repr(s)
+
+
+def test_on_conflict_replace_overwrites_and_retags(corpus: cx.Corpus) -> None:
+    crm = corpus.customers.head(3).copy()
+    ids = corpus.conversations["conversation_id"].head(2).tolist()
+    turns = corpus.turns[corpus.turns["conversation_id"].isin(ids)]
+    with Store() as s:
+        s.load(customers=crm, turns=turns, conversations=corpus.conversations)
+        s.tag()
+        newer = crm.assign(avg_daily_assets=[6_000_000.0, 1.0, 2.0], tier=None)
+        rep = s.load(customers=newer)
+        assert rep.skipped == {"customers": 3}
+        rep = s.load(customers=newer.head(2), on_conflict="replace")
+        assert rep.replaced == {"customers": 2} and rep.inserted == {"customers": 0}
+        assert "replaced 2" in str(rep)
+        stored = s.read_table("customers").set_index("customer_id")
+        assert stored["tier"].tolist() == ["diamond", "standard", crm["tier"].iloc[2]]
+        assert s.counts()["customers"] == 3
+        fixed = turns[turns["conversation_id"] == ids[0]].assign(text="我要销户")
+        s.load(turns=fixed, on_conflict="replace")
+        assert s.untagged() == [ids[0]]
+        s.tag()
+        tags = s.read_table("conversation_tags", where="conversation_id = ?", params=[ids[0]])
+        assert bool(tags["intent_churn"].iloc[0])
+        with pytest.raises(ValueError, match="on_conflict"):
+            s.load(customers=crm, on_conflict="update")
+
+
+def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "locked.duckdb"
+    with Store(path):
+        code = f"import cxtext as cx; cx.Store({str(path)!r})"
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             cwd=REPO)
+    assert res.returncode != 0
+    assert "StoreError" in res.stderr and "read_only=True" in res.stderr
+
+
+def test_cli_load_tag_portrait(tmp_path: Path, small_corpus: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    from cxtext.cli import main
+
+    db = str(tmp_path / "cli.duckdb")
+    assert main(["load", db, str(small_corpus)]) == 0
+    assert main(["load", db, str(small_corpus / "turns.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "turns: read" in out and "inserted 0, already stored" in out
+    assert main(["tag", db, "--quiet", "--chunk-size", "30"]) == 0
+    assert "tagged 80 conversation(s)" in capsys.readouterr().out
+    assert main(["tag", db, "--quiet"]) == 0
+    assert "tagged 0 conversation(s)" in capsys.readouterr().out
+    target = tmp_path / "p.csv"
+    assert main(["portrait", db, "--as-of", "2025-06-01", "--out", str(target)]) == 0
+    written = pd.read_csv(target, encoding="utf-8-sig")
+    with Store(db, read_only=True) as s:
+        stored = s.read_table("portraits")
+        n_customers = s.counts()["customers"]
+    assert len(written) == len(stored) == n_customers
+    assert (written["as_of"] == "2025-06-01").all()
+    assert written["categories"].str.startswith("[").all()
