@@ -562,7 +562,12 @@ class Store:
                     s = df[col].astype(object)
                     df[col] = s.where(s.notna(), None)
                 else:
-                    df[col] = df[col].astype(_dtype_from_text(want))
+                    target = _dtype_from_text(want)
+                    if isinstance(target, pd.CategoricalDtype):
+                        extra = set(df[col].dropna()) - set(target.categories)
+                        if extra:  # values the recorded categories lack: keep them as text
+                            continue
+                    df[col] = df[col].astype(target)
             except (TypeError, ValueError):
                 pass
         return df

@@ -358,3 +358,12 @@ def test_cli_load_tag_portrait(tmp_path: Path, small_corpus: Path,
     assert len(written) == len(stored) == n_customers
     assert (written["as_of"] == "2025-06-01").all()
     assert written["categories"].str.startswith("[").all()
+
+
+def test_category_values_outside_recorded_categories_are_kept() -> None:
+    first = pd.DataFrame({"customer_id": ["a"], "level": pd.Categorical(["高"])})
+    later = pd.DataFrame({"customer_id": ["b"], "level": pd.Categorical(["低"])})
+    with Store() as s:
+        s.write_table("warnings", first)
+        s.write_table("warnings", later, replace=False)
+        assert s.read_table("warnings")["level"].tolist() == ["高", "低"]
