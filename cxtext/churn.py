@@ -181,16 +181,22 @@ def _features() -> tuple[_Feature, ...]:
         f("unresolved_contacts", "structured", ("unresolved_contacts",),
           lambda p: log1p(_num(p, "unresolved_contacts")), "未解决的联系",
           _int_text("unresolved_contacts")),
-        f("repeat_contacts", "structured", ("repeat_contacts",),
+        # --- text: what the tags read in the customer's words
+        # repeat_contacts counts the tagged repeat intent ("又打来了") too: a text feature
+        f("repeat_contacts", "text", ("repeat_contacts",),
           lambda p: log1p(_num(p, "repeat_contacts")), "重复联系次数",
           _int_text("repeat_contacts")),
-        # --- text: what the tags read in the customer's words
         f("complaints_30d", "text", ("complaints_30d",),
           lambda p: log1p(_num(p, "complaints_30d")), "近30天投诉次数",
           _int_text("complaints_30d")),
         f("complaints_90d", "text", ("complaints_90d",),
           lambda p: log1p(_num(p, "complaints_90d")), "近90天投诉次数",
           _int_text("complaints_90d")),
+        f("complaint_share", "text", ("complaints_365d", "contacts_365d"),
+          lambda p: _num(p, "complaints_365d") / _num(p, "contacts_365d").clip(lower=1),
+          "近一年联系中投诉的占比",
+          lambda r: (f"{_scalar(r.get('complaints_365d')):.0f}/"
+                     f"{_scalar(r.get('contacts_365d')):.0f}")),
         f("complaints_365d", "text", ("complaints_365d",),
           lambda p: log1p(_num(p, "complaints_365d")), "近一年投诉次数",
           _int_text("complaints_365d")),
@@ -220,9 +226,16 @@ def _features() -> tuple[_Feature, ...]:
 
 FEATURES: tuple[_Feature, ...] = _features()
 _BY_NAME = {feat.name: feat for feat in FEATURES}
+_STRUCTURED = tuple(f.name for f in FEATURES if f.group == "structured")
+#: Named feature sets. ``text`` adds to ``structured`` what the text says that contact
+#: counts do not already say; ``text_all`` adds every text feature, including complaint
+#: counts (nearly the contact counts again: most contacts to a call centre complain) and
+#: mood levels (the worst of more turns is lower, so they track contact volume too).
 FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
-    "structured": tuple(f.name for f in FEATURES if f.group == "structured"),
-    "text": tuple(f.name for f in FEATURES),
+    "structured": _STRUCTURED,
+    "text": (*_STRUCTURED, "repeat_contacts", "complaint_share", "churn_intent", "escalation",
+             "wealth_complaint", "fees_complaint", "attitude_complaint", "do_not_market"),
+    "text_all": tuple(f.name for f in FEATURES),
 }
 
 
@@ -257,13 +270,16 @@ def churn_features(portraits: pd.DataFrame, features: str | Sequence[str] = "tex
     ----------
     portraits : DataFrame
         Output of :func:`cxtext.build_portraits` (any frame with the needed columns).
-    features : {"text", "structured"} or list of str
-        ``"structured"``: CRM columns and contact metadata (tier, assets, tenure,
-        products, contact counts and recency, unresolved and repeat contacts);
-        ``"text"``: those plus text-derived features (complaint counts, churn and
-        escalation intents, sentiment level, worst and trend, negative-emotion share,
-        wealth/fee/attitude complaints, marketing aversion). Or explicit names from
-        ``FEATURE_GROUPS["text"]``.
+    features : {"text", "structured", "text_all"} or list of str
+        ``"structured"``: CRM columns and contact-log metadata a bank has without
+        reading any text (tier, assets, tenure, products, contact counts and
+        recency, unresolved contacts); ``"text"``: those plus what the tags read in
+        the text and contact counts do not already say (repeat contacts — they count
+        the tagged repeat intent —, the share of contacts that complain, churn and
+        escalation intents, wealth/fee/attitude complaints, marketing aversion);
+        ``"text_all"``: every feature, adding complaint counts per window, sentiment
+        mean, worst and trend and the negative-emotion share. Or explicit names
+        from ``FEATURE_GROUPS["text_all"]``.
 
     Returns
     -------
@@ -448,7 +464,7 @@ class ChurnModel:
 
     Parameters
     ----------
-    features : {"text", "structured"} or list of str
+    features : {"text", "structured", "text_all"} or list of str
         Which features to use (see :func:`churn_features`).
     C : float
         Inverse L2 regularisation strength (scikit-learn's ``C``).
@@ -728,7 +744,7 @@ class BacktestResult:
     Attributes
     ----------
     metrics : dict
-        Per model (``rules``, ``structured``, ``text``) the :func:`churn_metrics` dict.
+        Per scorer (``rules`` and each feature set) the :func:`churn_metrics` dict.
     predictions : DataFrame
         Test customers: ``customer_id, label`` and one score column per model.
     models : dict
@@ -784,7 +800,8 @@ def backtest_churn(
     train_as_of: Sequence[datetime | str] | datetime | str,
     test_as_of: datetime | str,
     horizon_days: int = 90,
-    C: float = 1.0,
+    feature_sets: Sequence[str] = ("structured", "text"),
+    C: float | Mapping[str, float] = 1.0,
     random_state: int | None = 0,
     rules: str | Path | pd.DataFrame = "default",
     k: Sequence[int] = (50, 100),
@@ -799,8 +816,9 @@ def backtest_churn(
     Every training label window must end on or before ``test_as_of``, so nothing the
     model learns comes from the test period. The test set is the customers active at
     ``test_as_of``, with portraits as of ``test_as_of`` and labels from the next
-    ``horizon_days``. Three scorers are compared on it: the rule scorer, the learned
-    model on structured features only, and the same model with text features.
+    ``horizon_days``. The scorers compared on it: the rule scorer and the learned
+    model on each feature set (by default structured features only, and the same
+    model with text features added: the ablation).
 
     Parameters
     ----------
@@ -810,7 +828,11 @@ def backtest_churn(
     train_as_of : date or list of dates
     test_as_of : date
     horizon_days : int
-    C, random_state : see :class:`ChurnModel`.
+    feature_sets : names of ``FEATURE_GROUPS``
+        One learned model per set.
+    C : float or dict
+        :class:`ChurnModel`'s ``C``, or one per feature set.
+    random_state : see :class:`ChurnModel`.
     rules : see :func:`load_churn_rules`.
     k : ints
         precision@k cut-offs.
@@ -842,8 +864,11 @@ def backtest_churn(
     train = pd.concat(frames, ignore_index=True)
     test = _labelled(build(source, as_of=t_test),
                      churn_labels(customers, t_test, horizon_days)).reset_index(drop=True)
-    models = {name: ChurnModel(features=name, C=C, random_state=random_state).fit(
-        train, train["label"]) for name in ("structured", "text")}
+    for name in feature_sets:
+        _resolve_features(name, "backtest_churn")
+    cs = {name: float(C[name] if isinstance(C, Mapping) else C) for name in feature_sets}
+    models = {name: ChurnModel(features=name, C=cs[name], random_state=random_state).fit(
+        train, train["label"]) for name in feature_sets}
     preds = pd.DataFrame({"customer_id": test["customer_id"], "label": test["label"]})
     preds["rules"] = score_churn_rules(test, rules)["risk_score"].to_numpy()
     for name, m in models.items():
@@ -855,7 +880,7 @@ def backtest_churn(
     split = {"train_as_of": [s["as_of"] for s in per_snapshot], "test_as_of": str(t_test.date()),
              "horizon_days": horizon_days, "train_snapshots": per_snapshot,
              "n_train_rows": len(train), "n_train_customers": int(train["customer_id"].nunique()),
-             "train_positives": int(train["label"].sum()), "n_test": len(test),
+             "train_positives": int(train["label"].sum()), "C": cs, "n_test": len(test),
              "test_positives": int(test["label"].sum())}
     return BacktestResult(metrics=metrics, predictions=preds, models=models, split=split)
 
@@ -887,8 +912,8 @@ def _quote(text: str, span: str | None, max_chars: int) -> str:
 
 
 def churn_evidence(turn_tags: pd.DataFrame, conversations: pd.DataFrame, *,
-                   as_of: datetime | str | None = None, n: int = 3, max_chars: int = 60
-                   ) -> pd.Series:
+                   turns: pd.DataFrame | None = None, as_of: datetime | str | None = None,
+                   n: int = 3, max_chars: int = 60) -> pd.Series:
     """Up to ``n`` masked quotes per customer from the turns that raised a flag.
 
     Customer turns are ranked: churn intent first, then escalation, then a
@@ -903,6 +928,9 @@ def churn_evidence(turn_tags: pd.DataFrame, conversations: pd.DataFrame, *,
         ``cx.tag(...).turns`` (or the store's ``turn_tags``).
     conversations : DataFrame
         ``conversation_id, customer_id, started_at``.
+    turns : DataFrame, optional
+        ``conversation_id, turn, text``: where the text comes from when ``turn_tags``
+        has none (a :class:`~cxtext.store.Store` keeps text only in ``turns``).
     as_of : datetime-like, optional
         Only conversations started before it.
     n, max_chars : int
@@ -917,6 +945,11 @@ def churn_evidence(turn_tags: pd.DataFrame, conversations: pd.DataFrame, *,
     if as_of is not None:
         conv = conv[conv["started_at"] < pd.Timestamp(as_of)]
     t = turn_tags[turn_tags["speaker"] == "customer"]
+    if "text" not in t.columns:
+        if turns is None:
+            raise CxTextError("churn_evidence: turn_tags has no 'text' column; pass turns=...")
+        t = t.merge(turns[["conversation_id", "turn", "text"]], on=["conversation_id", "turn"],
+                    how="inner")
     t = t.merge(conv, on="conversation_id", how="inner")
     if t.empty:
         return pd.Series(dtype=object)
@@ -988,6 +1021,7 @@ def churn_warnings(
     rules: str | Path | pd.DataFrame = "default",
     turn_tags: pd.DataFrame | None = None,
     conversations: pd.DataFrame | None = None,
+    turns: pd.DataFrame | None = None,
     as_of: datetime | str | None = None,
     levels: tuple[float, float] | None = None,
     n_reasons: int = 3,
@@ -1003,9 +1037,9 @@ def churn_warnings(
     model : ChurnModel, optional
         A fitted model; without one the rule scorer is used.
     rules : see :func:`load_churn_rules` (used when ``model`` is None).
-    turn_tags, conversations : DataFrame, optional
-        For evidence quotes (see :func:`churn_evidence`); without them ``evidence``
-        is empty.
+    turn_tags, conversations, turns : DataFrame, optional
+        For evidence quotes (see :func:`churn_evidence`); without the first two
+        ``evidence`` is empty.
     as_of : datetime-like, optional
         Evidence only from conversations before it (default: the portraits' ``as_of``).
     levels : (high, medium), optional
@@ -1017,7 +1051,8 @@ def churn_warnings(
     Returns
     -------
     DataFrame
-        ``customer_id, risk_score, risk_level, reasons`` (list of dicts: ``feature,
+        ``rank`` (1 = riskiest; ties by customer id), ``customer_id, risk_score,
+        risk_level, reasons`` (list of dicts: ``feature,
         reason, value, contribution``), ``evidence`` (list of masked quotes),
         ``suggested_action``, ``method`` (model | rules), plus ``tier_name`` and
         ``tag_line`` when the portraits have them.
@@ -1047,7 +1082,7 @@ def churn_warnings(
     if turn_tags is not None and conversations is not None:
         if as_of is None and "as_of" in portraits and len(portraits):
             as_of = pd.Timestamp(portraits["as_of"].iloc[0])
-        ev = churn_evidence(turn_tags, conversations, as_of=as_of, n=n_evidence)
+        ev = churn_evidence(turn_tags, conversations, turns=turns, as_of=as_of, n=n_evidence)
         out["evidence"] = [list(ev.get(c, [])) for c in ids]
     else:
         out["evidence"] = [[] for _ in ids]
@@ -1058,19 +1093,25 @@ def churn_warnings(
             out[col] = portraits[col].to_numpy()
     out = out.sort_values(["risk_score", "customer_id"], ascending=[False, True], kind="stable")
     out = out.reset_index(drop=True)
+    out.insert(0, "rank", np.arange(1, len(out) + 1))
     return out.head(top) if top is not None else out
 
 
 def _store_frames(source: Any) -> dict[str, pd.DataFrame | None]:
+    names = ("customers", "conversations", "turn_tags", "turns")
     if isinstance(source, Mapping):
-        return {k: source.get(k) for k in ("customers", "conversations", "turn_tags")}
+        return {k: source.get(k) for k in names}
     if hasattr(source, "read_table"):
-        frames: dict[str, pd.DataFrame | None] = {}
-        for name in ("customers", "conversations", "turn_tags"):
-            try:
+        frames: dict[str, pd.DataFrame | None] = dict.fromkeys(names)
+        for name in names:
+            if not source.has_table(name):
+                continue  # no customers: no labels; no tags: no evidence
+            if name == "turns":
+                frames[name] = source.read_table(
+                    name, columns=["conversation_id", "turn", "text"],
+                    where="speaker = 'customer'")
+            else:
                 frames[name] = source.read_table(name)
-            except Exception:  # noqa: BLE001 - an absent table just means no labels/evidence
-                frames[name] = None
         return frames
     raise CxTextError("source must be a cx.Store or a dict of frames; "
                       f"got {type(source).__name__}")
@@ -1124,11 +1165,16 @@ def churn(
     t = pd.Timestamp(as_of)
     portraits = build(source, as_of=t)
     customers = frames["customers"]
-    has_labels = customers is not None and "churned_at" in customers
-    if has_labels:
-        active = churn_labels(customers, t, horizon_days)["customer_id"]
-        portraits = portraits[portraits["customer_id"].astype(str).isin(set(active))]
+    has_dates = (customers is not None and "churned_at" in customers
+                 and bool(pd.to_datetime(customers["churned_at"], errors="coerce").notna().any()))
+    if customers is not None and "churned_at" in customers and len(customers):
+        # customers who left on or before as_of are not warned about
+        known = set(customers["customer_id"].astype(str))
+        active = set(churn_labels(customers, t, horizon_days)["customer_id"])
+        ids = portraits["customer_id"].astype(str)
+        portraits = portraits[~ids.isin(known - active)]
     portraits = portraits.reset_index(drop=True)
+    has_labels = has_dates
     model = None
     if method in ("auto", "model") and has_labels:
         dates = [t - pd.Timedelta(days=horizon_days + 30 * i) for i in range(n_snapshots)]
@@ -1143,4 +1189,4 @@ def churn(
     elif method == "model":
         raise CxTextError("churn: method='model' needs a customers table with churned_at")
     return churn_warnings(portraits, model=model, turn_tags=frames["turn_tags"],
-                          conversations=conv, as_of=t, top=top)
+                          conversations=conv, turns=frames["turns"], as_of=t, top=top)

@@ -146,6 +146,35 @@ def _store_portrait(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(args: argparse.Namespace) -> int:
+    from cxtext.churn import churn
+    from cxtext.export import export_warnings, flatten_warnings
+    from cxtext.store import Store
+
+    with Store(args.store) as store:
+        warnings = churn(store, as_of=args.as_of, method=args.method,
+                         horizon_days=args.horizon_days)
+        store.write_table("warnings", warnings)
+    if warnings.empty:
+        print("no active customers: nothing to warn about")
+        return 0
+    method = "learned model" if warnings["method"].iloc[0] == "model" else "rule scorer"
+    levels = warnings["risk_level"].value_counts()
+    print(f"{len(warnings):,} customers scored by the {method}: "
+          + ", ".join(f"{lv} {int(levels.get(lv, 0)):,}" for lv in ("高", "中", "低"))
+          + f"; written to table 'warnings' of {args.store}")
+    shown = warnings.head(args.top or 20)
+    flat = flatten_warnings(shown)
+    for rank, rec in enumerate(flat.itertuples(index=False), start=1):
+        first = str(rec.reasons).split("；")[0] if rec.reasons else "-"
+        print(f"{rank:>4}  {rec.customer_id}  {rec.risk_level}  {rec.risk_score:.3f}  "
+              f"{rec.suggested_action}  {first}")
+    if args.out:
+        out = export_warnings(warnings.head(args.top) if args.top else warnings, args.out)
+        print(f"wrote {out}")
+    return 0
+
+
 def _audit_pii(args: argparse.Namespace) -> int:
     from cxtext.audit import AUDIT_TYPES, scan_outputs
     from cxtext.text.pii import PII_TYPES
@@ -291,6 +320,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--windows", default="30,90,365", help="day windows, comma-separated")
     sp.add_argument("--out", help="also write the portraits to this .csv or .parquet file")
     sp.set_defaults(func=_store_portrait)
+
+    sw = sub.add_parser(
+        "warn", help="rank customers by churn risk from the tagged store; export the list",
+        description="Churn warnings (risk score, level 高/中/低, reasons, masked evidence, "
+        "suggested action) for the customers still active at --as-of, written to the store's "
+        "'warnings' table; --out also writes .csv (UTF-8 with BOM), .xlsx or .parquet, masked "
+        "and safe to open in Excel. The learned model is used when the customers table has "
+        "churn dates with enough churn events, else the rule scorer.",
+    )
+    sw.add_argument("store", help="the .duckdb file (loaded and tagged)")
+    sw.add_argument("--out", help="also export the list to this .csv, .xlsx or .parquet file")
+    sw.add_argument("--top", type=int, help="print and export only the N riskiest (print: 20)")
+    sw.add_argument("--as-of", help="cut-off date (default: the day after the last contact)")
+    sw.add_argument("--method", choices=["auto", "model", "rules"], default="auto",
+                    help="scorer (default auto: the model when labels allow, else rules)")
+    sw.add_argument("--horizon-days", type=int, default=90,
+                    help="churn window the model predicts (default 90)")
+    sw.set_defaults(func=_warn)
 
     aud = sub.add_parser(
         "audit-pii", help="scan outputs for unmasked personal data; exit 1 if any is found",

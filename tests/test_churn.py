@@ -313,3 +313,67 @@ def test_churn_auto_picks_model_with_labels_and_rules_without():
     no_labels = {"customers": source["customers"][["customer_id"]], "conversations": conv}
     w2 = churn(no_labels, build=build)
     assert (w2["method"] == "rules").all() and len(w2) == len(source["customers"])
+
+
+# --- end to end on a store, and the CLI ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory, small_corpus):
+    from cxtext.cli import main
+
+    path = tmp_path_factory.mktemp("warn") / "s.duckdb"
+    assert main(["load", str(path), str(small_corpus)]) == 0
+    assert main(["tag", str(path), "--quiet"]) == 0
+    return path
+
+
+def test_cli_warn_on_a_store(small_store, tmp_path, capsys):
+    from cxtext.cli import main
+    from cxtext.store import Store
+
+    capsys.readouterr()
+    out = tmp_path / "warn.xlsx"
+    rc = main(["warn", str(small_store), "--out", str(out), "--top", "5", "--as-of", "2025-02-01"])
+    text = capsys.readouterr().out
+    assert rc == 0, text
+    assert "rule scorer" in text  # 80 conversations hold too few churn events for the model
+    lines = [ln for ln in text.splitlines() if ln.strip().startswith(("1 ", "2 ", "3 "))]
+    assert len(lines) == 3
+    back = pd.read_excel(out)
+    assert len(back) == 5 and back["risk_score"].is_monotonic_decreasing
+    with Store(small_store) as s:
+        stored = s.read_table("warnings")
+        conv = s.read_table("conversations")
+        cust = s.read_table("customers")
+    seen = set(conv.loc[conv["started_at"] < "2025-02-01", "customer_id"])
+    active = set(churn_labels(cust, "2025-02-01")["customer_id"])
+    assert set(stored["customer_id"]) == active  # the already-gone are not warned about
+    ranked = stored.sort_values("rank")
+    assert ranked["rank"].tolist() == list(range(1, len(stored) + 1))
+    assert ranked["customer_id"].tolist()[:5] == back["customer_id"].tolist()
+    # evidence comes only from conversations before as-of, from the customer's own turns
+    with_ev = stored[stored["evidence"].map(len) > 0]
+    assert len(with_ev) and set(with_ev["customer_id"]) <= seen
+    assert main(["warn", str(small_store), "--method", "model"]) == 2
+    assert "churn events" in capsys.readouterr().err
+
+
+def test_store_evidence_is_masked(tmp_path):
+    from cxtext.store import Store
+
+    turns = pd.DataFrame({
+        "conversation_id": ["v1", "v1", "v2"], "turn": [0, 1, 0],
+        "speaker": ["agent", "customer", "customer"],
+        "text": ["您好", "我电话13812345678，你们再乱扣年费我就销户", "谢谢"],
+        "customer_id": ["C1", "C1", "C2"],
+        "started_at": ["2025-03-01 10:00", "2025-03-01 10:00", "2025-03-02 11:00"]})
+    # keep_pii: the store holds the raw number; the warning must still mask it
+    with Store(tmp_path / "s.duckdb") as s:
+        s.load(turns=turns, mask_pii=False)
+        s.tag()
+        w = churn(s, method="rules")
+    top = w.iloc[0]
+    assert top["customer_id"] == "C1" and top["evidence"]
+    assert "13812345678" not in str(w.to_dict("list"))
+    assert "[手机号]" in top["evidence"][0]

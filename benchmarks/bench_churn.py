@@ -1,0 +1,304 @@
+"""Churn benchmark on the demo corpus: a time-split backtest of the rule scorer and the
+learned model with and without text features. Writes ``benchmarks/results/churn.json``.
+
+Protocol (fixed before the final figures were read)
+---------------------------------------------------
+* Corpus: ``corpora/demo`` (synthetic, 2025), tagged with ``cx.tag`` (default backends);
+  features from ``cx.build_portraits(source, as_of=T)`` — only conversations before ``T``.
+* Label: churned in ``(T, T + 90 d]``, among customers still active at ``T``
+  (``cx.churn_labels``).
+* Snapshots: the first day of each month from 2025-02-01 (one month of history at
+  least). A model tested at ``T2`` trains on every snapshot ``T`` with
+  ``T + 90 d <= T2`` (stacked rolling origins), so no training label lies in the test
+  window.
+* Headline split: ``T2 = 2025-10-01``, the last origin whose 90-day window
+  (2025-10-01, 2025-12-30] fits in the corpus; it trains on the most history
+  (snapshots 2025-02-01 … 2025-07-01).
+* ``C`` of each feature set is picked from ``C_GRID`` by pooled ROC-AUC on the
+  development origins 2025-06-01 and 2025-07-01 (the first origins with a full
+  training snapshot before them), whose label windows end by 2025-09-29, before the
+  headline test window opens.
+* Scorers: ``rules`` (the points table), ``structured`` (CRM + contact metadata),
+  ``text`` (structured + text features: the headline model), ``text_all`` (every text
+  feature, for the ablation).
+* Uncertainty: a paired bootstrap over test customers (2,000 resamples, seeded) of the
+  ROC-AUC difference text − structured and text − rules.
+* Also reported: every origin 2025-06-01 … 2025-10-01 with the selected ``C`` (origins
+  before 2025-10-01 overlap the selection windows, so they are not clean hold-outs),
+  and the leak checks on the generator (single-feature AUCs of every CRM field and
+  portrait feature, conversations after ``churned_at``, frequent customer-turn
+  character n-grams against the label).
+
+Top-level keys: ``auc_text``, ``auc_structured``, ``auc_rules``, ``precision_at_100`` and
+``lift_at_10pct`` (both of the text model), at the headline split.
+
+Usage::
+
+    python benchmarks/bench_churn.py [--corpus corpora/demo] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+import cxtext as cx  # noqa: E402
+from cxtext.churn import (  # noqa: E402
+    FEATURE_GROUPS,
+    backtest_churn,
+    churn_features,
+    churn_labels,
+    churn_metrics,
+)
+
+HORIZON = 90
+FIRST_SNAPSHOT = "2025-02-01"
+HEADLINE = "2025-10-01"
+DEV_ORIGINS = ("2025-06-01", "2025-07-01")
+ALL_ORIGINS = ("2025-06-01", "2025-07-01", "2025-08-01", "2025-09-01", "2025-10-01")
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+SETS = ("structured", "text", "text_all")
+SEED = 0
+N_BOOT = 2000
+
+
+def snapshots_before(test: str) -> list[str]:
+    t2 = pd.Timestamp(test)
+    out, t = [], pd.Timestamp(FIRST_SNAPSHOT)
+    while t + pd.Timedelta(days=HORIZON) <= t2:
+        out.append(str(t.date()))
+        t = t + pd.DateOffset(months=1)
+    return out
+
+
+def rounded(obj):
+    if isinstance(obj, float):
+        return round(obj, 4)
+    if isinstance(obj, dict):
+        return {str(k): rounded(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [rounded(v) for v in obj]
+    return obj
+
+
+def bootstrap_diff(y: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int) -> dict:
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(seed)
+    n, diffs = len(y), []
+    for _ in range(N_BOOT):
+        idx = rng.integers(0, n, n)
+        if 0 < y[idx].sum() < n:
+            diffs.append(roc_auc_score(y[idx], a[idx]) - roc_auc_score(y[idx], b[idx]))
+    d = np.array(diffs)
+    return {"diff": float(roc_auc_score(y, a) - roc_auc_score(y, b)),
+            "ci95": [float(np.quantile(d, 0.025)), float(np.quantile(d, 0.975))],
+            "share_above_0": float((d > 0).mean()), "n_boot": len(d)}
+
+
+def leak_checks(corpus, tagged_turns: pd.DataFrame, portraits: dict[str, pd.DataFrame]) -> dict:
+    """Does one field, feature or phrase give the label away?"""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.metrics import roc_auc_score
+
+    cu = corpus.customers.copy()
+    y = cu["churned"].astype(bool).astype(int).to_numpy()
+    crm = {}
+    for col in ("avg_daily_assets", "tenure_months"):
+        crm[col] = float(roc_auc_score(y, pd.to_numeric(cu[col]).fillna(0)))
+    crm["n_products"] = float(roc_auc_score(
+        y, cu["products"].fillna("").map(lambda s: len([p for p in str(s).split(";") if p]))))
+    crm["customer_id_order"] = float(roc_auc_score(y, np.arange(len(cu))))
+    for col in ("tier", "age_band", "city", "products"):
+        if col not in cu:
+            continue
+        values = (cu[col].fillna("").str.split(";").explode() if col == "products"
+                  else cu[col].fillna(""))
+        for v in sorted(set(values) - {""}):
+            has = (cu[col].fillna("").str.split(";").map(lambda lst, v=v: v in lst)
+                   if col == "products" else cu[col] == v).astype(int)
+            crm[f"{col}={v}"] = float(roc_auc_score(y, has))
+    crm_dev = {k: abs(v - 0.5) for k, v in crm.items()}
+    worst_crm = max(crm_dev, key=crm_dev.get)
+
+    conv = corpus.conversations.merge(cu[["customer_id", "churned_at"]], on="customer_id")
+    after = int((pd.to_datetime(conv["started_at"]).dt.normalize()
+                 >= pd.to_datetime(conv["churned_at"])).sum())
+
+    # frequent customer-turn character 2-4-grams, per customer, against the label:
+    # over the whole year (churned at all) and at the headline split (next 90 days)
+    turns = tagged_turns[tagged_turns["speaker"] == "customer"].merge(
+        corpus.conversations[["conversation_id", "customer_id", "started_at"]],
+        on="conversation_id")
+    ngram = {}
+    for name, as_of in (("year", None), ("headline_split", HEADLINE)):
+        t = turns if as_of is None else turns[turns["started_at"] < pd.Timestamp(as_of)]
+        if as_of is None:
+            ids, yy = cu["customer_id"], y
+        else:
+            lab = churn_labels(cu, as_of, HORIZON)
+            ids, yy = lab["customer_id"], lab["label"].to_numpy()
+        docs = t.groupby("customer_id")["text"].agg(" ".join).reindex(ids).fillna("")
+        vec = CountVectorizer(analyzer="char", ngram_range=(2, 4), min_df=15, binary=True)
+        X = vec.fit_transform(docs.to_numpy()).tocsr()
+        names = vec.get_feature_names_out()
+        # a binary feature's ROC-AUC is (TPR + 1 - FPR) / 2: exact, and fast for all n-grams
+        npos = np.asarray(X[yy == 1].sum(axis=0)).ravel()
+        nneg = np.asarray(X[yy == 0].sum(axis=0)).ravel()
+        aucs = (npos / yy.sum() + 1 - nneg / (len(yy) - yy.sum())) / 2
+        j = int(np.argmax(np.abs(aucs - 0.5)))
+        best = (names[j], float(aucs[j]))
+        churner_only = [str(names[i]) for i in np.flatnonzero((nneg == 0) & (npos >= 3))]
+        common = (npos + nneg) >= 10
+        max_prec = float((npos[common] / (npos + nneg)[common]).max()) if common.any() else 0.0
+        ngram[name] = {"n_customers": len(yy), "positives": int(yy.sum()),
+                       "n_ngrams_tested": int(X.shape[1]),
+                       "max_abs_auc_minus_half": float(abs(best[1] - 0.5)),
+                       "strongest_ngram": best[0], "strongest_ngram_auc": float(best[1]),
+                       "ngrams_used_by_churners_only": churner_only,
+                       "max_precision_ngram_10plus_customers": float(max_prec)}
+
+    lab = churn_labels(cu, HEADLINE, HORIZON)
+    p = portraits[HEADLINE].assign(customer_id=lambda d: d["customer_id"].astype(str)).merge(
+        lab, on="customer_id")
+    feats = churn_features(p, "text_all")
+    feature_auc = {c: float(roc_auc_score(p["label"], feats[c])) for c in feats.columns}
+    return {
+        "crm_single_field_auc_vs_churned": crm,
+        "crm_most_separating": {worst_crm: crm[worst_crm]},
+        "conversations_on_or_after_churned_at": after,
+        "customer_turn_ngrams": ngram,
+        "portrait_feature_auc_at_headline": feature_auc,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(REPO / "corpora" / "demo"))
+    ap.add_argument("--out", default=str(HERE / "results" / "churn.json"))
+    args = ap.parse_args(argv)
+    t_start = time.perf_counter()
+    corpus = cx.read_corpus(args.corpus)
+    t0 = time.perf_counter()
+    tagged = cx.tag(corpus.turns, progress=False)
+    tag_s = time.perf_counter() - t0
+    source = {"conversations": corpus.conversations, "conversation_tags": tagged.conversations,
+              "customers": corpus.customers, "turn_tags": tagged.turns}
+    cache: dict[str, pd.DataFrame] = {}
+
+    def build(src, *, as_of):
+        key = str(pd.Timestamp(as_of).date())
+        if key not in cache:
+            cache[key] = cx.build_portraits(src, as_of=as_of)
+        return cache[key]
+
+    t0 = time.perf_counter()
+    # 1. pick C per feature set on the development origins (pooled ROC-AUC)
+    selection: dict[str, dict[str, float]] = {name: {} for name in SETS}
+    for c_value in C_GRID:
+        pooled: list[pd.DataFrame] = []
+        for origin in DEV_ORIGINS:
+            res = backtest_churn(source, train_as_of=snapshots_before(origin), test_as_of=origin,
+                                 feature_sets=SETS, C=c_value, random_state=SEED, build=build)
+            pooled.append(res.predictions)
+        pp = pd.concat(pooled)
+        for name in SETS:
+            selection[name][str(c_value)] = churn_metrics(pp["label"], pp[name],
+                                                          probability=False)["roc_auc"]
+    chosen = {name: float(max(scores, key=scores.get)) for name, scores in selection.items()}
+
+    # 2. the headline split
+    head = backtest_churn(source, train_as_of=snapshots_before(HEADLINE), test_as_of=HEADLINE,
+                          feature_sets=SETS, C=chosen, random_state=SEED, build=build)
+    pr = head.predictions
+    y = pr["label"].to_numpy()
+    boot = {"text_vs_structured": bootstrap_diff(y, pr["text"].to_numpy(),
+                                                 pr["structured"].to_numpy(), SEED),
+            "text_vs_rules": bootstrap_diff(y, pr["text"].to_numpy(), pr["rules"].to_numpy(),
+                                            SEED),
+            "structured_vs_rules": bootstrap_diff(y, pr["structured"].to_numpy(),
+                                                  pr["rules"].to_numpy(), SEED)}
+
+    # 3. every origin with the chosen C
+    origins = {}
+    pooled_all = []
+    for origin in ALL_ORIGINS:
+        res = head if origin == HEADLINE else backtest_churn(
+            source, train_as_of=snapshots_before(origin), test_as_of=origin, feature_sets=SETS,
+            C=chosen, random_state=SEED, build=build)
+        pooled_all.append(res.predictions)
+        origins[origin] = {
+            "train_as_of": res.split["train_as_of"], "n_test": res.split["n_test"],
+            "test_positives": res.split["test_positives"],
+            **{f"auc_{m}": res.metrics[m]["roc_auc"] for m in ("rules", *SETS)},
+            **{f"pr_auc_{m}": res.metrics[m]["pr_auc"] for m in ("rules", *SETS)},
+        }
+    pa = pd.concat(pooled_all)
+    pooled_metrics = {m: {k: v for k, v in churn_metrics(pa["label"], pa[m],
+                                                         probability=False).items()
+                          if k in ("n", "positives", "roc_auc", "pr_auc", "lift_at_10pct")}
+                      for m in ("rules", *SETS)}
+    fit_s = time.perf_counter() - t0
+    leaks = leak_checks(corpus, tagged.turns, cache)
+
+    m = head.metrics
+    result = {
+        "auc_text": m["text"]["roc_auc"],
+        "auc_structured": m["structured"]["roc_auc"],
+        "auc_rules": m["rules"]["roc_auc"],
+        "precision_at_100": m["text"]["precision_at_k"][100],
+        "lift_at_10pct": m["text"]["lift_at_10pct"],
+        "auc_margin_text_vs_structured": boot["text_vs_structured"],
+        "auc_margin_text_vs_rules": boot["text_vs_rules"],
+        "auc_margin_structured_vs_rules": boot["structured_vs_rules"],
+        "split": head.split,
+        "metrics": {name: m[name] for name in ("rules", *SETS)},
+        "ablation": {name: {"features": list(FEATURE_GROUPS[name]) if name in FEATURE_GROUPS
+                            else "points table",
+                            "roc_auc": m[name]["roc_auc"], "pr_auc": m[name]["pr_auc"],
+                            "precision_at_100": m[name]["precision_at_k"][100],
+                            "lift_at_10pct": m[name]["lift_at_10pct"],
+                            "brier": m[name].get("brier")}
+                     for name in ("rules", *SETS)},
+        "c_selection": {"grid": list(C_GRID), "dev_origins": list(DEV_ORIGINS),
+                        "pooled_dev_auc": selection, "chosen": chosen},
+        "coefficients": head.to_dict()["coefficients"],
+        "origins": origins,
+        "pooled_all_origins": pooled_metrics,
+        "leak_checks": leaks,
+        "protocol": {"corpus": os.path.relpath(args.corpus, REPO), "horizon_days": HORIZON,
+                     "first_snapshot": FIRST_SNAPSHOT, "headline_test_as_of": HEADLINE,
+                     "random_state": SEED, "bootstrap_resamples": N_BOOT,
+                     "precision_at_k": "share of churners among the k highest scores",
+                     "lift_at_10pct": "churn rate in the top ceil(10% n) over the base rate"},
+        "timing": {"tag_s": tag_s, "backtests_s": fit_s,
+                   "total_s": time.perf_counter() - t_start,
+                   "loadavg_at_end": list(os.getloadavg()),
+                   "note": "shared 2-core machine under load; timings are rough"},
+        "environment": {"python": platform.python_version(), "cxtext": cx.__version__},
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rounded(result), ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")
+    print(json.dumps({k: rounded(result[k]) for k in (
+        "auc_text", "auc_structured", "auc_rules", "precision_at_100", "lift_at_10pct",
+        "auc_margin_text_vs_structured")}, ensure_ascii=False))
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
