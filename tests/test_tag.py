@@ -127,3 +127,25 @@ def test_rollup_without_turn_flags_scores_from_scratch(demo_turns):
     bare = res.turns.drop(columns=[c for c in res.turns if c.startswith("quality_")])
     again = cx.rollup(bare)
     pd.testing.assert_frame_equal(again, res.conversations, check_exact=True)
+
+
+def test_repeated_turns_are_tagged_once_but_get_their_own_lists():
+    t = pd.DataFrame({
+        "conversation_id": ["a", "a", "b", "b", "c"],
+        "speaker": ["customer", "agent", "customer", "agent", "agent"],
+        "text": ["再乱扣年费我就销户", "您好，请问有什么可以帮您？", "再乱扣年费我就销户",
+                 "您好，请问有什么可以帮您？", "再乱扣年费我就销户"],
+    })
+    res = cx.tag(t, progress=False)
+    turns = res.turns
+    # same text and speaker: same tags; same text said by the agent: agent tags
+    assert turns.loc[0, "intent_evidence"] == turns.loc[2, "intent_evidence"] != []
+    assert turns.loc[0, "categories"] == turns.loc[2, "categories"] == ["fees"]
+    assert turns.loc[0, "sentiment_score"] == turns.loc[2, "sentiment_score"]
+    assert not bool(turns.loc[4, "intent_churn"]) and pd.isna(turns.loc[4, "sentiment_score"])
+    assert turns.loc[1, "quality_evidence"] == turns.loc[3, "quality_evidence"] != []
+    # the copies are independent objects
+    assert turns.loc[0, "intent_evidence"] is not turns.loc[2, "intent_evidence"]
+    assert turns.loc[0, "intent_evidence"][0] is not turns.loc[2, "intent_evidence"][0]
+    turns.loc[0, "categories"].append("atm")
+    assert turns.loc[2, "categories"] == ["fees"]

@@ -154,26 +154,89 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
     parts: list[pd.DataFrame] = []
     for sl in _chunks(n, options["chunk_size"]):
         chunk = tr.iloc[sl]
-        texts = chunk["text"].reset_index(drop=True)
-        speakers = chunk["speaker"].reset_index(drop=True)
-        mood = mood_mask[sl]
-        mood_texts = texts[mood]
-        # Complaint categories describe what the customer raises: agent scripts and
-        # IVR prompts would add categories nobody complained about.
-        cats = categories(mood_texts).reindex(texts.index)
-        for col in ("categories", "category_evidence"):
-            cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
-        out = pd.concat(
-            [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)], axis=1
-        )
-        sent = sentiment(mood_texts, backend=options["sentiment_backend"])
-        emo = emotion(mood_texts, backend=options["emotion_backend"])
-        out = out.join(sent).join(emo)
-        parts.append(out)
+        # Every tagger is a function of (text, speaker): tag each distinct pair once and
+        # copy the tags to the repeats (IVR prompts, agent scripts, "好的", "是的").
+        rep, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
+        texts = chunk["text"].iloc[rep].reset_index(drop=True)
+        speakers = chunk["speaker"].iloc[rep].reset_index(drop=True)
+        mood = mood_mask[sl][rep]
+        with _gc_paused():
+            mood_texts = texts[mood]
+            # Complaint categories describe what the customer raises: agent scripts and
+            # IVR prompts would add categories nobody complained about.
+            cats = categories(mood_texts).reindex(texts.index)
+            for col in ("categories", "category_evidence"):
+                cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
+            out = pd.concat(
+                [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)],
+                axis=1,
+            )
+            sent = sentiment(mood_texts, backend=options["sentiment_backend"])
+            emo = emotion(mood_texts, backend=options["emotion_backend"])
+            out = out.join(sent).join(emo)
+            parts.append(_expand(out, inverse, rep))
         if advance is not None:
             advance(sl.stop - sl.start)
     tags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(index=tr.index)
     return pd.concat([tr, tags.set_index(tr.index)], axis=1)
+
+
+def _distinct_rows(texts: pd.Series, speakers: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the first row of each distinct (text, speaker), in row order, and for
+    every row the number of its distinct pair."""
+    text_codes, _ = pd.factorize(texts, use_na_sentinel=False)
+    speaker_codes, speaker_values = pd.factorize(speakers, use_na_sentinel=False)
+    key = text_codes.astype(np.int64) * max(1, len(speaker_values)) + speaker_codes
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    by_first = np.argsort(first, kind="stable")
+    rank = np.empty_like(by_first)
+    rank[by_first] = np.arange(len(by_first))
+    return first[by_first], rank[inverse.ravel()]
+
+
+def _expand(frame: pd.DataFrame, inverse: np.ndarray, first: np.ndarray) -> pd.DataFrame:
+    """Rows of ``frame`` for every original row (``first``: the rows tagged); repeats get
+    their own copies of list and dict cells."""
+    if len(frame) == len(inverse):
+        return frame.reset_index(drop=True)
+    out = frame.take(inverse).reset_index(drop=True)
+    repeat = np.ones(len(inverse), dtype=bool)
+    repeat[first] = False
+    rows = np.flatnonzero(repeat)
+    for col in out.columns:
+        if out[col].dtype != object:
+            continue
+        values = out[col].to_numpy(dtype=object, copy=True)
+        changed = False
+        for i in rows:
+            v = values[i]
+            if isinstance(v, list):
+                values[i] = [dict(x) if isinstance(x, dict) else x for x in v]
+                changed = True
+            elif isinstance(v, dict):
+                values[i] = dict(v)
+                changed = True
+        if changed:
+            out[col] = values
+    return out
+
+
+class _gc_paused:
+    """Pause the cyclic garbage collector for a block (tagging allocates millions of
+    small lists and dicts, none in reference cycles; the collector's full passes over
+    them cost more than they free). Restores the previous state."""
+
+    def __enter__(self) -> None:
+        import gc
+
+        self._was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        import gc
+
+        if self._was:
+            gc.enable()
 
 
 def tag_part(tr: pd.DataFrame, options: dict[str, Any], quality: bool | None) -> TagResult:
