@@ -18,7 +18,7 @@ Writes ``benchmarks/results/portraits.json``.
   in the process: Python, pandas, cxtext, DuckDB and the 100,000-row result DataFrame.
 
 Usage: ``python benchmarks/bench_portraits.py [--customers 100000] [--conversations 1000000]
-[--limits 1GB 4GB] [--threads 2] [--cache DIR]``.
+[--limits 512MB 1GB 4GB] [--threads 2] [--cache DIR]``.
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--customers", type=int, default=100_000)
     ap.add_argument("--conversations", type=int, default=1_000_000)
-    ap.add_argument("--limits", nargs="+", default=["1GB", "4GB"])
+    ap.add_argument("--limits", nargs="+", default=["512MB", "1GB", "4GB"])
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir())
                                            / "cxtext-bench-portraits"))
