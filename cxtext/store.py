@@ -525,6 +525,16 @@ class Store:
         DataFrame
             Rows ordered by the table's key; each column in the pandas dtype it was
             written with.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> with Store() as s:
+        ...     _ = s.write_table("portraits", pd.DataFrame(
+        ...         {"customer_id": ["u2", "u1"], "categories": [["fees"], ["wealth", "fees"]],
+        ...          "churn_intent": [False, True]}))
+        ...     s.read_table("portraits", where="churn_intent")["categories"].tolist()
+        [['wealth', 'fees']]
         """
         _check_name(name)
         self._require(name)

@@ -327,3 +327,12 @@ def test_demo_corpus_portraits(demo_dir: Path) -> None:
         assert seen.notna().all() and seen.nunique() == 3, col
     assert set(p["hours_preferred"].dropna()) <= {"上午", "下午", "晚上", "夜间"}
     assert np.isfinite(p["sentiment_trend"]).all()
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import cxtext.portrait as module
+
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted >= 6

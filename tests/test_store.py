@@ -367,3 +367,12 @@ def test_category_values_outside_recorded_categories_are_kept() -> None:
         s.write_table("warnings", first)
         s.write_table("warnings", later, replace=False)
         assert s.read_table("warnings")["level"].tolist() == ["高", "低"]
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import cxtext.store as module
+
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted >= 8
