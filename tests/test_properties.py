@@ -195,3 +195,15 @@ def test_transcript_parser_never_crashes(text):
     except cx.CxTextError:
         return
     assert isinstance(turns, pd.DataFrame)
+
+
+def test_one_megabyte_text_is_masked_everywhere():
+    filler = "您好，请问还有什么可以帮您。" * 5000  # ~70,000 characters
+    parts = ["手机13812345678", filler, "卡号6222021234567890128", filler * 13, "邮箱a.b@163.com"]
+    text = "".join(parts)
+    assert len(text.encode("utf-8")) > 1_000_000
+    masked = cx.mask_pii(text)
+    assert masked.startswith("手机[手机号]")
+    assert "卡号[银行卡号]" in masked
+    assert masked.endswith("邮箱[邮箱]")
+    assert len(masked) == len(text) - 11 - 19 - 11 + 5 + 6 + 4  # nothing else changed
