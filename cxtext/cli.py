@@ -133,14 +133,21 @@ def _store_portrait(args: argparse.Namespace) -> int:
     if args.out:
         import json as _json
 
+        import pandas as pd
+
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         if out.suffix.lower() == ".parquet":
             portraits.to_parquet(out, index=False)
         else:
+            from cxtext.export import neutralise_formula
+
             flat = portraits.copy()
             for col in ("categories", "emotion_mix"):
                 flat[col] = [_json.dumps(v, ensure_ascii=False) for v in flat[col]]
+            for col in flat.columns:  # ids from a CRM could start with = + - @
+                if flat[col].dtype == object or pd.api.types.is_string_dtype(flat[col].dtype):
+                    flat[col] = flat[col].map(neutralise_formula)
             flat.to_csv(out, index=False, encoding="utf-8-sig")
         print(f"wrote {out}")
     return 0

@@ -376,3 +376,17 @@ def test_docstring_examples_run() -> None:
 
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted >= 8
+
+
+def test_cli_portrait_csv_neutralises_formulas(tmp_path: Path) -> None:
+    from cxtext.cli import main
+
+    db = tmp_path / "f.duckdb"
+    turns = _turns_with_pii().assign(customer_id=["=cmd|' /C calc'!A0"] * 2 + ["u2"])
+    with Store(db) as s:
+        s.load(turns=turns)
+        s.tag()
+    target = tmp_path / "p.csv"
+    assert main(["portrait", str(db), "--out", str(target)]) == 0
+    ids = pd.read_csv(target, encoding="utf-8-sig", dtype=str)["customer_id"].tolist()
+    assert ids == ["'=cmd|' /C calc'!A0", "u2"]
