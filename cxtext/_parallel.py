@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["available_cpus", "check_n_jobs", "shutdown", "split_by_conversation",
-           "tag_parallel"]
+__all__ = ["available_cpus", "check_n_jobs", "run_parts", "shutdown",
+           "split_by_conversation", "tag_parallel"]
 
 _LOCK = threading.Lock()
 _POOL: ProcessPoolExecutor | None = None
@@ -123,6 +123,21 @@ def shutdown() -> None:
 
 
 atexit.register(shutdown)
+
+
+def _call(func: Any, part: pd.DataFrame, args: tuple) -> Any:
+    return func(part, *args)
+
+
+def run_parts(func: Any, parts: list[pd.DataFrame], n_jobs: int, options: dict[str, Any],
+              *args: Any) -> list[Any]:
+    """``[func(part, options, *args) for part in parts]`` on the worker pool, in order.
+
+    ``func`` must be a module-level function (it is pickled by name).
+    """
+    pool = _pool(n_jobs, options)
+    extra = (options, *args)
+    return list(pool.map(_call, [func] * len(parts), parts, [extra] * len(parts)))
 
 
 def tag_parallel(tr: pd.DataFrame, options: dict[str, Any], n_jobs: int, progress: Any):

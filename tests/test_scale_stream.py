@@ -47,7 +47,8 @@ def test_tag_parquet_equals_tag_on_masked_turns(sample, tmp_path):
     assert not turns["text"].str.contains(r"1[3-9]\d{9}").any()  # phones masked
     np.testing.assert_array_equal(turns["sentiment_score"], want.turns["sentiment_score"])
     cust = turns["speaker"] == "customer"
-    assert info["customer_chars"] == int(turns.loc[cust, "text"].str.len().sum())
+    read = sample["speaker"] == "customer"
+    assert info["customer_chars"] == int(sample.loc[read, "text"].str.len().sum())
     tokens = turns["tokens"].map(json.loads)
     assert tokens[cust].map(len).sum() > 0 and tokens[~cust].map(len).sum() == 0
     assert tokens[cust].iloc[0] == cx.segment(turns.loc[cust, "text"].iloc[0])
@@ -61,3 +62,16 @@ def test_tag_parquet_refuses_an_unsorted_file(sample, tmp_path):
     row = first + 1  # 1-based row of the first turn out of order
     with pytest.raises(CxTextError, match=rf"not sorted by conversation_id: row {row} "):
         cx.tag_parquet(src, tmp_path / "out", batch_size=50)
+
+
+def test_tag_parquet_with_workers_writes_the_same_files(sample, tmp_path):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    one = cx.tag_parquet(src, tmp_path / "one", batch_size=400, tokens=True)
+    two = cx.tag_parquet(src, tmp_path / "two", batch_size=400, tokens=True, n_jobs=2)
+    assert {k: v for k, v in one.items() if not k.endswith("tags")} == \
+        {k: v for k, v in two.items() if not k.endswith("tags")}
+    for name in ("turn_tags", "conversation_tags"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "one" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "two" / f"{name}.parquet"),
+                                      check_exact=True)

@@ -449,8 +449,10 @@ def tag_parquet(
     Returns
     -------
     dict
-        ``turns``, ``conversations``, ``customer_chars`` (characters of customer turns,
-        after masking), ``batches`` and the two output paths.
+        ``turns``, ``conversations``, ``customer_chars`` (characters of customer turns
+        as read, before masking), ``batches`` and the two output paths. Unlike
+        :func:`tag`, the agent-quality columns are always written (every batch has the
+        same columns).
 
     Raises
     ------
@@ -477,7 +479,6 @@ def tag_parquet(
     import pyarrow.parquet as pq
 
     from cxtext.errors import CxTextError
-    from cxtext.text.pii import mask_pii_many
 
     if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or (
         batch_size < 1
@@ -491,32 +492,39 @@ def tag_parquet(
     paths = {"turn_tags": folder / "turn_tags.parquet",
              "conversation_tags": folder / "conversation_tags.parquet"}
     writers: dict[str, Any] = {}
-    segmenter = None
-    if tokens:
-        from cxtext.text.segment import Segmenter
-
-        segmenter = Segmenter()
     counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
     carry: pd.DataFrame | None = None
     last_id: str | None = None
     row0 = 0  # file row of the first row of the current batch
+    options = {
+        "sentiment_backend": tag_kwargs.pop("sentiment_backend", "model"),
+        "emotion_backend": tag_kwargs.pop("emotion_backend", "model"),
+        "mood_speakers": tuple(tag_kwargs.pop("mood_speakers", ("customer",))),
+        "chunk_size": _check_chunk_size(tag_kwargs.pop("chunk_size", 5_000)),
+    }
+    if tag_kwargs:
+        raise TypeError(f"tag_parquet() got unexpected keyword arguments {sorted(tag_kwargs)}")
+    from cxtext._parallel import check_n_jobs, run_parts, split_by_conversation
+
+    jobs = check_n_jobs(n_jobs, "tag_parquet")
 
     def run(chunk: pd.DataFrame) -> None:
         chunk = chunk.reset_index(drop=True)
-        if mask:
-            chunk["text"] = mask_pii_many(chunk["text"])["text"]
-        res = tag(chunk, progress=False, n_jobs=n_jobs, **tag_kwargs)
-        turns = res.turns
-        customer = (turns["speaker"] == "customer").to_numpy()
-        if segmenter is not None:
-            turns = turns.assign(tokens=[segmenter.cut(t) if c and isinstance(t, str) else []
-                                         for t, c in zip(turns["text"], customer,
-                                                         strict=True)])
-        counts["customer_chars"] += int(turns.loc[customer, "text"].str.len().sum())
-        for name, frame in (("turn_tags", turns), ("conversation_tags", res.conversations)):
-            _write_arrow(writers, name, paths[name], frame)
-        counts["turns"] += len(turns)
-        counts["conversations"] += len(res.conversations)
+        if jobs > 1:
+            # mask, tag, segment and encode in the workers: this process reads and writes
+            target = max(200, -(-len(chunk) // (2 * jobs)))
+            pieces = [chunk.iloc[rows] for rows in
+                      split_by_conversation(chunk["conversation_id"], target)]
+            done = run_parts(stream_chunk, pieces, jobs, options, mask, tokens)
+        else:
+            done = [stream_chunk(chunk, options, mask, tokens)]
+        for turns, conversations, chars in done:
+            _write_arrow(writers, "turn_tags", paths["turn_tags"], turns)
+            _write_arrow(writers, "conversation_tags", paths["conversation_tags"],
+                         conversations)
+            counts["turns"] += len(turns)
+            counts["conversations"] += len(conversations)
+            counts["customer_chars"] += chars
         counts["batches"] += 1
 
     try:
@@ -556,12 +564,55 @@ def tag_parquet(
     return {**counts, **{k: str(v) for k, v in paths.items()}}
 
 
-def _json_cell(value: Any) -> Any:
+def stream_chunk(
+    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Mask, tag, segment and JSON-encode whole conversations (a tag_parquet step, run
+    in this process or a worker). Returns (turn tags, conversation tags, customer
+    characters before masking)."""
+    from cxtext.text.pii import mask_pii_many
+
+    chunk = validate(chunk, "turns")
+    customer = (chunk["speaker"] == "customer").to_numpy()
+    chars = int(chunk.loc[customer, "text"].str.len().sum())
+    if mask:  # each distinct text once (scripts and prompts repeat)
+        codes, distinct = pd.factorize(chunk["text"], use_na_sentinel=True)
+        masked = mask_pii_many(pd.Series(distinct, dtype=object))["text"].to_numpy()
+        chunk["text"] = np.where(codes >= 0, masked[np.maximum(codes, 0)], None)
+    turns = tag_turns(chunk, options)
+    # every batch has the agent-quality columns, so all batches share one schema
+    conversations = _rollup(turns, quality=True)
+    if tokens:
+        from cxtext.text.segment import _segmenter_for
+
+        cut = _segmenter_for({}).cut
+        turns["tokens"] = [cut(t) if c and isinstance(t, str) else []
+                           for t, c in zip(turns["text"], customer, strict=True)]
+    return _jsonify(turns), _jsonify(conversations), chars
+
+
+_JSON_ENCODER: Any = None
+
+
+def _jsonify(frame: pd.DataFrame) -> pd.DataFrame:
+    """List and dict cells as JSON text (other object cells unchanged)."""
     import json
 
-    if isinstance(value, (list, dict, tuple)):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
-    return value
+    global _JSON_ENCODER
+    if _JSON_ENCODER is None:
+        _JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+    encode = _JSON_ENCODER.encode
+    out = {}
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype != object:
+            continue
+        cells = values.to_numpy(dtype=object)
+        if not any(isinstance(v, (list, dict, tuple)) for v in cells):
+            continue
+        out[col] = [("[]" if not v else encode(v)) if isinstance(v, list)
+                    else encode(v) if isinstance(v, (dict, tuple)) else v for v in cells]
+    return frame.assign(**out) if out else frame
 
 
 def _json_default(value: Any) -> Any:
@@ -573,14 +624,10 @@ def _json_default(value: Any) -> Any:
 
 
 def _write_arrow(writers: dict[str, Any], name: str, path: Any, frame: pd.DataFrame) -> None:
-    """Append ``frame`` to the Parquet file of ``name`` (list/dict columns as JSON text)."""
+    """Append ``frame`` (list/dict cells already JSON text) to the Parquet file of ``name``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    frame = frame.copy()
-    for col in frame.columns:
-        if frame[col].dtype == object:
-            frame[col] = [_json_cell(v) for v in frame[col]]
     table = pa.Table.from_pandas(frame, preserve_index=False)
     writer = writers.get(name)
     if writer is None:
