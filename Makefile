@@ -11,7 +11,7 @@ BERTOPIC ?= bertopic>=0.17,<0.18
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
-.PHONY: all install test lint reports corpus bench clean distclean
+.PHONY: all install test lint reports corpus bench clean distclean chromium
 
 all: test
 
@@ -29,12 +29,25 @@ install: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check cxtext tests benchmarks corpora
 
-test: $(STAMP) lint
+# Headless Chromium for tests/test_browser.py (Debian's chromium): installed with apt-get when
+# it is missing and we are root; otherwise that test skips and says why.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "chromium not found (not root or no apt-get): tests/test_browser.py will skip"; \
+	  fi; \
+	fi
+
+test: $(STAMP) lint chromium
 	$(BIN)/python -m pytest
 
 corpus: $(STAMP)
 	$(BIN)/python corpora/generate.py --out corpora/demo
 
+# Loads and tags the demo corpus once into reports/_work/cxtext.duckdb, then renders every
+# report from that store (self-contained HTML, one file each) and reports/index.html.
 reports: $(STAMP)
 	$(BIN)/cxtext report all --corpus corpora/demo --out reports
 
@@ -42,7 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf reports/*.html reports/screenshots reports/_work .pytest_cache .ruff_cache
+	rm -rf reports/*.html reports/*.csv reports/screenshots reports/_work .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
 
 distclean: clean

@@ -208,7 +208,9 @@ def export_csv(df: pd.DataFrame, name: str) -> Path | None:
     report = os.environ.get(REPORT_NAME_ENV, "report")
     path = Path(folder) / f"{report}_{name}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
-    safe = df.map(_csv_safe) if hasattr(df, "map") else df.applymap(_csv_safe)
+    floats = df.select_dtypes("float").columns
+    rounded = df.assign(**{c: df[c].round(4) for c in floats})  # no 17-digit float tails
+    safe = rounded.map(_csv_safe) if hasattr(rounded, "map") else rounded.applymap(_csv_safe)
     safe.to_csv(path, index=False, encoding="utf-8-sig")
     return path
 

@@ -134,6 +134,12 @@ def load_report_data(
     CxTextError
         Neither source given, or the store has not been tagged.
     """
+    with warnings.catch_warnings():
+        # tqdm.auto (imported by tagging and topic modelling) warns once at import in a
+        # kernel without ipywidgets; a report's stderr must stay empty, since it is
+        # checked for missing-glyph warnings. Import it once here, quietly.
+        warnings.simplefilter("ignore")
+        import tqdm.auto  # noqa: F401
     if store:
         from cxtext.store import Store
 
@@ -167,11 +173,6 @@ def load_report_data(
         from cxtext.tags.tag import tag
 
         corpus = read_corpus(corpus_dir)
-        with warnings.catch_warnings():
-            # tqdm.auto warns once at import in a kernel without ipywidgets; the report's
-            # stderr must stay empty (it is checked for missing-glyph warnings).
-            warnings.simplefilter("ignore")
-            import tqdm.auto  # noqa: F401
         tag_kwargs.setdefault("progress", False)
         result = tag(corpus.turns, **tag_kwargs)
         conversations = _join_tags(corpus.conversations, result.conversations, corpus.agents)

@@ -50,3 +50,67 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path) -> Pa
     turns.to_csv(out / "turns.csv", index=False)
     cust.to_csv(out / "customers.csv", index=False)
     return out
+
+
+# A conversation written to break reports: markup and personal data in the transcript.
+# Reports must show the markup as text and never the numbers (tests/test_report*.py).
+CRAFTED_ID = "CVX000001"
+CRAFTED_TURNS = (
+    ("agent", "喂。"),
+    ("customer", "<script>alert(1)</script>你们又乱扣我年费！我的手机号13812345678，"
+                 "身份证110101199003071233，卡号6222021234567890128，再不退我就销户，"
+                 "去银保监会投诉你们！"),
+    ("agent", "不知道，这不归我们管，你问网点。"),
+    ("customer", "<img src=x onerror=alert(2)>太过分了，我要投诉，把钱全部转走"),
+    ("agent", "没办法。"),
+)
+
+
+@pytest.fixture(scope="session")
+def report_corpus(small_corpus: Path, demo_dir: Path,
+                  tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``small_corpus`` plus the agents table and one crafted conversation (see above)."""
+    import shutil
+
+    import pandas as pd
+
+    out = tmp_path_factory.mktemp("report_corpus")
+    conv = pd.read_csv(small_corpus / "conversations.csv", dtype=str, keep_default_na=False)
+    turns = pd.read_csv(small_corpus / "turns.csv", dtype=str, keep_default_na=False)
+    first = conv.iloc[0]
+    crafted = {**first.to_dict(), "conversation_id": CRAFTED_ID, "channel": "phone",
+               "duration_s": "120", "resolved": "false"}
+    conv = pd.concat([conv, pd.DataFrame([crafted])], ignore_index=True)
+    extra = pd.DataFrame([
+        {"conversation_id": CRAFTED_ID, "turn": str(i), "speaker": s, "text": t,
+         "start_s": "", "end_s": ""} for i, (s, t) in enumerate(CRAFTED_TURNS)
+    ])
+    turns = pd.concat([turns, extra[turns.columns]], ignore_index=True)
+    conv.to_csv(out / "conversations.csv", index=False)
+    turns.to_csv(out / "turns.csv", index=False)
+    shutil.copy(small_corpus / "customers.csv", out / "customers.csv")
+    shutil.copy(demo_dir / "agents.csv", out / "agents.csv")
+    return out
+
+
+@pytest.fixture(scope="session")
+def rendered_reports(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Every report rendered from ``report_corpus`` through one work store, plus the index.
+
+    The topics report uses the TF-IDF embedding to stay fast on this small slice.
+    """
+    from types import SimpleNamespace
+
+    from cxtext import report
+
+    out = tmp_path_factory.mktemp("reports")
+    store = report.prepare_store(report_corpus, out / report.WORK_STORE)
+    extra = {"topics": {"embedding": "tfidf-svd"}}
+    rendered = {
+        name: report.render_report(name, out, parameters={"store": str(store),
+                                                          **extra.get(name, {})})
+        for name in report.REPORTS
+    }
+    index = report.write_index(list(rendered.values()), out,
+                               data_range=report.data_range(store))
+    return SimpleNamespace(out=out, reports=rendered, index=index, store=store)

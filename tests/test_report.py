@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
 import pytest
 
 import cxtext as cx
-from cxtext.report import render_report, write_index
+from cxtext.report import REPORTS, render_report, write_index
 
 REPO = Path(__file__).resolve().parents[1]
 PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -74,3 +76,119 @@ def test_cjk_font_covers_report_vocabulary():
 
     words = "".join(cx.labels.CHANNELS.values()) + "".join(cx.labels.CATEGORIES.values())
     assert check_glyphs(words + "各月会话量按渠道对话轮次客户发言字数") == []
+
+
+# ----------------------------------------------------------------------------------------------
+# All six reports, rendered once per session from a small slice through a work store
+# (conftest.rendered_reports), including one crafted conversation with markup and personal data.
+
+CARD = re.compile(r"(?<!\d)\d{16,19}(?!\d)")
+CARD_SPACED = re.compile(r"(?<!\d)\d{4}(?:[ -]\d{4}){3,4}(?!\d)")
+DATA_URI = re.compile(r"data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+")
+ABS_PATH = re.compile(r"(?<![\w.])/(?:home|root|tmp|work|usr|var|opt|Users)/")
+
+
+def _visible(html: str) -> str:
+    """The HTML without embedded images and fonts (their base64 may contain digit runs)."""
+    return DATA_URI.sub("data:", html)
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_every_report_renders_without_code_or_stderr(rendered_reports, name):
+    r = rendered_reports.reports[name]
+    html = r.path.read_text(encoding="utf-8")
+    title = REPORTS[name][1]
+    assert html.startswith("<!DOCTYPE html>") and f"{title}报告" in html
+    assert "<h2" in html and 'class="cx-kpis"' in html  # headings and a summary at the top
+    assert r.stderr == []  # no warning (missing glyph or other) while rendering
+    body = re.sub(r"<style.*?</style>", "", html, flags=re.S)
+    assert "Traceback" not in body and "Warning" not in body and "Error" not in body
+    assert "import cxtext" not in html and "load_report_data" not in html
+    assert 'font-family: "cxtext CJK"; src: url(data:font/woff;base64,' in html
+
+
+def test_reports_show_their_content(rendered_reports):
+    text = {n: r.path.read_text(encoding="utf-8") for n, r in rendered_reports.reports.items()}
+    assert "与 snownlp 基线的对比" in text["tag_quality"]
+    assert "主要话题" in text["topics"] and "话题趋势" in text["topics"]
+    assert 'class="cx-card"' in text["customer_portrait"]
+    assert "预警名单" in text["churn_warning"] and "建议处理" in text["churn_warning"]
+    assert "班组评分卡" in text["service_quality"] and "得分最低的会话" in text["service_quality"]
+    # charts are embedded images
+    for name in ("tag_quality", "topics", "customer_portrait", "churn_warning",
+                 "service_quality"):
+        assert len(re.findall(r'<img [^>]*src="data:image/png;base64,', text[name])) >= 1, name
+
+
+def test_html_safety_scan(rendered_reports, report_corpus):
+    """Zero unmasked phone/ID/card numbers, zero <script> from data, no absolute paths."""
+    out = rendered_reports.out
+    files = sorted(out.glob("*.html"))
+    assert len(files) == len(REPORTS) + 1  # six reports and the index
+    found = {}
+    for path in files:
+        html = _visible(path.read_text(encoding="utf-8"))
+        hits = (PHONE.findall(html) + ID18.findall(html) + CARD.findall(html)
+                + CARD_SPACED.findall(html))
+        hits += re.findall(r"<script", html, flags=re.I)  # the template has none: any is data
+        hits += re.findall(r"<img [^>]*onerror", html, flags=re.I)
+        hits += ABS_PATH.findall(html)
+        for s in (str(report_corpus), str(out), str(REPO)):
+            hits += [s] * html.count(s)
+        if hits:
+            found[path.name] = hits[:5]
+    assert found == {}
+    # the crafted transcript did reach the reports, as text
+    all_html = "".join(p.read_text(encoding="utf-8") for p in files)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in all_html
+    assert "[手机号]" in all_html
+
+
+def test_csv_exports_are_masked_and_formula_safe(rendered_reports):
+    csvs = sorted(rendered_reports.out.glob("*.csv"))
+    assert csvs, "long tables link a CSV with the full list"
+    for path in csvs:
+        text = path.read_text(encoding="utf-8-sig")
+        assert not PHONE.search(text) and not ID18.search(text) and not CARD.search(text)
+        rows = list(csv.reader(io.StringIO(text)))
+        assert len(rows) > 11  # more than the rows the report shows
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path.name, cell)
+    # every "more" link points at a file that exists beside the report
+    for r in rendered_reports.reports.values():
+        for href in re.findall(r'class="cx-more" href="([^"]+)"',
+                               r.path.read_text(encoding="utf-8")):
+            assert (rendered_reports.out / href).is_file(), href
+
+
+def test_index_lists_all_reports(rendered_reports):
+    text = rendered_reports.index.read_text(encoding="utf-8")
+    for name, (_, title) in REPORTS.items():
+        assert f'href="{name}.html"' in text and title in text
+    assert "2025-01-" in text  # the data range of the slice
+    assert "&quot;embedding&quot;: &quot;tfidf-svd&quot;" in text  # parameters per report
+
+
+def test_display_helpers_escape_and_mask():
+    import pandas as pd
+
+    from cxtext.display import quotes, table, top_table
+
+    html = table(pd.DataFrame({"文本": ["<script>x</script> 13812345678"], "n": [3]}))
+    assert "&lt;script&gt;" in html and "[手机号]" in html and "<script>" not in html
+    assert '<td class="num">3</td>' in html
+    assert str(quotes(["好评😡"])) == '<div class="cx-quote">好评[表情]</div>'
+    more = top_table(pd.DataFrame({"x": range(30)}), 10)
+    assert "显示前 10 行，共 30 行" in more and more.count("<tr>") == 11
+
+
+def test_label_colors_are_consistent():
+    from cxtext.plotting import label_colors
+
+    assert label_colors("emotion", ["anger"]) == label_colors("emotion", ["愤怒"])
+    assert len(set(label_colors("category", list(cx.labels.CATEGORIES)))) == len(
+        cx.labels.CATEGORIES)
+    assert label_colors("risk", ["高", "未知"])[1] == "#7f7f7f"
+    with pytest.raises(ValueError, match="must be one of"):
+        label_colors("colour", ["x"])
