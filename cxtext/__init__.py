@@ -13,7 +13,7 @@ no model loading; resources load on first use.
 
 from cxtext import labels
 from cxtext._version import __version__
-from cxtext.audit import AUDIT_TYPES, PiiAudit, PiiFinding, scan_outputs
+from cxtext.audit import AUDIT_TYPES, PiiAudit, PiiFinding, RowLedger, scan_outputs
 from cxtext.churn import (
     ChurnModel,
     backtest_churn,
@@ -93,6 +93,7 @@ __all__ = [
     "PiiFinding",
     "PiiMatch",
     "ReadError",
+    "RowLedger",
     "SchemaError",
     "Segmenter",
     "SnowNLPEmotionTagger",

@@ -1,6 +1,6 @@
 """Personal-data audit: what masking did in a run, and whether an output still holds PII.
 
-Two tools for a bank's data-protection officer:
+Three tools for a bank's data-protection officer:
 
 * :class:`PiiAudit` counts what :func:`cxtext.mask_pii_many` masked, per type, over a run.
   It holds **counts only, never a value**, and writes ``audit.json`` beside the outputs
@@ -9,6 +9,8 @@ Two tools for a bank's data-protection officer:
   XLSX, Parquet, JSON/JSONL, notebooks, text) and lists every unmasked phone, landline, ID,
   card number and e-mail address it finds: file, location, type and a preview in which the
   value itself is replaced by its placeholder. The raw value is never printed or stored.
+* :class:`RowLedger` keeps the books of a pipeline run: rows in, rows out and rows rejected
+  (with reasons) at every step, so nothing can go missing unnoticed.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import pandas as pd
 from cxtext.errors import ReadError
 from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, _check_types, find_pii, mask_pii
 
-__all__ = ["AUDIT_TYPES", "PiiAudit", "PiiFinding", "scan_outputs"]
+__all__ = ["AUDIT_TYPES", "PiiAudit", "PiiFinding", "RowLedger", "scan_outputs"]
 
 #: Types ``scan_outputs`` looks for by default: the ones a pattern finds with high precision.
 #: Names and addresses depend on context and are opt-in (``types=PII_TYPES``).
@@ -142,6 +144,75 @@ class PiiAudit:
             f"masked {self.total} span(s) in {self.texts_masked} of {self.texts} text(s)"
             + (f": {parts}" if parts else "")
         )
+
+
+# --- the books of a run ---------------------------------------------------------------------
+
+
+@dataclass
+class RowLedger:
+    """Rows in, rows out and rows rejected (with reasons) at every step of a run.
+
+    Each step must balance: ``rows_in == rows_out + rows_rejected``. Rejections are
+    summarised by reason (the column and what was expected, without the offending value, so
+    the ledger holds no personal data).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> books = RowLedger()
+    >>> rejects = pd.DataFrame({"reason": ["text: expected a non-empty string, got missing"]})
+    >>> books.record("read calls.csv", rows_in=3, rows_out=2, rejects=rejects)
+    >>> books.record("mask", rows_in=2, rows_out=2)
+    >>> books.balanced
+    True
+    >>> books.to_frame()[["step", "rows_in", "rows_out", "rows_rejected"]].values.tolist()
+    [['read calls.csv', 3, 2, 1], ['mask', 2, 2, 0]]
+    """
+
+    steps: list[dict] = field(default_factory=list)
+
+    def record(
+        self,
+        step: str,
+        *,
+        rows_in: int,
+        rows_out: int,
+        rejects: pd.DataFrame | None = None,
+    ) -> None:
+        """Add one step; ``rejects`` is a reader's or validator's rejects table (``reason``)."""
+        reasons: dict[str, int] = {}
+        if rejects is not None and len(rejects):
+            for reason in rejects["reason"].astype(str):
+                key = reason.split(", got", 1)[0]
+                reasons[key] = reasons.get(key, 0) + 1
+        n_rej = 0 if rejects is None else len(rejects)
+        self.steps.append({
+            "step": step, "rows_in": int(rows_in), "rows_out": int(rows_out),
+            "rows_rejected": int(n_rej), "balanced": int(rows_in) == int(rows_out) + n_rej,
+            "reasons": reasons,
+        })  # fmt: skip
+
+    @property
+    def balanced(self) -> bool:
+        """Every step balances."""
+        return all(s["balanced"] for s in self.steps)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per step: ``step, rows_in, rows_out, rows_rejected, balanced, reasons``."""
+        return pd.DataFrame(
+            self.steps,
+            columns=["step", "rows_in", "rows_out", "rows_rejected", "balanced", "reasons"],
+        )
+
+    def __str__(self) -> str:
+        lines = []
+        for s in self.steps:
+            mark = "" if s["balanced"] else "  <-- does not balance"
+            lines.append(f"{s['step']}: in {s['rows_in']:,} = out {s['rows_out']:,} + rejected "
+                         f"{s['rows_rejected']:,}{mark}")
+            lines += [f"    {n:,} x {r}" for r, n in sorted(s["reasons"].items())]
+        return "\n".join(lines)
 
 
 # --- scanning outputs -----------------------------------------------------------------------
