@@ -141,6 +141,8 @@ def build_portraits(
         The cut-off. **Only conversations with** ``started_at < as_of`` **count**, so a
         time-split backtest cannot see the future; conversations without a start
         time never count. Default: midnight after the day of the last conversation.
+        A conversation without a ``conversation_tags`` row (not tagged yet) counts as
+        a contact with no tags: not a complaint, no emotion, no intents.
     windows : sequence of int, default (30, 90, 365)
         Day windows ending at ``as_of`` for ``contacts_{w}d`` / ``complaints_{w}d``.
     customers : DataFrame, optional
