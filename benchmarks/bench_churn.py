@@ -27,7 +27,8 @@ Protocol (fixed before the final figures were read)
   before 2025-10-01 overlap the selection windows, so they are not clean hold-outs),
   and the leak checks on the generator (single-feature AUCs of every CRM field and
   portrait feature, conversations after ``churned_at``, frequent customer-turn
-  character n-grams against the label).
+  character n-grams against the label, and rare n-grams used by churners only compared
+  with label permutations within strata of contact count).
 
 Top-level keys: ``auc_text``, ``auc_structured``, ``auc_rules``, ``precision_at_100`` and
 ``lift_at_10pct`` (both of the text model), at the headline split.
@@ -170,6 +171,35 @@ def leak_checks(corpus, tagged_turns: pd.DataFrame, portraits: dict[str, pd.Data
                        "ngrams_used_by_churners_only": churner_only,
                        "max_precision_ngram_10plus_customers": float(max_prec)}
 
+    # rare phrases: 2-4-grams of at least 3 customers used by churners only, against the
+    # same count with the label shuffled within strata of contact count (churners write
+    # more, so they hit more rare n-grams by chance alone)
+    docs = turns.groupby("customer_id")["text"].agg(" ".join).reindex(cu["customer_id"]).fillna("")
+    X = CountVectorizer(analyzer="char", ngram_range=(2, 4), min_df=3, binary=True
+                        ).fit_transform(docs.to_numpy()).tocsr()
+
+    def churner_only(labels: np.ndarray) -> tuple[int, int]:
+        npos = np.asarray(X[labels == 1].sum(axis=0)).ravel()
+        nneg = np.asarray(X[labels == 0].sum(axis=0)).ravel()
+        only = (nneg == 0) & (npos >= 3)
+        return int(only.sum()), int(npos[only].max()) if only.any() else 0
+
+    n_conv = corpus.conversations.groupby("customer_id").size().reindex(cu["customer_id"])
+    strata = np.minimum(n_conv.fillna(0).to_numpy(), 8)
+    rng = np.random.default_rng(SEED)
+    null = []
+    for _ in range(20):
+        shuffled = y.copy()
+        for s in np.unique(strata):
+            m = strata == s
+            shuffled[m] = rng.permutation(y[m])
+        null.append(churner_only(shuffled)[0])
+    observed, widest = churner_only(y)
+    rare = {"n_ngrams": int(X.shape[1]), "churner_only_ngrams": observed,
+            "most_churners_sharing_one": widest, "of_churners": int(y.sum()),
+            "null_within_contact_strata": {"mean": float(np.mean(null)),
+                                           "max": int(np.max(null)), "permutations": len(null)}}
+
     lab = churn_labels(cu, HEADLINE, HORIZON)
     p = portraits[HEADLINE].assign(customer_id=lambda d: d["customer_id"].astype(str)).merge(
         lab, on="customer_id")
@@ -180,6 +210,7 @@ def leak_checks(corpus, tagged_turns: pd.DataFrame, portraits: dict[str, pd.Data
         "crm_most_separating": {worst_crm: crm[worst_crm]},
         "conversations_on_or_after_churned_at": after,
         "customer_turn_ngrams": ngram,
+        "rare_customer_turn_ngrams": rare,
         "portrait_feature_auc_at_headline": feature_auc,
     }
 

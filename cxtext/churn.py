@@ -326,7 +326,7 @@ def load_churn_rules(rules: str | Path | pd.DataFrame = "default") -> pd.DataFra
 
     Examples
     --------
-    >>> load_churn_rules().set_index("rule_id").loc["churn_intent", "points"]
+    >>> int(load_churn_rules().set_index("rule_id").loc["churn_intent", "points"])
     30
     """
     cols = ["rule_id", "feature", "op", "value", "points", "reason"]
