@@ -139,14 +139,19 @@ Span = tuple[int, int, str]
 
 def _classify_number(norm: str, start: int, end: int, d: str, area_len: int | None) -> str | None:
     """Type of the digit string ``d`` found at ``norm[start:end]``, or None."""
+    typ = _number_type(norm, start, end, d, area_len)
+    if typ is not None and pp.ORDER_LABEL_BEFORE_RE.search(pp.left_clause(norm, start)):
+        return None  # 订单号13812345678: the label says what the number is
+    return typ
+
+
+def _number_type(norm: str, start: int, end: int, d: str, area_len: int | None) -> str | None:
     if pp.AMOUNT_AFTER_RE.match(norm, end) or pp.AMOUNT_BEFORE_RE.search(
         norm, max(0, start - 4), start
     ):
         return None
     n = len(d)
     ctx = pp.context_kind(norm, start) if n >= 15 else None
-    if pp.ORDER_LABEL_BEFORE_RE.search(pp.left_clause(norm, start)):
-        return None  # 订单号13812345678: the label says what the number is
     if n == 18:
         if pp.id18_valid(d):
             if d[-1].isdigit() and pp.luhn_valid(d) and ctx == "card":
