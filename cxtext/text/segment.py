@@ -33,7 +33,7 @@ import logging
 import math
 import re
 import threading
-from collections import OrderedDict
+from collections import ChainMap, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar, Final, Protocol
@@ -211,14 +211,16 @@ class _JiebaEngine:
 
     name: ClassVar[str] = "jieba"
 
-    def __init__(self, words: Sequence[DictEntry], hmm: bool) -> None:
+    def __init__(self, words: Sequence[DictEntry], hmm: bool, *, overlay: bool = False) -> None:
         import jieba
 
         freq, total = _jieba_base()
         tokenizer = jieba.Tokenizer()
         # Share the parsed default dictionary instead of re-reading it for every instance:
-        # a copy, because add_word writes into FREQ.
-        tokenizer.FREQ, tokenizer.total = dict(freq), total
+        # a copy, because add_word writes into FREQ; or, for rjieba's bookkeeping (which
+        # rarely cuts), the shared dictionary under a small overlay of the added words.
+        tokenizer.FREQ = ChainMap({}, freq) if overlay else dict(freq)
+        tokenizer.total = total
         tokenizer.initialized = True
         self._tokenizer = tokenizer
         self._hmm = hmm
@@ -260,7 +262,7 @@ class _RjiebaEngine:
     def __init__(self, words: Sequence[DictEntry], hmm: bool) -> None:
         import rjieba
 
-        self._shadow = _JiebaEngine((), hmm)
+        self._shadow = _JiebaEngine((), hmm, overlay=True)
         self._jieba = rjieba.Jieba()
         self._hmm = hmm
         self._missing_total = 0

@@ -1,0 +1,327 @@
+"""Scale benchmark: end-to-end conversations/s, customer characters/s and peak memory at
+10k, 100k and 1M generated conversations, with n_jobs=1 and 2; writes
+``benchmarks/results/scale.json``.
+
+End to end means :func:`cxtext.tag_parquet` on a Parquet file of turns: **read** (batches
+of the file) → **mask** personal data → **segment** customer turns (tokens column) →
+**tag** (sentiment, emotion, intents, categories, agent quality, roll-ups) → **store**
+(append ``turn_tags.parquet`` and ``conversation_tags.parquet``). Each run is a fresh
+process; its peak RSS (``VmHWM``, Linux) is recorded, and for ``n_jobs > 1`` the largest
+worker's too. snownlp's per-turn sentiment runs in the same benchmark on customer
+turns of the same corpus, for the speed ratio.
+
+The corpus: ``corpora/generate.py`` (seeded) makes a pool of conversations; the N
+conversations of a run cycle through the pool with new ids, and from the second pass on
+every digit of a text is shifted (amounts, dates, card tails change) so that fewer texts
+repeat exactly. The JSON records how many customer texts are distinct: per-text caching
+and de-duplication help more on a generated corpus than on real calls, so read the
+figures with that share in mind.
+
+Usage::
+
+    python benchmarks/bench_scale.py [--sizes 10000,100000,1000000] [--n-jobs 1,2]
+        [--pool 20000] [--batch-size 50000] [--skip-over SECONDS] [--out PATH]
+
+A size whose estimated run time (from the previous size) exceeds ``--skip-over``
+seconds is not run; the JSON then says ``"status": "not run"`` with the command that
+runs it.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(REPO))
+
+OUT = REPO / "benchmarks" / "results" / "scale.json"
+TARGET_CHARS_PER_S_PER_CORE = 300_000
+TARGET_MEMORY_RATIO = 1.5
+SNOWNLP_TURNS = 2_000
+_SHIFTS = [str.maketrans("0123456789", "".join(str((d + s) % 10) for d in range(10)))
+           for s in range(10)]
+
+
+# ---------------------------------------------------------------------------------------------
+# corpus
+# ---------------------------------------------------------------------------------------------
+
+
+def make_pool(n_pool: int, seed: int, folder: Path) -> pd.DataFrame:
+    """Turns of ``n_pool`` conversations from the seeded demo-corpus generator."""
+    subprocess.run([sys.executable, str(REPO / "corpora" / "generate.py"), "--seed", str(seed),
+                    "--n-conversations", str(n_pool), "--n-customers",
+                    str(max(1000, n_pool // 4)), "--out", str(folder), "--quiet"],
+                   check=True)
+    turns = pd.read_csv(folder / "turns.csv", dtype={"conversation_id": str, "text": str},
+                        keep_default_na=False)
+    for col in ("start_s", "end_s"):
+        turns[col] = pd.to_numeric(turns[col], errors="coerce")
+    return turns.sort_values(["conversation_id", "turn"], kind="stable").reset_index(drop=True)
+
+
+def write_corpus(pool: pd.DataFrame, n_conv: int, path: Path) -> dict:
+    """Write ``n_conv`` conversations cycling through ``pool`` to a sorted Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    codes, pool_ids = pd.factorize(pool["conversation_id"], sort=True)
+    starts = np.searchsorted(codes, np.arange(len(pool_ids)))
+    ends = np.append(starts[1:], len(pool))
+    n_pool = len(pool_ids)
+    writer = None
+    customer_texts: set[int] = set()
+    n_turns = n_customer = chars = 0
+    step = n_pool  # one pass of the pool per write
+    try:
+        for first in range(0, n_conv, step):
+            count = min(step, n_conv - first)
+            k = np.arange(first, first + count)
+            src = k % n_pool
+            lengths = ends[src] - starts[src]
+            rows = np.concatenate([np.arange(a, b) for a, b in zip(starts[src], ends[src],
+                                                                     strict=True)])
+            part = pool.iloc[rows].reset_index(drop=True)
+            part["conversation_id"] = np.repeat([f"S{i:08d}" for i in k], lengths)
+            shift = (first // n_pool) % 10
+            if shift:
+                part["text"] = [t.translate(_SHIFTS[shift]) for t in part["text"]]
+            cust = part["speaker"] == "customer"
+            customer_texts.update(hash(t) for t in part.loc[cust, "text"])
+            n_turns += len(part)
+            n_customer += int(cust.sum())
+            chars += int(part.loc[cust, "text"].str.len().sum())
+            table = pa.Table.from_pandas(part, preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(str(path), table.schema)
+            writer.write_table(table, row_group_size=100_000)
+    finally:
+        if writer is not None:
+            writer.close()
+    return {"conversations": n_conv, "turns": n_turns, "customer_turns": n_customer,
+            "customer_chars": chars,
+            "distinct_customer_texts_share": round(len(customer_texts) / max(1, n_customer), 3)}
+
+
+# ---------------------------------------------------------------------------------------------
+# one timed run (in a fresh process)
+# ---------------------------------------------------------------------------------------------
+
+
+def run_once(src: str, out: str, n_jobs: int, batch_size: int) -> dict:
+    import cxtext as cx
+    from cxtext import _parallel
+
+    load_before = os.getloadavg()
+    c0 = time.process_time()
+    t0 = time.perf_counter()
+    info = cx.tag_parquet(src, out, batch_size=batch_size, mask=True, tokens=True,
+                          n_jobs=n_jobs, progress=False)
+    wall = time.perf_counter() - t0
+    cpu_main = time.process_time() - c0
+    pool = _parallel._POOL
+    worker_peaks = [_peak_rss_mb(pid) for pid in (pool._processes if pool else {})]
+    _parallel.shutdown()  # workers exit: their CPU time is now in RUSAGE_CHILDREN
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "n_jobs": n_jobs,
+        "wall_s": round(wall, 2),
+        "cpu_s_main": round(cpu_main, 2),
+        "cpu_s_workers": round(children.ru_utime + children.ru_stime, 2),
+        "peak_rss_mb": _peak_rss_mb("self"),
+        "peak_rss_worker_mb": max(worker_peaks) if worker_peaks else None,
+        "turns": info["turns"],
+        "conversations": info["conversations"],
+        "customer_chars": info["customer_chars"],
+        "batches": info["batches"],
+        "loadavg_before": [round(x, 2) for x in load_before],
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def _peak_rss_mb(pid: int | str) -> float:
+    """Peak resident memory of a process (``VmHWM``; ``ru_maxrss`` would include the
+    parent's peak, which Linux carries over a fork and exec)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmHWM for process {pid}")
+
+
+def timed_run(src: Path, out: Path, n_jobs: int, batch_size: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--run-one", str(src), str(out),
+                           str(n_jobs), str(batch_size)], capture_output=True, text=True,
+                          check=False)
+    if proc.returncode:
+        raise RuntimeError(f"run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    res["conversations_per_s"] = round(res["conversations"] / res["wall_s"], 1)
+    res["customer_chars_per_s"] = round(res["customer_chars"] / res["wall_s"], 1)
+    res["customer_chars_per_s_per_core"] = round(res["customer_chars_per_s"] / n_jobs, 1)
+    cpu = res["cpu_s_main"] + res["cpu_s_workers"]
+    res["customer_chars_per_cpu_s"] = round(res["customer_chars"] / cpu, 1)
+    return res
+
+
+def snownlp_speed(src: Path, n: int = SNOWNLP_TURNS) -> dict:
+    """snownlp per-turn sentiment on the first ``n`` customer turns of the corpus."""
+    import pyarrow.parquet as pq
+    from snownlp import SnowNLP
+
+    texts: list[str] = []
+    for batch in pq.ParquetFile(src).iter_batches(batch_size=20_000,
+                                                  columns=["speaker", "text"]):
+        frame = batch.to_pandas()
+        texts.extend(frame.loc[frame["speaker"] == "customer", "text"].tolist())
+        if len(texts) >= n:
+            break
+    texts = texts[:n]
+    _ = SnowNLP("预热").sentiments
+    load = os.getloadavg()
+    c0, t0 = time.process_time(), time.perf_counter()
+    scores = [SnowNLP(t).sentiments for t in texts]
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    chars = sum(map(len, texts))
+    return {"turns": len(scores), "customer_chars": chars,
+            "turns_per_s": round(len(texts) / wall, 1),
+            "customer_chars_per_s": round(chars / wall, 1),
+            "customer_chars_per_cpu_s": round(chars / cpu, 1),
+            "loadavg_before": [round(x, 2) for x in load]}
+
+
+# ---------------------------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--run-one"]:
+        src, out, n_jobs, batch = argv[1], argv[2], int(argv[3]), int(argv[4])
+        print(json.dumps(run_once(src, out, n_jobs, batch)))
+        return 0
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="10000,100000,1000000")
+    p.add_argument("--n-jobs", default="1,2")
+    p.add_argument("--pool", type=int, default=20_000, help="conversations generated")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--batch-size", type=int, default=50_000)
+    p.add_argument("--skip-over", type=float, default=3600.0,
+                   help="do not start a run estimated to take longer (seconds)")
+    p.add_argument("--out", default=str(OUT))
+    args = p.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    jobs = [int(j) for j in args.n_jobs.split(",")]
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="cxtext-bench-scale-"))
+    result: dict = {"runs": {}, "snownlp": None}
+    try:
+        pool = make_pool(min(args.pool, max(sizes)), args.seed, work / "pool")
+        rate: dict[int, float] = {}  # n_jobs -> conversations/s at the last size run
+        for size in sizes:
+            entry: dict = {}
+            result["runs"][str(size)] = entry
+            command = (f"python benchmarks/bench_scale.py --sizes {size} "
+                       f"--n-jobs {args.n_jobs} --pool {args.pool} --seed {args.seed} "
+                       f"--batch-size {args.batch_size} --skip-over 1e9")
+            estimate = {j: size / rate[j] for j in jobs if j in rate}
+            if estimate and sum(estimate.values()) > args.skip_over:
+                entry.update({"status": "not run", "command": command,
+                              "reason": f"estimated {sum(estimate.values()):.0f} s from the "
+                                        f"previous size's rate, over --skip-over "
+                                        f"{args.skip_over:.0f} s"})
+                print(f"{size}: not run ({entry['reason']})", flush=True)
+                continue
+            src = work / f"turns_{size}.parquet"
+            entry["corpus"] = write_corpus(pool, size, src)
+            entry["command"] = command
+            if result["snownlp"] is None:
+                result["snownlp"] = snownlp_speed(src)
+            for n_jobs in jobs:
+                out = work / f"out_{size}_{n_jobs}"
+                res = timed_run(src, out, n_jobs, args.batch_size)
+                shutil.rmtree(out, ignore_errors=True)
+                entry[f"n_jobs={n_jobs}"] = res
+                rate[n_jobs] = res["conversations_per_s"]
+                print(f"{size} conversations, n_jobs={n_jobs}: {res['wall_s']} s, "
+                      f"{res['conversations_per_s']} conv/s, "
+                      f"{res['customer_chars_per_s_per_core']} customer chars/s/core, "
+                      f"peak {res['peak_rss_mb']} MB, load {res['loadavg_before']}",
+                      flush=True)
+            entry["status"] = "measured"
+            src.unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result["summary"] = summarise(result)
+    result["generated_at"] = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    result["settings"] = {"pool": args.pool, "seed": args.seed, "batch_size": args.batch_size,
+                          "n_jobs": jobs, "sizes": sizes}
+    result["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                         "machine": platform.machine()}
+    result["note"] = (
+        "Wall-clock figures on a shared machine: loadavg_before/after are beside every run. "
+        "per_core = customer chars/s divided by n_jobs; customer_chars_per_cpu_s divides by "
+        "the CPU seconds actually used (main process + workers), which load does not inflate."
+    )
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result["summary"], ensure_ascii=False, indent=1))
+    print(f"wrote {out} in {result['seconds']} s")
+    return 0
+
+
+def summarise(result: dict) -> dict:
+    snow = result.get("snownlp") or {}
+    best: dict = {}
+    for size, entry in result["runs"].items():
+        for key, res in entry.items():
+            if not key.startswith("n_jobs="):
+                continue
+            best.setdefault(key, {})[size] = {
+                "customer_chars_per_s_per_core": res["customer_chars_per_s_per_core"],
+                "customer_chars_per_cpu_s": res["customer_chars_per_cpu_s"],
+                "peak_rss_mb": res["peak_rss_mb"],
+            }
+    summary: dict = {"by_n_jobs": best}
+    one = best.get("n_jobs=1", {})
+    if one:
+        top = max(v["customer_chars_per_s_per_core"] for v in one.values())
+        summary["target_chars_per_s_per_core"] = TARGET_CHARS_PER_S_PER_CORE
+        summary["best_chars_per_s_per_core_n_jobs_1"] = top
+        summary["chars_target_reached"] = top >= TARGET_CHARS_PER_S_PER_CORE
+        if snow:
+            summary["x_snownlp_chars_per_s"] = round(top / snow["customer_chars_per_s"], 1)
+    runs = result["runs"]
+    if runs.get("1000000", {}).get("status") == "measured" and "100000" in runs:
+        ratio = (runs["1000000"]["n_jobs=1"]["peak_rss_mb"]
+                 / runs["100000"]["n_jobs=1"]["peak_rss_mb"])
+        summary["memory_1m_over_100k"] = round(ratio, 2)
+        summary["memory_target_reached"] = ratio <= TARGET_MEMORY_RATIO
+    else:
+        summary["memory_1m_over_100k"] = None
+        summary["memory_target_reached"] = None
+    return summary
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
