@@ -221,7 +221,7 @@ def _gold_items() -> list[dict]:
 
 
 def test_gold_set_churn_and_escalation() -> None:
-    """Churn and escalation on all 917 gold items (see benchmarks/results/intents.json)."""
+    """Churn and escalation on the whole gold set (see benchmarks/results/intents.json)."""
     items = _gold_items()
     df = intents([it["text"] for it in items], speaker=[it["speaker"] for it in items])
     for name in ("churn", "escalation"):
@@ -235,6 +235,103 @@ def test_gold_set_churn_and_escalation() -> None:
     # agent items never carry intents
     agent = np.array([it["speaker"] == "agent" for it in items])
     assert not df.loc[agent, list(INTENT_COLUMNS[:-1])].to_numpy().any()
+
+
+# Constructions handled for issue #3 (one or two cases each; written for these tests, not copied
+# from the gold set): (intent, text, expected).
+CONSTRUCTIONS: list[tuple[str, str, bool]] = [
+    # closing verbs with an account object; idioms of leaving; moving money by name
+    ("churn", "账户帮我关掉吧", True),
+    ("churn", "帮我把这个户头撤销", True),
+    ("churn", "这家银行我是待不下去了", True),
+    ("churn", "我跟你们银行的缘分到此为止了", True),
+    ("churn", "我准备把钱转移到别的银行", True),
+    ("churn", "我要转走所有的钱", True),
+    ("churn", "房贷我准备转出去", True),
+    ("churn", "我不想在你们这存钱了", True),
+    ("churn", "你们这种服务，谁还敢在你们这存钱", True),
+    ("churn", "我还留着你们的卡干嘛？", True),
+    ("churn", "再扣我就销", True),
+    ("churn", "把短信通知关掉", False),
+    ("churn", "工资被转走了，怎么回事", False),
+    ("churn", "理财到期先不转走，帮我续一期", False),
+    ("churn", "上个月的工资转走了一部分还房贷", False),
+    # 注销 of another thing only when that thing is its object
+    ("churn", "你们App这么烂我要注销账户", True),
+    ("churn", "手机银行我要注销了重新下", False),
+    ("churn", "注销信用卡的附属卡", False),
+    # counterfactual: 要不是P，我早就Q了 (Q did not happen) / 我也不会Q (it did)
+    ("churn", "要不是看在老客户的份上，我早就换银行了", False),
+    ("churn", "要不是你们乱扣费，我也不会销户", True),
+    ("escalation", "要不是客户经理帮忙，我早就去监管投诉了", False),
+    ("escalation", "要不是你们乱扣费，我也不会去监管投诉", True),
+    ("escalation", "你们要是早点处理，我也不至于打12378", True),
+    # the clause is the condition or time of a question that follows
+    ("churn", "注销账户的话，卡里的利息怎么结？", False),
+    ("churn", "销户以后，账户里的积分还能用吗", False),
+    # questions without a question word; information requests; hearsay
+    ("churn", "转到别的银行收费不", False),
+    ("churn", "销户要提前预约吧", False),
+    ("churn", "请问销户有啥要求", False),
+    ("churn", "咨询一下注销账户的事", False),
+    ("churn", "网上说可以在App上销户，怎么操作", False),
+    ("churn", "有个短信说我账户要注销，是你们发的吗？", False),
+    ("escalation", "我想问问向监管投诉的流程", False),
+    ("escalation", "我已经咨询了律师，要起诉你们", True),
+    ("churn", "你们这样我还能不销户吗？", True),
+    # denials and declining right after the cue
+    ("churn", "谁会销户啊，我就问问", False),
+    ("churn", "我可从没说过不用你们的卡", False),
+    ("churn", "销户倒不必", False),
+    ("escalation", "起诉就不必了", False),
+    ("escalation", "我要打12378，你们的道歉就不用了", True),
+    # a new first-person decision ends a negator's scope; conditional threats without 就
+    ("churn", "不用劝我了我要销户", True),
+    ("churn", "要是再扣年费我销户", True),
+    ("escalation", "要是再乱扣费我打12378", True),
+    # third parties: their plans cross clauses, the bank staff's words do not
+    ("churn", "我老公嫌你们手续费高，想把卡销了，我觉得没必要", False),
+    ("churn", "我朋友非要换银行，我劝不住", False),
+    ("churn", "客服说这是规定，那行，销户", True),
+    ("churn", "你们让我等了三个小时，销户！", True),
+    ("escalation", "我老公非要去消协告你们，被我拦下来了", False),
+    ("escalation", "你们非要逼我去找媒体是吧", True),
+    ("escalation", "你们说这是规定，行，法庭上见", True),
+    # scam scripts, not fraud victims
+    ("churn", "有个自称客服的人说我的账户要被注销", False),
+    ("churn", "被骗子骗了你们都不管，我要销户", True),
+    # escalation: courts, consumer hotlines, collective action, rhetorical threats
+    ("escalation", "录音我都存着呢，到时候一并交给法院", True),
+    ("escalation", "我准备联系几个被坑的客户一起维权", True),
+    ("escalation", "我已经打了消费者热线", True),
+    ("escalation", "我打了幺二三一五", True),
+    ("escalation", "你们是想让我去银保监会评评理吗？", True),
+    ("escalation", "别逼我去找监管", True),
+    ("escalation", "律师说要我提供近一年的流水，去哪里打？", False),
+    ("escalation", "律师我已经找好了", True),
+    # repeat and urgency
+    ("repeat", "这事我都说了八百遍了", True),
+    ("repeat", "不是说好今天给我回电话吗？", True),
+    ("repeat", "麻烦查一下我之前的工单", True),
+    ("repeat", "我反映这个问题已经半年了", True),
+    ("repeat", "贷款审批拖了一个多月", False),
+    ("repeat", "我上次来办的业务很顺利，这次想再开一张卡", False),
+    ("urgency", "拜托了，我这边火急火燎的", True),
+    ("urgency", "我今天就得把钱转出去，不然要违约", True),
+    ("urgency", "三点前钱不到账，我的房子就没了", True),
+    ("urgency", "我在柜台等着呢，你们系统什么时候好", True),
+    ("urgency", "马上就要过年了，有什么理财推荐吗", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "expected"), CONSTRUCTIONS, ids=[f"{i}-{t}" for i, t, _ in CONSTRUCTIONS]
+)
+def test_constructions(intent: str, text: str, expected: bool) -> None:
+    row = intents([text]).iloc[0]
+    assert bool(row[f"intent_{intent}"]) is expected, row["intent_evidence"]
+    fired = [d for d in row["intent_evidence"] if d["intent"] == intent]
+    assert bool(fired) is expected
 
 
 _CUE_ALPHABET = "我要销户不没12378又急马上，？！ 卡钱转走"
