@@ -546,15 +546,20 @@ def _json_records(
                     f"cannot read '{source}' as JSON: {exc.msg} at line {exc.lineno}, "
                     f"column {exc.colno}"
                 ) from None
+        except RecursionError:
+            raise ReadError(
+                f"cannot read '{source}' as JSON: nested deeper than the JSON parser allows"
+            ) from None
     if as_lines:
         for line_no, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
+                msg = getattr(exc, "msg", "nested deeper than the JSON parser allows")
                 problems.append(_Problem(line_no, _LINE, "a JSON object",
-                                         f"invalid JSON: {exc.msg}",
+                                         f"invalid JSON: {msg}",
                                          json.dumps({"line": line}, ensure_ascii=False)))
                 continue
             if isinstance(obj, dict):
@@ -1528,7 +1533,7 @@ def parse_transcript(
                 try:
                     json.loads(stripped)
                     chosen = "json"
-                except json.JSONDecodeError:  # JSON lines, or text that starts with a bracket
+                except (json.JSONDecodeError, RecursionError):  # JSON lines, or a bracket
                     chosen = "json" if stripped.startswith("{") and "\n" in stripped else "auto"
     else:
         raise ValueError(f"The 'source' parameter of {caller} must be a str (the transcript or "

@@ -207,3 +207,27 @@ def test_one_megabyte_text_is_masked_everywhere():
     assert "卡号[银行卡号]" in masked
     assert masked.endswith("邮箱[邮箱]")
     assert len(masked) == len(text) - 11 - 19 - 11 + 5 + 6 + 4  # nothing else changed
+
+
+@pytest.mark.parametrize("ext", [".xlsx", ".json", ".jsonl", ".parquet", ".txt", ".tsv"])
+@settings(SLOW, max_examples=8)
+@given(data=st.one_of(st.binary(max_size=600), st.just(b"PK\x03\x04" + b"\x00" * 40)))
+def test_every_reader_format_on_random_bytes(tmp_path_factory, ext, data):
+    path = tmp_path_factory.mktemp("bytes") / f"random{ext}"
+    path.write_bytes(data)
+    _read_or_cxtext_error(path)
+    try:
+        cx.read_conversations(path, return_rejects=True)
+    except cx.CxTextError as exc:
+        assert path.name in str(exc)
+
+
+@pytest.mark.parametrize("ext", [".json", ".jsonl"])
+def test_deeply_nested_json_is_a_named_error(tmp_path, ext):
+    # json.loads raises RecursionError past ~1,000 levels: a file must not crash the reader
+    path = tmp_path / f"deep{ext}"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    with pytest.raises(cx.CxTextError, match=f"deep{ext}"):
+        cx.read_turns(path)
+    with pytest.raises(cx.CxTextError):
+        cx.parse_transcript("[" * 100_000, conversation_id="c1")
