@@ -300,6 +300,10 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     # scam scripts, not fraud victims
     ("churn", "有个自称客服的人说我的账户要被注销", False),
     ("churn", "被骗子骗了你们都不管，我要销户", True),
+    # unpunctuated ASR turns: the question check looks near the cue, habits need a verb
+    ("churn", "喂你好我想问一下那个年费怎么又扣了我不想用了我要销户", True),
+    ("churn", "我平时都用你们的卡现在受够了我要把钱全转走", True),
+    ("churn", "我每个月都会转一笔钱到别的银行还房贷", False),
     # escalation: courts, consumer hotlines, collective action, rhetorical threats
     ("escalation", "录音我都存着呢，到时候一并交给法院", True),
     ("escalation", "我准备联系几个被坑的客户一起维权", True),

@@ -77,6 +77,8 @@ _EXTRA_KINDS: Final = (
     "antecedent",
 )
 _CUE_FLAGS: Final = ("selfneg", "strong")
+#: How far (characters) before and after a cue the question check looks within its clause.
+_QUESTION_REACH: Final = 14
 
 
 @lru_cache(maxsize=1)
@@ -137,10 +139,13 @@ def _keeper(rules: LabelRules):
         if question is None or "strong" in cue.flags:
             return True
         # the cue itself is left out (银什么监 is an ASR guess at a name, not a question)
+        # near the cue only: an unpunctuated ASR turn is one long clause, and a question
+        # asked ten words earlier says nothing about the cue
+        prefix, suffix = ctx.prefix[-_QUESTION_REACH:], ctx.suffix[:_QUESTION_REACH]
         asks = (
             ctx.clause_end_mark == "?"
-            or question.search(ctx.prefix) is not None
-            or question.search(ctx.suffix) is not None
+            or question.search(prefix) is not None
+            or question.search(suffix) is not None
             or (question_end is not None and question_end.search(ctx.suffix) is not None)
         )
         if not asks and antecedent is not None and antecedent.search(ctx.suffix):
