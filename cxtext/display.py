@@ -329,3 +329,63 @@ def portrait_cards(portraits: pd.DataFrame) -> HTML:
             f'<div class="cx-facts">{"".join(facts)}</div></div>'
         )
     return HTML(f'<div class="cx-cards">{"".join(cards)}</div>')
+
+
+def month_change(
+    dates: pd.Series,
+    values: pd.Series | None = None,
+    *,
+    what: str = "会话量",
+    how: str = "count",
+    fmt: str = "{:,.0f}",
+) -> str:
+    """One Chinese sentence: the last month's figure and its change from the month before.
+
+    Parameters
+    ----------
+    dates : Series of datetime
+        When each row happened (e.g. ``started_at``).
+    values : Series, optional
+        Values to average per month (``how="mean"``); not needed for counts.
+    what : str
+        What is measured, e.g. ``"会话量"`` or ``"负面会话占比"``.
+    how : {"count", "mean"}
+        Rows per month, or the monthly mean of ``values`` (a share when ``values`` is 0/1).
+    fmt : str
+        Format of the figure (``"{:.1%}"`` for shares).
+
+    Returns
+    -------
+    str
+        ``""`` when fewer than two months have data.
+
+    Examples
+    --------
+    >>> d = pd.Series(pd.to_datetime(["2025-01-05", "2025-02-01", "2025-02-03"]))
+    >>> month_change(d)
+    '最近一个月（2025-02）会话量 2，较上月（1）增加 100.0%。'
+    """
+    if how not in ("count", "mean"):
+        raise ValueError(f"The 'how' parameter of month_change must be one of ['count', "
+                         f"'mean']. Got {how!r} instead.")
+    when = pd.to_datetime(pd.Series(dates).reset_index(drop=True), errors="coerce")
+    month = when.dt.to_period("M")
+    if how == "count":
+        per = month.dropna().value_counts().sort_index()
+    else:
+        vals = pd.to_numeric(pd.Series(values).reset_index(drop=True), errors="coerce")
+        per = vals.groupby(month).mean().dropna().sort_index()
+    if len(per) < 2:
+        return ""
+    last, prev = float(per.iloc[-1]), float(per.iloc[-2])
+    head = f"最近一个月（{per.index[-1]}）{what} {fmt.format(last)}，较上月（{fmt.format(prev)}）"
+    if how == "mean" and "%" in fmt:
+        diff = (last - prev) * 100
+        word = "上升" if diff > 0 else "下降"
+        trend = "持平" if abs(diff) < 0.05 else f"{word} {abs(diff):.1f} 个百分点"
+        return head + trend + "。"
+    if prev == 0:
+        return head + "有所增加。" if last > 0 else head + "持平。"
+    rel = (last - prev) / abs(prev)
+    trend = "持平" if abs(rel) < 0.0005 else f"{'增加' if rel > 0 else '减少'} {abs(rel):.1%}"
+    return head + trend + "。"

@@ -192,3 +192,19 @@ def test_label_colors_are_consistent():
     assert label_colors("risk", ["高", "未知"])[1] == "#7f7f7f"
     with pytest.raises(ValueError, match="must be one of"):
         label_colors("colour", ["x"])
+
+
+def test_month_change_sentences():
+    import pandas as pd
+
+    from cxtext.display import month_change
+
+    d = pd.Series(pd.to_datetime(["2025-01-05", "2025-01-09", "2025-02-01", "2025-02-03",
+                                  "2025-02-04"]))
+    assert month_change(d) == "最近一个月（2025-02）会话量 3，较上月（2）增加 50.0%。"
+    neg = pd.Series([1.0, 0.0, 0.0, 0.0, 1.0])
+    assert month_change(d, neg, what="负面占比", how="mean", fmt="{:.1%}") == (
+        "最近一个月（2025-02）负面占比 33.3%，较上月（50.0%）下降 16.7 个百分点。")
+    assert month_change(d.head(2)) == ""
+    with pytest.raises(ValueError, match="'how' parameter"):
+        month_change(d, how="sum")
