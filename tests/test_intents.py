@@ -325,6 +325,12 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("urgency", "三点前钱不到账，我的房子就没了", True),
     ("urgency", "我在柜台等着呢，你们系统什么时候好", True),
     ("urgency", "马上就要过年了，有什么理财推荐吗", False),
+    ("urgency", "今天不放款，开发商就要收违约金", True),
+    ("urgency", "今天不处理我就打12315", False),  # a threat, not a deadline
+    ("churn", "公司注销了，对公账户怎么处理？", False),
+    ("churn", "以后我们的钱都不会放在你们银行了", True),
+    ("escalation", "我已经约了报社的记者", True),
+    ("repeat", "我已经提交了挂失申请，什么时候能办好？", True),
 ]
 
 
