@@ -27,8 +27,9 @@ Protocol (fixed before the final figures were read)
   before 2025-10-01 overlap the selection windows, so they are not clean hold-outs),
   and the leak checks on the generator (single-feature AUCs of every CRM field and
   portrait feature, conversations after ``churned_at``, frequent customer-turn
-  character n-grams against the label, and rare n-grams used by churners only compared
-  with label permutations within strata of contact count).
+  character n-grams against the label, rare n-grams used by churners only compared
+  with label permutations within strata of contact count, and a bag-of-n-grams model
+  of past customer words on the same time split).
 
 Top-level keys: ``auc_text``, ``auc_structured``, ``auc_rules``, ``precision_at_100`` and
 ``lift_at_10pct`` (both of the text model), at the headline split.
@@ -200,7 +201,33 @@ def leak_checks(corpus, tagged_turns: pd.DataFrame, portraits: dict[str, pd.Data
             "null_within_contact_strata": {"mean": float(np.mean(null)),
                                            "max": int(np.max(null)), "permutations": len(null)}}
 
+    # a bag of character n-grams of the customer's past words, trained on the headline's
+    # training snapshots: if some phrase pattern gave churn away, this would beat the
+    # portrait models; text length alone is the volume baseline it has to beat
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    def past_docs(as_of: str, ids: pd.Series) -> pd.Series:
+        before = turns[turns["started_at"] < pd.Timestamp(as_of)]
+        return before.groupby("customer_id")["text"].agg(" ".join).reindex(ids).fillna("")
+
+    tr_docs: list[str] = []
+    tr_y: list[int] = []
+    for snap in snapshots_before(HEADLINE):
+        lab = churn_labels(cu, snap, HORIZON)
+        tr_docs += past_docs(snap, lab["customer_id"]).tolist()
+        tr_y += lab["label"].tolist()
     lab = churn_labels(cu, HEADLINE, HORIZON)
+    te_docs = past_docs(HEADLINE, lab["customer_id"])
+    tfidf = TfidfVectorizer(analyzer="char", ngram_range=(2, 4), min_df=3, sublinear_tf=True)
+    ngram_lr = LogisticRegression(C=0.1, max_iter=2000).fit(tfidf.fit_transform(tr_docs), tr_y)
+    ngram_model = {
+        "features": "TF-IDF char 2-4-grams of past customer turns, logistic regression C=0.1",
+        "auc_at_headline": float(roc_auc_score(
+            lab["label"], ngram_lr.predict_proba(tfidf.transform(te_docs))[:, 1])),
+        "auc_text_length_at_headline": float(roc_auc_score(lab["label"], te_docs.str.len())),
+    }
+
     p = portraits[HEADLINE].assign(customer_id=lambda d: d["customer_id"].astype(str)).merge(
         lab, on="customer_id")
     feats = churn_features(p, "text_all")
@@ -211,6 +238,7 @@ def leak_checks(corpus, tagged_turns: pd.DataFrame, portraits: dict[str, pd.Data
         "conversations_on_or_after_churned_at": after,
         "customer_turn_ngrams": ngram,
         "rare_customer_turn_ngrams": rare,
+        "ngram_model_time_split": ngram_model,
         "portrait_feature_auc_at_headline": feature_auc,
     }
 
