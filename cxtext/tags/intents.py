@@ -18,10 +18,15 @@ How a text is read
      钱我暂时不取走); ``就``/``才``/``的话``/``但是`` … end a negator's scope, so a
      conditional threat stays a threat (如果再不处理我就销户, 不退我就去消协);
    * its clause is a procedure or information question (销户需要什么材料,
-     12378是什么电话) — unless it is a rhetorical threat (是不是非得等我找监管才肯处理)
-     or follows a stated decision (我要销户，需要带什么);
-   * it sits in the antecedent of a hypothetical (如果销户的话零钱怎么处理);
-   * someone else is the subject (我朋友说要销户, 催收说要起诉我), it is quoted
+     12378是什么电话, 转到别的银行收费不, 咨询一下注销的事) — unless it is a rhetorical
+     threat (是不是非得等我找监管才肯处理) or follows a stated decision (我要销户，需要带什么);
+   * it sits in the antecedent of a hypothetical (如果销户的话零钱怎么处理), or its clause
+     is the condition of a question that follows (注销账户的话，卡里的利息怎么结？);
+   * it is the consequent of a counterfactual (要不是…，我早就换银行了) — but
+     要不是你们乱扣费，我也不会销户 is churn: there the negator is a double negative;
+   * it is hearsay (网上说可以在App上销户) or denied (谁会销户, 我从没说过…);
+   * someone else is the subject (我朋友说要销户, 催收说要起诉我; a bank employee's words
+     reach only to the end of their clause: 客服说这是规定，那行，销户 is churn), it is quoted
      (柜员说“嫌麻烦就去别的银行”), passive (账户要被注销), withdrawn
      (上次说要销户是气话), counterfactual (要不是朋友劝我，我早就去监管投诉了);
    * it has another sense: 注销 of 户口/手机号/营业执照/抵押/手机银行, a secondary

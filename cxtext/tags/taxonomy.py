@@ -13,6 +13,9 @@ Decisions
   冻结 is ``fraud`` (account security) unless a court or the customer's own travel
   freeze is meant; 排队 on the phone line is not ``branch``; 推销保险 is ``marketing``,
   not ``wealth``; 利率 is ``loans`` only next to 贷/月供.
+* A topic named only in passing (网点 as the place, 转账 as the means) gives way to a topic
+  the text is about, except that a branch stays beside ``attitude``: 网点的柜员很不耐烦 is
+  ``["branch", "attitude"]``.
 * ``other`` follows the gold set's labelling rule (``corpora/gold/README.md``): it is
   given when a text is about something (a complaint, a question, a request) but no
   specific category matches — deposits and interest, passwords, a bare request to close
