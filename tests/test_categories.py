@@ -48,6 +48,8 @@ RULES = REPO / "cxtext" / "resources" / "rules"
         ("手机银行转账的限额能不能调高一点？", ["digital", "payments"]),
         ("每天都收到你们发的贷款广告短信", ["marketing"]),
         ("客服说话挺温柔的，就是问题没解决", ["attitude"]),
+        ("感谢那位客服小姐姐，帮我把问题解决了", ["attitude"]),
+        ("客服帮我把额度提了", ["credit_card"]),  # a service done, not conduct
         ("警察让我来查那笔转账的记录，我被骗了", ["fraud", "payments"]),
         ("您的诉求我们会转给上级部门处理", ["other"]),
         ("网点排了两个小时的队", ["branch"]),
