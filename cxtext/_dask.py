@@ -20,11 +20,13 @@ are tagged once::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["partition_by_conversation", "tag_dask"]
+__all__ = ["build_portraits_dask", "is_dask_collection", "partition_by_conversation",
+           "tag_dask"]
 
 _WARM = {
     "conversation_id": ["meta", "meta"],
@@ -142,3 +144,147 @@ def partition_by_conversation(ddf: Any, npartitions: int | None = None) -> Any:
     """
     _require_dask("partition_by_conversation")
     return ddf.shuffle(on="conversation_id", npartitions=npartitions)
+
+
+# ---------------------------------------------------------------------------------------------
+# portraits
+# ---------------------------------------------------------------------------------------------
+
+
+def is_dask_collection(obj: Any) -> bool:
+    """A Dask DataFrame, or a dict / TagResult / tuple holding one."""
+    from cxtext.tags.tag import _is_dask
+
+    if isinstance(obj, Mapping):
+        return any(_is_dask(v) for v in obj.values())
+    if isinstance(obj, tuple):
+        return any(is_dask_collection(v) if isinstance(v, tuple) else _is_dask(v) for v in obj)
+    return _is_dask(obj)
+
+
+def _portrait_frames(source: Any) -> dict[str, Any]:
+    from cxtext.errors import CxTextError
+    from cxtext.tags.tag import TagResult
+
+    if isinstance(source, tuple) and len(source) == 2 and isinstance(source[0], TagResult):
+        frames = {"conversation_tags": source[0].conversations, "turns": source[0].turns,
+                  "conversations": source[1]}
+    elif isinstance(source, Mapping):
+        frames = dict(source)
+        if frames.get("turns") is None and frames.get("turn_tags") is not None:
+            frames["turns"] = frames["turn_tags"]
+    else:
+        raise TypeError("build_portraits on Dask data takes a dict of frames {'conversations', "
+                        "'conversation_tags', 'customers' (optional), 'turns' (optional)} or "
+                        "(TagResult, conversations).")
+    missing = [k for k in ("conversations", "conversation_tags") if frames.get(k) is None]
+    if missing:
+        raise CxTextError(f"build_portraits: the source lacks {missing}.")
+    return frames
+
+
+def _max_started(part: pd.DataFrame) -> pd.Series:
+    from cxtext.schema import validate
+
+    started = validate(part, "conversations")["started_at"]
+    return pd.Series([started.max() if len(started) else pd.NaT], dtype="datetime64[ns]")
+
+
+def _by_customer(frame: Any, owners: Any, divisions: Any, dd: Any) -> Any:
+    """``frame`` (keyed by conversation_id) with its customer as the index, on ``divisions``."""
+    if "customer_id" in frame.columns:
+        frame = frame.drop(columns="customer_id")
+    frame = frame.merge(owners, on="conversation_id", how="inner")
+    return frame.set_index("customer_id", divisions=divisions)
+
+
+def _portrait_partition(conversations: pd.DataFrame, tags: pd.DataFrame,
+                        turns: pd.DataFrame | None, customers: pd.DataFrame | None,
+                        kwargs: dict[str, Any]) -> pd.DataFrame:
+    from cxtext.portrait import build_portraits
+
+    frames: dict[str, Any] = {
+        "conversations": conversations.reset_index(),
+        "conversation_tags": tags.reset_index(drop=True),
+    }
+    if turns is not None:
+        frames["turns"] = turns.reset_index(drop=True)
+    if customers is not None:
+        frames["customers"] = customers.reset_index()
+    return build_portraits(frames, **kwargs)
+
+
+def build_portraits_dask(source: Any, *, as_of: Any = None, customers: Any = None,
+                         **kwargs: Any) -> Any:
+    """:func:`cxtext.build_portraits` on Dask frames, customer range by customer range.
+
+    The conversations are indexed by ``customer_id`` (``set_index``: sorted ranges of
+    customers per partition); the conversation tags, turns and CRM rows follow onto the
+    same ranges, and each partition is one pandas/DuckDB ``build_portraits`` call. So
+    every customer's whole history is in one call, whatever the input partitioning.
+    ``as_of=None`` is computed once over all conversations (one day after the last),
+    never per partition.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        One row per customer, sorted by ``customer_id``, the columns of
+        :func:`cxtext.build_portraits`.
+    """
+    dd = _require_dask("build_portraits on Dask data")
+    from cxtext.portrait import build_portraits
+    from cxtext.schema import validate
+    from cxtext.tags.tag import TagResult, _is_dask
+
+    frames = _portrait_frames(source)
+    if customers is None:
+        customers = frames.get("customers")
+
+    def as_dask(frame: Any) -> Any:
+        return frame if _is_dask(frame) else dd.from_pandas(frame, npartitions=1)
+
+    conv = as_dask(frames["conversations"])
+    if as_of is None:
+        last = conv.map_partitions(_max_started, meta=pd.Series(dtype="datetime64[ns]")).max()
+        last = last.compute()
+        as_of = (pd.Timestamp(last).normalize() + pd.Timedelta(days=1) if pd.notna(last)
+                 else pd.Timestamp.now().normalize())
+    indexed = conv.set_index("customer_id")
+    divisions = indexed.divisions  # sorted ranges of customers (computes quantiles)
+    if customers is not None:
+        customers = as_dask(customers)
+        # customers who never called may sort outside the conversations' range
+        low, high = dd.compute(customers["customer_id"].min(), customers["customer_id"].max())
+        if pd.notna(low) and pd.notna(high) and (low < divisions[0] or high > divisions[-1]):
+            divisions = (min(low, divisions[0]), *divisions[1:-1], max(high, divisions[-1]))
+            indexed = conv.set_index("customer_id", divisions=divisions)
+    conv = indexed
+    owners = conv.reset_index()[["conversation_id", "customer_id"]]
+    tags = _by_customer(as_dask(frames["conversation_tags"]), owners, divisions, dd)
+    turns = frames.get("turns")
+    if turns is not None:
+        turns = _by_customer(as_dask(turns), owners, divisions, dd)
+    if customers is not None:
+        customers = as_dask(customers).set_index("customer_id", divisions=divisions)
+    kwargs = {**kwargs, "as_of": as_of}
+
+    # meta: the portrait of one made-up customer (real dtypes, no data of the user's)
+    fake_turns = validate(pd.DataFrame(_WARM), "turns")
+    fake = build_portraits(
+        (TagResult(*_meta_tag(fake_turns)),
+         pd.DataFrame({"conversation_id": ["meta"], "customer_id": ["meta"],
+                       "started_at": [pd.Timestamp(as_of) - pd.Timedelta(days=1)],
+                       "channel": ["phone"]})), **kwargs)
+    meta = fake.iloc[:0]
+    args = [conv, tags, turns, customers]
+    return dd.map_partitions(_portrait_partition, *args, kwargs, meta=meta,
+                             align_dataframes=False)
+
+
+def _meta_tag(turns: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from cxtext.tags.tag import _rollup, tag_turns
+
+    options = {"sentiment_backend": "model", "emotion_backend": "model",
+               "mood_speakers": ("customer",), "chunk_size": 5_000}
+    tagged = tag_turns(turns, options)
+    return tagged, _rollup(tagged, quality=True)

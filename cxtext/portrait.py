@@ -136,7 +136,9 @@ def build_portraits(
         (optional), "turns" or "turn_tags" (optional, for the style columns)}``; or a
         :class:`~cxtext.tags.tag.TagResult` with its ``conversations`` table as a
         tuple (a TagResult alone works when its turns carry ``customer_id`` and
-        ``started_at``).
+        ``started_at``). With Dask DataFrames in the dict (or a Dask TagResult), the
+        result is a Dask DataFrame computed customer range by customer range (see
+        :func:`cxtext._dask.build_portraits_dask`).
     as_of : date-like, optional
         The cut-off. **Only conversations with** ``started_at < as_of`` **count**, so a
         time-split backtest cannot see the future; conversations without a start
@@ -220,6 +222,14 @@ def build_portraits(
     >>> p.loc[0, "tag_line"]
     '白金客户·近30天投诉2次·愤怒·收费争议·有销户意向·勿营销'
     """
+    from cxtext._dask import is_dask_collection  # imports no Dask: checks module names
+
+    if is_dask_collection(source):  # Dask frames: one call per customer range (_dask.py)
+        from cxtext._dask import build_portraits_dask
+
+        return build_portraits_dask(source, as_of=as_of, windows=windows, customers=customers,
+                                    trend_days=trend_days, repeat_days=repeat_days,
+                                    thresholds=thresholds)
     wins = _check_windows(windows)
     for name, value in (("trend_days", trend_days), ("repeat_days", repeat_days)):
         if not isinstance(value, int) or value < 0:

@@ -66,3 +66,31 @@ def test_dask_tag_accepts_conversation_id_as_index(sample):
     want = cx.tag(sample, progress=False).conversations
     pd.testing.assert_frame_equal(_sorted(conversations, ["conversation_id"]), want,
                                   check_exact=True)
+
+
+def test_dask_portraits_equal_pandas_portraits(sample, client):
+    import dask
+
+    conv = pd.read_csv(REPO / "corpora" / "demo" / "conversations.csv", dtype=str,
+                       keep_default_na=False)
+    conv = conv[conv["conversation_id"].isin(sample["conversation_id"])].reset_index(drop=True)
+    crm = pd.read_csv(REPO / "corpora" / "demo" / "customers.csv", dtype={"customer_id": str})
+    crm = crm[crm["customer_id"].isin(conv["customer_id"].unique()[:20])
+              | crm["customer_id"].isin(["C000001", "C000002"])]  # some never called
+    res = cx.tag(sample, progress=False)
+    want = cx.build_portraits({"conversations": conv, "conversation_tags": res.conversations,
+                               "turns": res.turns}, customers=crm)
+    # Dask would turn the list columns (categories, evidence) into their str() otherwise
+    with dask.config.set({"dataframe.convert-string": False}):
+        frames = {
+            # conversations and tags partitioned by conversation, not by customer
+            "conversations": dd.from_pandas(conv, npartitions=3),
+            "conversation_tags": dd.from_pandas(res.conversations, npartitions=2),
+            "turns": dd.from_pandas(res.turns, npartitions=2),
+        }
+        got = cx.build_portraits(frames, customers=crm)
+    assert isinstance(got, dd.DataFrame)
+    got = dask.compute(got)[0].reset_index(drop=True)
+    assert got["customer_id"].is_unique and len(got) == len(want)
+    assert set(want["customer_id"]) > set(conv["customer_id"])  # zero-contact CRM rows too
+    pd.testing.assert_frame_equal(got, want, check_dtype=False, check_exact=True)
