@@ -145,7 +145,9 @@ def tag_parallel(tr: pd.DataFrame, options: dict[str, Any], n_jobs: int, progres
     from cxtext.tags.tag import TagResult, _progress
 
     quality = bool((tr["speaker"] == "agent").any())
-    parts = split_by_conversation(tr["conversation_id"], options["chunk_size"])
+    # at least two parts per worker (balance), at most chunk_size turns each (memory)
+    target = max(200, min(options["chunk_size"], -(-len(tr) // (2 * n_jobs))))
+    parts = split_by_conversation(tr["conversation_id"], target)
     pool = _pool(n_jobs, options)
     turn_parts: list[pd.DataFrame] = []
     conv_parts: list[pd.DataFrame] = []

@@ -80,3 +80,18 @@ def test_n_jobs_negative_counts_from_the_cpus():
     assert _parallel.check_n_jobs(-1, "tag") == cpus
     assert _parallel.check_n_jobs(-cpus - 5, "tag") == 1
     assert _parallel.check_n_jobs(None, "tag") == 1
+
+
+def test_store_tag_passes_n_jobs_and_gets_the_same_tags(sample):
+    sample = sample[sample["conversation_id"].str.startswith("CV")]
+    ids = sorted(sample["conversation_id"].unique())[:40]
+    turns = sample[sample["conversation_id"].isin(ids)].assign(customer_id="u1")
+    got = {}
+    for jobs in (1, 2):
+        with cx.Store() as store:
+            store.load(turns=turns)
+            assert store.tag(chunk_size=15, n_jobs=jobs) == 40
+            got[jobs] = store.read_table("conversation_tags").sort_values("conversation_id")
+    _parallel.shutdown()
+    pd.testing.assert_frame_equal(got[1].reset_index(drop=True), got[2].reset_index(drop=True))
+    assert got[2]["intent_churn"].any()
