@@ -149,3 +149,23 @@ def test_repeated_turns_are_tagged_once_but_get_their_own_lists():
     assert turns.loc[0, "intent_evidence"][0] is not turns.loc[2, "intent_evidence"][0]
     turns.loc[0, "categories"].append("atm")
     assert turns.loc[2, "categories"] == ["fees"]
+
+
+def test_tag_survives_a_full_rule_cache():
+    # _rules.prepare_texts empties its full cache mid-call and then misses the texts it
+    # had found cached: cx.tag makes room before each batch so that never happens.
+    from cxtext.tags import _rules
+
+    cx.tag(pd.DataFrame({"conversation_id": ["w"], "speaker": ["agent"], "text": ["您好"]}),
+           progress=False)  # compile every rule set first (compiling empties the cache)
+    _rules.clear_cache()
+    filler = [f"填充文本{i}" for i in range(_rules._CACHE_MAX - 10)]
+    _rules.prepare_texts(filler)
+    assert len(_rules._PREPARED) == _rules._CACHE_MAX - 10
+    t = pd.DataFrame({"conversation_id": ["c1"] * 101, "speaker": ["customer"] * 101,
+                      "text": [filler[0]] + [f"第{i}次打来了，年费乱扣，我要销户"
+                                             for i in range(100)]})
+    res = cx.tag(t, progress=False)
+    assert res.turns["intent_churn"].sum() == 100
+    assert bool(res.conversations.loc[0, "intent_churn"])
+    _rules.clear_cache()
