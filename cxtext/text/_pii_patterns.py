@@ -419,7 +419,7 @@ def name_regexes() -> NameRegexes:
     title = re.compile(trie_pattern(TITLES))
     reporting = re.compile(
         rf"(?:^|(?<=[，,。；;：:！!？?\s]))(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
-        rf"(?=来电|致电|来行|来访|反映|投诉|称|表示)"
+        rf"(?=来电|致电|来行|来访|反映|称(?![为作号呼谓]))"
     )
     return NameRegexes(intro, surname_only, spelled, relation, title, reporting)
 

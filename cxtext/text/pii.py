@@ -361,6 +361,8 @@ def _names(w: str) -> list[Span]:
     for m in rx.reporting.finditer(w):
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
+        if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES:
+            continue  # 有升级投诉倾向, 平时反映: an everyday word, not a name
         given = w[s + slen : e]
         if given and all(c not in pp.NAME_STOP for c in given) and (
             w[s:e] not in pp.NAME_COMMON_WORDS and w[s:e + 1] not in pp.NAME_COMMON_WORDS
