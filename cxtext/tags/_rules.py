@@ -276,14 +276,20 @@ CLAUSE_END: Final = SENTENCE_END + ",，、:：~…\r\t"
 _QUOTE_RE: Final = re.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
 
 
+@lru_cache(maxsize=8)
+def _mark_regexes(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The first mark at or after a position, and the last mark before one (greedy)."""
+    cls = "[" + "".join(re.escape(m) for m in marks) + "]"
+    return re.compile(cls), re.compile("(?s:.*)" + cls)
+
+
 def _bounds(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
-    lo = start
-    while lo > 0 and text[lo - 1] not in marks:
-        lo -= 1
-    hi = end
-    n = len(text)
-    while hi < n and text[hi] not in marks:
-        hi += 1
+    """``(lo, hi)``: the stretch around ``text[start:end]`` that holds none of ``marks``."""
+    following, last = _mark_regexes(marks)
+    m = last.match(text, 0, start)
+    lo = m.end() if m is not None else 0
+    m = following.search(text, end)
+    hi = m.start() if m is not None else len(text)
     return lo, hi
 
 
@@ -797,6 +803,51 @@ def compile_rule_table(
     return RuleSet(out)
 
 
+#: The negator's scope (see :func:`passes_filters`), as a pseudo-scope name of a filter plan.
+_NEG_SCOPE: Final = "negator"
+#: Filter plans: ``(filters, cue rule, skip, negator given)`` → the filters object and its plan.
+_PLANS: dict[tuple[int, str, object, bool], tuple[Sequence[Filter], tuple]] = {}
+
+
+def _filter_plan(
+    filters: Sequence[Filter], cue_rule: str, skip: Callable[[Filter], bool] | None,
+    negator: bool,
+) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """The checks of the filters that apply to ``cue_rule``: ``(scope, regex, is_block)``.
+
+    Blocks on the same scope are joined into one regex (any match blocks), so a cue costs
+    one search per scope instead of one per filter; requirements stay one regex each.
+    Cached per filter list, cue rule, ``skip`` and whether a negator scope is given
+    (``skip`` should be a module-level function, not a fresh lambda).
+    """
+    key = (id(filters), cue_rule, skip, negator)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0] is filters:
+        return cached[1]
+    blocks: dict[str, list[re.Pattern[str]]] = {}
+    checks: list[tuple[str, re.Pattern[str], bool]] = []
+    for f in filters:
+        if not f.applies_to(cue_rule) or (skip is not None and skip(f)):
+            continue
+        scope = f.scope
+        if negator and scope == "prefix" and f.rule.startswith("neg"):
+            scope = _NEG_SCOPE
+        if f.kind == "block":
+            blocks.setdefault(scope, []).append(f.regex)
+        else:
+            checks.append((scope, f.regex, False))
+    for scope, regexes in blocks.items():
+        try:
+            joined = regexes[0] if len(regexes) == 1 else union(r.pattern for r in regexes)
+        except re.error:  # e.g. two patterns naming the same group: keep them apart
+            checks.extend((scope, r, True) for r in regexes)
+        else:
+            checks.append((scope, joined, True))
+    plan = tuple(checks)
+    _PLANS[key] = (filters, plan)
+    return plan
+
+
 def passes_filters(
     cue: Cue,
     ctx: Context,
@@ -811,15 +862,10 @@ def passes_filters(
     starts with ``neg`` (the intent engine passes the negator's scope: the clause text
     after the last word that ends it); ``skip`` leaves chosen filters out.
     """
-    for f in filters:
-        if not f.applies_to(cue.rule) or (skip is not None and skip(f)):
-            continue
-        if negator_prefix is not None and f.scope == "prefix" and f.rule.startswith("neg"):
-            scope_text = negator_prefix
-        else:
-            scope_text = ctx.scope(f.scope)
-        found = f.regex.search(scope_text) is not None
-        if found == (f.kind == "block"):
+    for scope, regex, is_block in _filter_plan(filters, cue.rule, skip,
+                                                negator_prefix is not None):
+        text = negator_prefix if scope == _NEG_SCOPE else ctx.scope(scope)
+        if (regex.search(text) is not None) == is_block:  # type: ignore[arg-type]
             return False
     return True
 
