@@ -323,6 +323,11 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("escalation", "别逼我去找监管", True),
     ("escalation", "律师说要我提供近一年的流水，去哪里打？", False),
     ("escalation", "律师我已经找好了", True),
+    ("escalation", "我要去银行业协会投诉你们", True),
+    ("escalation", "我要报警，你们这是诈骗", True),
+    ("escalation", "我被人诈骗了，已经报警了", False),
+    ("escalation", "我认识报社的人，你们看着办", True),
+    ("escalation", "我认识你们行长", False),
     # repeat and urgency
     ("repeat", "这事我都说了八百遍了", True),
     ("repeat", "不是说好今天给我回电话吗？", True),
