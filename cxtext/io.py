@@ -25,6 +25,7 @@ import json
 import os
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -496,8 +497,11 @@ def _read_excel(path: Path, sheet_name: str | int, source: str, caller: str) -> 
             cells = [_cell_text(v) for v in row]
             if any(c is not None for c in cells):
                 raw.append((row_no, cells))
+        merges = _merged_ranges(data, getattr(ws, "_worksheet_path", None))
     finally:
         wb.close()
+    if merges:
+        _fill_merged(raw, merges)
     if not raw:
         raise ReadError(f"{caller}: sheet {sheet_name!r} of '{path.name}' is empty")
     width = max(len(cells) for _, cells in raw)
@@ -507,6 +511,57 @@ def _read_excel(path: Path, sheet_name: str | int, source: str, caller: str) -> 
     df = _object_frame(header, {c: [v[i] for v in values] for i, c in enumerate(header)})
     unnamed = [c for c in df.columns if c.startswith("Unnamed: ") and df[c].isna().all()]
     return _Frame(source, df.drop(columns=unnamed), np.asarray(rows, dtype=np.int64))
+
+
+_MERGE_REF_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
+
+def _merged_ranges(data: bytes, sheet_path: str | None) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of one sheet as ``(min_col, min_row, max_col, max_row)``, 1-based.
+
+    openpyxl's read-only worksheets (used for speed and memory) do not expose
+    ``merged_cells``, so the ``<mergeCell ref="A2:A4"/>`` elements are read from the sheet's
+    XML part directly.
+    """
+    if not sheet_path:
+        return []
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        with zipfile.ZipFile(_io.BytesIO(data)) as zf:
+            xml = zf.read(sheet_path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile):
+        return []
+    if b"mergeCell" not in xml:
+        return []
+    return [range_boundaries(m.group(1).decode()) for m in _MERGE_REF_RE.finditer(xml)]
+
+
+def _fill_merged(
+    raw: list[tuple[int, list[str | None]]], merges: list[tuple[int, int, int, int]]
+) -> None:
+    """Give every cell inside a merged range the value of the range's top-left cell.
+
+    Excel keeps a merged value only in the top-left cell; the others read as empty, so an
+    id merged over several rows would leave all but the first row without it. Only cells
+    inside a merge are filled, and only on rows that hold data (an otherwise empty row stays
+    no record).
+    """
+    by_row = {row_no: cells for row_no, cells in raw}
+    for min_col, min_row, max_col, max_row in merges:
+        top = by_row.get(min_row)
+        value = top[min_col - 1] if top is not None and len(top) >= min_col else None
+        if value is None:
+            continue
+        for row_no in range(min_row, max_row + 1):
+            cells = by_row.get(row_no)
+            if cells is None:
+                continue
+            if len(cells) < max_col:
+                cells.extend([None] * (max_col - len(cells)))
+            for col in range(min_col, max_col + 1):
+                if (row_no, col) != (min_row, min_col) and cells[col - 1] is None:
+                    cells[col - 1] = value
 
 
 def _read_parquet(path: Path, source: str, caller: str) -> _Frame:

@@ -30,7 +30,9 @@ RECORDS = {
     "merged_cells.xlsx": 5,  # rows 2-7 minus the empty row 6
     "dialogues_bad.jsonl": 6,  # 2 + bad JSON + a list + 2 (the blank line is none)
 }
-KEPT = {"mixed_encoding.csv": 7, "gbk_export.csv": 4, "merged_cells.xlsx": 2,
+# merged_cells.xlsx: the rows under a merged conversation id take the merged value (4 kept);
+# only the row with an empty text is rejected.
+KEPT = {"mixed_encoding.csv": 7, "gbk_export.csv": 4, "merged_cells.xlsx": 4,
         "dialogues_bad.jsonl": 2}
 
 
@@ -154,3 +156,57 @@ def test_report_names_cannot_leave_the_folder(tmp_path):
         with pytest.raises(cx.CxTextError):
             report.render_report(name, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_merged_cells_take_the_merged_value():
+    kept, rejects = cx.read_turns(DIRTY / "merged_cells.xlsx", return_rejects=True)
+    assert kept["conversation_id"].tolist() == ["x1", "x1", "x1", "x2"]
+    assert kept["text"].tolist()[:3] == ["您好", "我想销户，把钱都转走", "好的，请问您的卡号是多少"]
+    # the row with an empty text is outside the merge: still rejected, nothing filled in
+    assert rejects["row"].tolist() == [7]
+    assert rejects["reason"].str.startswith("text: expected a non-empty string").all()
+
+
+def test_merged_cells_fill_only_inside_the_merge(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["conversation_id", "speaker", "text", "channel"])
+    ws.append(["c1", "customer", "第一句", "电话"])
+    ws.append([None, "agent", "第二句", None])
+    ws.append([None, "customer", "第三句", None])
+    ws.append([None, "agent", "第四句", None])
+    ws.merge_cells("A2:A4")  # c1 over three rows; row 5 is outside the merge
+    ws.merge_cells("D2:D3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    kept, rejects = cx.read_turns(path, return_rejects=True)
+    assert kept["conversation_id"].tolist() == ["c1", "c1", "c1"]
+    assert rejects["row"].tolist() == [5]
+    assert rejects["reason"].iloc[0].startswith("conversation_id: expected a non-empty string")
+    assert kept["channel"].tolist()[:2] == ["phone", "phone"]  # D2:D3 merged
+    assert kept["channel"].isna().tolist()[2]  # D4 is outside that merge
+
+
+def test_merged_customer_id_in_a_conversations_sheet(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["工单号", "客户号", "渠道"])
+    ws.append(["T1", "C9", "电话"])
+    ws.append(["T2", None, "电话"])
+    ws.append(["T3", None, None])
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("C2:C4")
+    path = tmp_path / "calls.xlsx"
+    book.save(path)
+    convs, rejects = cx.read_conversations(path, return_rejects=True)
+    assert convs["conversation_id"].tolist() == ["T1", "T2"]
+    assert convs["customer_id"].tolist() == ["C9", "C9"]
+    assert convs["channel"].tolist() == ["phone", "phone"]
+    # T3 is outside the customer_id merge: rejected for it, not filled from a neighbour
+    assert rejects["row"].tolist() == [4]
+    assert rejects["reason"].iloc[0].startswith("customer_id:")
+
