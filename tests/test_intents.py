@@ -267,6 +267,8 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "我的钱放哪都比放你们这强", True),
     ("churn", "卡里的钱退了没有", False),
     ("churn", "这个月工资转到别的银行卡上了，是单位发错了", False),
+    ("churn", "我要销户，但是卡里的钱你们得先给我留着", True),
+    ("churn", "我有两张卡，工资卡留着用，另一张注销", False),
     ("churn", "把短信通知关掉", False),
     ("churn", "工资被转走了，怎么回事", False),
     ("churn", "理财到期先不转走，帮我续一期", False),
