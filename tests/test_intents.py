@@ -335,6 +335,11 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("escalation", "我被人诈骗了，已经报警了", False),
     ("escalation", "我认识报社的人，你们看着办", True),
     ("escalation", "我认识你们行长", False),
+    ("escalation", "你们这工作效率，我要发到网上", True),
+    ("escalation", "我要让记者看到你们的嘴脸", True),
+    ("escalation", "我在电视台工作，想查一下工资", False),
+    ("escalation", "你们执行的什么破规定，我要起诉", True),
+    ("escalation", "法院强制执行了我的账户", False),
     # repeat and urgency
     ("repeat", "这事我都说了八百遍了", True),
     ("repeat", "不是说好今天给我回电话吗？", True),
