@@ -208,3 +208,20 @@ def test_month_change_sentences():
     assert month_change(d.head(2)) == ""
     with pytest.raises(ValueError, match="'how' parameter"):
         month_change(d, how="sum")
+
+
+def test_cli_report_tags_once_into_a_work_store(small_corpus, tmp_path, capsys):
+    """`cxtext report NAME --corpus DIR` (what `make reports` runs) goes through OUT/_work."""
+    from cxtext.cli import main
+
+    out = tmp_path / "out"
+    assert main(["report", "corpus_profile", "--corpus", str(small_corpus),
+                 "--out", str(out)]) == 0
+    store = out / "_work" / "cxtext.duckdb"
+    assert store.is_file()
+    with cx.Store(store, read_only=True) as st:
+        assert st.counts()["conversation_tags"] == 80  # tagged once, in the store
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "&quot;store&quot;: &quot;_work/cxtext.duckdb&quot;" in index
+    assert str(tmp_path) not in index and "2025-01-" in index
+    assert "corpus_profile.html" in capsys.readouterr().out
