@@ -242,7 +242,7 @@ NAME_STOP: Final[frozenset[str]] = frozenset(
     "的是在要想了我你他她它您们就也都还又再把被让叫说和跟与及或给对从到去来打找问请已今昨现"
     "这那哪啥什么吗呢吧啊呀哦嗯喂哈呃嘛不没会能以因所但而且用办卡号码手机电话身份证账户息址住"
     "本名字姓自过着很太些个位岁日点钟元块钱等下里内外后前之间时候年投诉查询申请退开先女士总经理"
-    "老师阿姨谢未曾并尚将于被得地"
+    "老师阿姨谢未曾并尚将于被得地某"
 )
 #: Two-character words that may follow a name directly (the name ends before them).
 NAME_STOP_BIGRAMS: Final[frozenset[str]] = frozenset(
@@ -251,7 +251,7 @@ NAME_STOP_BIGRAMS: Final[frozenset[str]] = frozenset(
     麻烦 帮我 帮忙 这边 那边 这个 那个 就是 还是 但是 可是 可以 所以 因为 先生 女士 小姐 经理
     老师 本人 客户 家属 名下 今年 去年 明年 上个 开通 注销 挂失 冻结 申请 投诉 反映 咨询 查询
     办理 处理 退款 还款 贷款 存款 取款 转账 联系 住在 家住 工作 年龄 出生 上周 上次 这次 刚好
-    最近 之前 以前 信用卡 借记 储蓄 工资 现住 目前 地址 邮箱 微信 号码""")
+    最近 之前 以前 信用卡 借记 储蓄 工资 现住 目前 地址 邮箱 微信 号码 为您 为你 为我""")
 )
 #: Surname-initial words that are not names (checked against the whole candidate).
 NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
@@ -277,8 +277,23 @@ NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
     昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 大理 拉萨 林芝 西安 铜川 宝鸡 咸阳 渭南 延安 汉中
     榆林 安康 商洛 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 西宁 银川 石嘴山
     吴忠 固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 哈密 喀什 伊犁 阿克苏 昆山 义乌 江阴 晋江 常熟
-    张家港 余姚 慈溪 诸暨 海宁 桐乡 温岭 乐清 瑞安 宜兴 溧阳""")
+    张家港 余姚 慈溪 诸暨 海宁 桐乡 温岭 乐清 瑞安 宜兴 溧阳
+    林业 高考 高中 高速 高铁 高级 高利 高端 高峰 周末 周期 周围 周边 周年 周转 常用 常规 常见
+    安装 安排 安心 安静 安慰 商家 商品 商场 商户 商量 商业 单独 单据 单子 金融 金卡 钱包 毛病
+    白天 白班 黄牛 马路 牛市 熊市 龙头 龙虎 江湖 海外 海关 石油 钢铁 能源 华为 于是 向来
+    明明 明显 明星 晓得 温度 温馨 温和 温暖 程序 程度 简单 简直 简历 鲁莽
+    解决 解释 解冻 计算 计划 计息 应用 应答 乐意 快乐 和平 和谐 和解 齐全 谈判 管理 甘心
+    年纪 年龄 年轻 年底 年初 年前 年后 金子 费用 费率 付款 付费 付出 章程 季度 季节 文明 文字
+    武汉 夏天 夏季 秋天 冬天 春节
+    春天 东方 西方 南方 北方 雷同 雷达 蓝色 洪水 项目 祝福 祝贺 贺卡 喜欢 欢迎 顾问 顾客 路上""")
 )
+#: Characters common in given names (``resources/given_name_chars.txt``), read lazily.
+@lru_cache(maxsize=1)
+def given_name_chars() -> frozenset[str]:
+    """Characters common in Chinese given names (a score for a candidate name)."""
+    return frozenset("".join(read_resource_lines("given_name_chars.txt")))
+
+
 #: Single-character surnames that are also everyday words: before a form of address they
 #: need a clean left context (start, punctuation, or a word such as 您好 / 请 / 联系).
 AMBIGUOUS_SURNAMES: Final[frozenset[str]] = frozenset(
@@ -358,14 +373,35 @@ _WEAK_TRIGGERS = "本人是|本人|我是"
 # Words that only introduce a name when a reporting verb follows it (客户张伟来电反映 …).
 _CONTEXT_TRIGGERS = "来电客户|来电人|致电人|投诉人|报案人|客户"
 # A relative, named right after the kinship word: 我爱人王秀英, 她女儿李娜.
-_KIN_TRIGGERS = (
-    "(?:我|他|她|您|你)的?(?:老公|老婆|爱人|丈夫|妻子|媳妇|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|"
-    "弟弟|妹妹|孩子|婆婆|公公|岳父|岳母|爷爷|奶奶|外公|外婆|爸|妈|朋友|同事|亲戚|家人)"
+_KIN_WORDS = (
+    "老公|老婆|爱人|丈夫|妻子|儿媳妇|儿媳|媳妇|女婿|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|"
+    "孩子|婆婆|公公|岳父|岳母|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女|外孙|"
+    "侄子|侄女|外甥女|外甥|舅舅|舅妈|小舅子|大姨子|小姨子|姨妈|大姨|小姨|姑姑|姑妈|叔叔|婶婶|伯伯|伯父|"
+    "伯母|大伯|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|嫂子|大嫂|弟媳|弟妹|姐夫|妹夫|继父|继母|养父|"
+    "养母|干爹|干妈|前妻|前夫|未婚妻|未婚夫|女朋友|男朋友|对象|老伴|老头子|老太婆|老父亲|老母亲|"
+    "爸|妈|朋友|同事|同学|室友|邻居|老乡|亲戚|家人|合伙人|房东|租客|老板|领导"
 )
+_KIN_TRIGGERS = f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})"
 # A member of staff, named right after the job title: 客户经理张磊, 柜员李娜.
 _JOB_TRIGGERS = (
     "客户经理|理财经理|大堂经理|客服经理|产品经理|经理|柜员|业务员|工作人员|客服专员|专员|客服|"
-    "销售|催收员|主管|职员|员工|信贷员"
+    "销售|催收员|催收人员|主管|职员|员工|信贷员|营业员|坐席|理财顾问|顾问|负责人|行长|主任|"
+    "小伙子|小姑娘|姑娘|小伙"
+)
+# Cue words before a name, scored with what follows it (see ``_scored_end`` in pii.py):
+# naming words (那个叫孔令辉) weigh most, then 叫 alone, then verbs of reaching or passing on
+# to a person (通知一下欧阳晓燕, 转告邵经理, 给廖晓梅转了), then a bare 是.
+_CUE_NAMING = "那个叫|一个叫|有个叫|名叫|叫做|名为|自称是|自称|署名|落款|冒充"
+_CUE_CALL = "叫"
+_CUE_VERB = (
+    "转告一下|转告|转达给|转达|告诉|通知一下|联系一下|联系|找一下|找|让|请问|问一下|打给|汇给|转给|"
+    "交给|寄给|付给|还给|借给|打款给|打到|汇到|转到|给|跟|和|与|同|替|帮"
+)
+_CUE_IS = "是"
+#: Words after a name that say it is one (来电, 负责, 在吗, 名下 …).
+NAME_RIGHT_CUE_RE: Final = re.compile(
+    "来电|致电|来行|来访|反映|投诉|说|讲|称|表示|告诉|负责|经手|经办|办理|办的|签字|名下|的卡|卡上|"
+    "账户|账上|回电|回个电话|回电话|接电话|打电话|打来|在吗|在不在|吗|呢|转了|汇了|打了|是我|是他|是她"
 )
 # Requests that name the person asked for: 找一下王芳, 请问是李娜本人吗, 转给黄玉兰.
 _ASK_TRIGGERS = "请问是|请问您是|您是|找一下|麻烦找|转给|转账给|汇给|打给|交给|通知"
@@ -400,12 +436,14 @@ def name_regexes() -> NameRegexes:
     """Self-introduction, 我姓X, spelled surname, relation and form-of-address regexes."""
     sur = surname_pattern()
     first = "".join(sorted({c for c in _STRONG_TRIGGERS + _WEAK_TRIGGERS + _CONTEXT_TRIGGERS
-                            + _KIN_TRIGGERS + _JOB_TRIGGERS + _ASK_TRIGGERS
+                            + _KIN_TRIGGERS + _JOB_TRIGGERS + _ASK_TRIGGERS + _CUE_NAMING
+                            + _CUE_CALL + _CUE_VERB + _CUE_IS
                             if is_han(c) or c in "，,"}))
     intro = re.compile(
         rf"(?=[{first}])(?:(?P<strong>{_STRONG_TRIGGERS})|(?P<weak>{_WEAK_TRIGGERS})"
         rf"|(?P<ctx>{_CONTEXT_TRIGGERS})|(?P<kin>{_KIN_TRIGGERS})|(?P<job>{_JOB_TRIGGERS})"
-        rf"|(?P<ask>{_ASK_TRIGGERS})) ?(?:(?:那个|嗯|呃|啊) ?)?(?={sur})"
+        rf"|(?P<ask>{_ASK_TRIGGERS})|(?P<naming>{_CUE_NAMING})|(?P<call>{_CUE_CALL})"
+        rf"|(?P<verb>{_CUE_VERB})|(?P<is>{_CUE_IS})) ?(?:(?:那个|嗯|呃|啊|一下) ?)?(?={sur})"
     )
     surname_only = re.compile(
         rf"(?:我姓|免贵姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓|丈夫姓|妻子姓) ?"
@@ -413,8 +451,8 @@ def name_regexes() -> NameRegexes:
     )
     spelled = re.compile("|".join(SPELLED_SURNAMES))
     relation = re.compile(
-        rf"(?:^|(?<=[，,。；;：:！!？?\s]))(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
-        rf"是(?:我|他|她)的?(?:{_RELATIONS})"
+        rf"(?:^|(?<=[，,。；;：:！!？?\s{''.join(sorted(NAME_BEFORE))}]))"
+        rf"(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)是(?:我|他|她)的?(?:{_RELATIONS}|{_KIN_WORDS})"
     )
     title = re.compile(trie_pattern(TITLES))
     reporting = re.compile(
@@ -521,8 +559,9 @@ _COMM_RESIDENTIAL = "小区|花园|家园|新村|公寓|苑|村|社区|大院|�
 _COMM_OTHER = "大厦|广场|庄|园|府|城|湾|中心|大楼"
 # a named block: a residential suffix, or any name right before a building/unit number
 _COMM = (
-    f"(?:{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})"
-    f"|{_P}{{2,8}}(?={_NUM}(?:号楼|栋|幢|座|单元)))"
+    # a name right before a building number first, so that 长城汇T1栋 is not cut at 长城
+    f"(?:{_P}{{2,8}}(?<![零〇一二两三四五六七八九十百千幺])(?={_NUM}(?:号楼|栋|幢|座|单元))"
+    f"|{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER}))"
 )
 _UNIT = f"(?:{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房)"
 _UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼])-?{_NUM})?"
@@ -538,6 +577,12 @@ ADDRESS_RE: Final = re.compile(
 COMM_RESIDENTIAL_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL})$")
 COMM_SUFFIX_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})$")
 STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室")
+#: A branch or office of a bank or firm right after a place: 南京东路支行 names the branch,
+#: not where a person lives.
+BRANCH_AFTER_RE: Final = re.compile(
+    "的?(?:支行|分行|总行|营业部|营业厅|营业所|营业网点|网点|分理处|储蓄所|办事处|分公司|"
+    "分中心|分部|门店|专营店|旗舰店|自助银行)"
+)
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 ADDRESS_HINT_RE: Final = re.compile(

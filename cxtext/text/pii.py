@@ -87,6 +87,9 @@ _DIGIT_RUN_RE: Final = re.compile(
 _THING_BEFORE_RE: Final = re.compile(
     "(?:产品|商品|理财|基金|公司|店|软件|[Aa][Pp][Pp]|活动|项目|银行|网点|支行|卡)的?$"
 )
+_THING_AFTER_RE: Final = re.compile(
+    "的?(?:产品|基金|保险|[Aa][Pp][Pp]|软件|公司|活动|项目|股票)(?!经理|专员|顾问)"
+)
 _CN_DIGIT_RE: Final = re.compile(f"[{pp.CN_DIGIT_CHARS}]")
 _MAX_PASSES: Final = 8
 
@@ -326,27 +329,40 @@ def _names(w: str) -> list[Span]:
         if strong and "名" in m.group() and _THING_BEFORE_RE.search(w, max(0, m.start() - 6),
                                                                    m.start()):
             continue  # 产品名叫季季稳健: the name of a product, not a person
-        if m.group("ctx") is not None or m.group("ask") is not None:
-            # 投诉人汪秀英称 / 请问是卢丹丹本人吗: the words after the name mark its end
-            ask = m.group("ask")
-            e = _name_end_before(w, s, slen, None if ask is None else ask.endswith("是"))
+        cue = m.lastgroup
+        if cue == "call" and m.start() > 0 and w[m.start() - 1] in _NOT_CALLING:
+            continue  # 呼叫, 尖叫: 叫 is not "is called" here
+        if cue == "naming" and "名" in m.group() and _THING_AFTER_RE.match(
+            w, s + slen + _given_name_len(w, s + slen, True)
+        ):
+            continue  # 名叫安心存的产品: the name of a product
+        if cue in _CUE_WEIGHT:
+            # 我儿媳妇石磊, 客户经理张磊, 那个叫孔令辉的, 通知一下欧阳晓燕: the cue, what
+            # follows and how name-like the given name is together decide
+            e = _scored_end(w, s, slen, _CUE_WEIGHT[cue])
             if e is not None:
                 out.append((s, e, "name"))
             continue
-        kin_or_job = m.group("kin") is not None or m.group("job") is not None
-        if kin_or_job and _title_at(w, s + slen):
+        if cue in ("ctx", "ask"):
+            # 投诉人汪秀英称 / 请问是卢丹丹本人吗: the words after the name mark its end
+            ask = m.group("ask")
+            e = _name_end_before(w, s, slen, None if ask is None else ask.endswith("是"))
+            if e is None and ask is not None and not ask.endswith("是"):
+                e = _scored_end(w, s, slen, _CUE_WEIGHT["verb"])  # 找一下胡雪岩经理
+            if e is not None:
+                out.append((s, e, "name"))
             continue
-        glen = _given_name_len(w, s + slen, strong or kin_or_job)
+        if strong and "名" in m.group():  # 名叫安心存的产品: the name of a product
+            e = s + slen + _given_name_len(w, s + slen, True)
+            if _THING_AFTER_RE.match(w, e):
+                continue
+        glen = _given_name_len(w, s + slen, strong)
         if glen == 0:
             continue
         e = s + slen + glen
         if w[s:e] in pp.NAME_COMMON_WORDS or w[s : e + 1] in pp.NAME_COMMON_WORDS:
             continue
-        if kin_or_job:
-            # 我爱人也…, 经理马上…: an everyday word, not a name, unless the edge is clean
-            if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not _clean_after(w, e):
-                continue
-        elif not strong:
+        if not strong:
             # weak triggers (本人, 我是) need a clean right edge
             clean = _clean_after(w, e)
             weak = m.group("weak")
@@ -372,12 +388,19 @@ def _names(w: str) -> list[Span]:
         out.append((m.start(), m.end(), "name"))
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
             out.append((m.end() + 1, m.end() + 2, "name"))  # 木子李的李
+    given_chars = pp.given_name_chars()
     for m in rx.relation.finditer(w):
         s, e = m.span("name")
-        given = w[s + 1 : e] if w[s : s + 2] not in compound else w[s + 2 : e]
+        comp = w[s : s + 2] in compound
+        given = w[s + 2 : e] if comp else w[s + 1 : e]
         if given and all(c not in pp.NAME_STOP for c in given) and (
             w[s:e] not in pp.NAME_COMMON_WORDS
         ):
+            # after a Han character (对对对诸葛明亮是我儿子) the name must look like one
+            if s > 0 and pp.is_han(w[s - 1]) and not (
+                comp or all(c in given_chars for c in given)
+            ):
+                continue
             out.append((s, e, "name"))
     for m in rx.title.finditer(w):
         t = m.start()
@@ -390,6 +413,65 @@ def _names(w: str) -> list[Span]:
 
 
 _FILLERS: Final = frozenset("的嗯啊呀吧呢哈哦呃")
+# Weight of each cue before a name (``_scored_end``); a name needs _NAME_SCORE in all.
+_CUE_WEIGHT: Final[dict[str, float]] = {
+    "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 1.5, "is": 1.0,
+}  # fmt: skip
+_NAME_SCORE: Final = 3.5
+_NOT_CALLING: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大")
+
+
+def _right_score(w: str, e: int) -> float:
+    """How clearly the text at ``e`` ends a name: 2 (本人, 先生 …) down to 0 (more Han text)."""
+    if e >= len(w) or not pp.is_han(w[e]):
+        return 1.0
+    if w.startswith("本人", e) or (
+        _title_at(w, e) and not (w[e] == "总" and w[e + 1 : e + 2] in pp.TITLE_ZONG_NOT_BEFORE)
+    ):
+        return 2.0  # (总会, 总额 … are words, not 总 the title)
+    if pp.NAME_RIGHT_CUE_RE.match(w, e):
+        return 1.5
+    if w[e] in pp.NAME_STOP or w[e : e + 2] in pp.NAME_STOP_BIGRAMS or w[e] in _FILLERS:
+        return 1.0
+    return 0.0
+
+
+def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
+    """End of the name whose surname (``slen`` characters) starts at ``s``, or None.
+
+    The score adds the weight of the cue before (``lead``), how clearly the next words end a
+    name (:func:`_right_score`), and the share of given-name characters that are common in
+    names (``resources/given_name_chars.txt``); a compound surname adds 0.5, a surname that
+    is also an everyday word (和, 于, 常 …) takes 1 off, and a one-character given name
+    0.5 (two-character words starting with a surname are the usual false alarm). Everyday
+    words (``NAME_COMMON_WORDS``) are vetoed outright. Two-character given names are tried
+    first.
+    """
+    if _title_at(w, s + slen):
+        return None  # 请问是张小姐吗: a surname and a form of address (handled elsewhere)
+    base = lead + (0.5 if slen == 2 else 0.0)
+    if slen == 1:
+        if w[s] in pp.AMBIGUOUS_SURNAMES:
+            base -= 1.0
+        if w[s : s + 2] in pp.NAME_COMMON_WORDS:
+            return None  # 高兴坏了, 林业大学, 马上就到
+    given_chars = pp.given_name_chars()
+    common = pp.NAME_COMMON_WORDS
+    for glen in (2, 1):
+        e = s + slen + glen
+        given = w[s + slen : e]
+        if len(given) != glen or any(not pp.is_han(c) or c in pp.NAME_STOP for c in given):
+            continue
+        if w[s:e] in common or w[s : e + 1] in common or w[s + slen : e + 1] in common:
+            continue
+        if glen == 2 and (given in pp.NAME_STOP_BIGRAMS or given in common
+                          or w[e - 1 : e + 1] in pp.NAME_STOP_BIGRAMS):
+            continue  # (阳阳为您服务: 为您 ends the name)
+        score = (base + _right_score(w, e) - (0.5 if glen == 1 else 0.0)
+                 + sum(c in given_chars for c in given) / glen)
+        if score >= _NAME_SCORE:
+            return e
+    return None
 
 
 def _title_at(w: str, i: int) -> bool:
@@ -486,7 +568,7 @@ def _addresses(wide: str) -> list[Span]:
         m = pp.ADDRESS_RE.search(wide, pos)
         if m is None:
             break
-        if m.end() > m.start() and _is_address(m):
+        if m.end() > m.start() and _is_address(m) and not pp.BRANCH_AFTER_RE.match(wide, m.end()):
             if out and re.fullmatch(r"[A-Za-z0-9]{1,8}", wide[out[-1][1] : m.start()]):
                 out[-1] = (out[-1][0], m.end(), "address")  # one address, Latin name inside
             else:
