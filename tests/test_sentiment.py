@@ -140,6 +140,97 @@ def test_fit_trains_a_new_model_and_save_roundtrips(tmp_path):
         ModelSentimentTagger().fit(["a", "b"], ["good", "bad"])
 
 
+_FIT_TEXTS = [
+    "服务很好，谢谢",
+    "非常满意这次办理",
+    "客服态度很好",
+    "太差了，乱扣费",
+    "乱扣年费很失望",
+    "态度太差了",
+    "几点开门",
+    "怎么挂失银行卡",
+    "年费多少钱",
+] * 4
+_FIT_Y = (["pos"] * 3 + ["neg"] * 3 + ["neu"] * 3) * 4
+
+
+def test_word_ngram_block_is_tfidf_of_rjieba_words_beside_the_char_block():
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [_linear.prepare_text(t) for t in _FIT_TEXTS[:9] + ["网银 登录不了 急", "a b c"]]
+    feats = _linear.Features(ngram_range=(1, 3), min_df=1, word_ngram_range=(1, 2)).fit(docs)
+    got = feats.transform(docs)
+
+    def words(d):
+        w = _linear.word_tokens(d)
+        return w + [a + " " + b for a, b in zip(w, w[1:], strict=False)]
+
+    chars = TfidfVectorizer(analyzer=lambda d: _linear.char_ngrams(d, 1, 3), sublinear_tf=True)
+    want = sparse.hstack(
+        [
+            chars.fit_transform(docs),
+            TfidfVectorizer(analyzer=words, sublinear_tf=True).fit_transform(docs),
+        ]
+    ).tocsr()
+    assert got.shape == want.shape
+    # same multiset of values per row; each block is a unit vector, so squared norms are 2
+    for i in range(len(docs)):
+        np.testing.assert_allclose(np.sort(got[i].data), np.sort(want[i].data), rtol=1e-5)
+    np.testing.assert_allclose(got.multiply(got).sum(axis=1).A.ravel(), 2.0, rtol=1e-5)
+    # word keys carry a mark prepare_text never leaves in a text: no clash with char n-grams
+    assert "\x1f" not in _linear.prepare_text("a\x1fb")
+    assert _linear.word_ngrams("乱扣 费", 1, 2) == ["\x1f乱扣", "\x1f费", "\x1f乱扣\x1f费"]
+
+
+def test_fit_with_word_ngrams_saves_and_reloads(tmp_path):
+    tagger = ModelSentimentTagger(C=10.0, min_df=1, word_ngram_range=(1, 2))
+    tagger.fit(_FIT_TEXTS, _FIT_Y)
+    path = tagger.save(tmp_path)
+    card = json.loads(path.read_text(encoding="utf-8"))
+    assert card["features"]["analyzer"] == "char+word"
+    assert card["features"]["word_tokenizer"].startswith("rjieba")
+    assert any(g.startswith("\x1f") for g in tagger.model_.features.vocabulary)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        again = ModelSentimentTagger(model=path).predict(_FIT_TEXTS)
+    pd.testing.assert_frame_equal(again, tagger.predict(_FIT_TEXTS))
+    assert labels(["服务很好，谢谢", "太差了，乱扣费", "几点开门"], backend=tagger) == [
+        "pos",
+        "neg",
+        "neu",
+    ]
+
+
+def test_char_only_model_and_older_charngram_v1_cards_still_load(tmp_path):
+    tagger = ModelSentimentTagger(C=10.0, min_df=1, word_ngram_range=None).fit(_FIT_TEXTS, _FIT_Y)
+    path = tagger.save(tmp_path)
+    card = json.loads(path.read_text(encoding="utf-8"))
+    assert card["features"]["analyzer"] == "char" and card["features"]["word_ngram_range"] is None
+    card["features_version"] = "charngram-v1"  # what cxtext wrote before word n-grams
+    for key in ("word_ngram_range", "word_max_features", "word_tokenizer"):
+        del card["features"][key]
+    path.write_text(json.dumps(card), encoding="utf-8")
+    old = ModelSentimentTagger(model=path).predict(_FIT_TEXTS)
+    pd.testing.assert_frame_equal(old, tagger.predict(_FIT_TEXTS))
+    card["features_version"] = "charngram-v0"
+    path.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(_linear.ModelFileError, match="charword-v1"):
+        ModelSentimentTagger(model=path).predict(["好"])
+
+
+def test_default_models_record_how_they_were_selected():
+    for task in ("sentiment", "emotion"):
+        card = json.loads(_linear.packaged_model_path(task).read_text(encoding="utf-8"))
+        assert card["features_version"] == _linear.FEATURES_VERSION == "charword-v1"
+        assert card["features"]["analyzer"] == "char"  # word n-grams: no gain, 1.5-2x slower
+        sel = card["training"]["selection"]
+        assert sel["chosen"] in [v["variant"] for v in sel["variants"]]
+        assert len(sel["variants"]) >= 5 and "validation" in sel["protocol"].lower()
+        md = _linear.packaged_model_path(task).with_suffix(".md").read_text(encoding="utf-8")
+        assert "How the recipe was selected" in md and "**(chosen)**" in md
+
+
 # -- lexicon ---------------------------------------------------------------------------------
 
 

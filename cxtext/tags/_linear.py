@@ -49,8 +49,15 @@ from cxtext._version import __version__
 from cxtext.errors import CxTextError
 from cxtext.tags.base import BaseTagger, coerce_texts
 
-#: Version of :func:`prepare_text` + the n-gram analyser; stored in every model file.
-FEATURES_VERSION: Final = "charngram-v1"
+#: Version of :func:`prepare_text` + the n-gram analysers; stored in every model file.
+#: ``charword-v1`` = ``charngram-v1`` (character n-grams only) plus optional word n-grams
+#: (rjieba words of the same prepared text, their own TF-IDF block); a model without word
+#: n-grams is the same as a ``charngram-v1`` one, so both load.
+FEATURES_VERSION: Final = "charword-v1"
+_READABLE_FEATURES: Final = ("charngram-v1", "charword-v1")
+#: Word n-gram keys start with this character, which :func:`prepare_text` never leaves in a
+#: text (it is whitespace to Python), so they cannot collide with character n-grams.
+_WORD_MARK: Final = "\x1f"
 #: Version of the file layout written by :func:`save_linear_model`.
 FORMAT_VERSION: Final = 1
 
@@ -70,7 +77,7 @@ class ModelVersionWarning(UserWarning):
 
 
 def prepare_text(text: str) -> str:
-    """The text the n-gram analyser sees (features version ``charngram-v1``).
+    """The text the n-gram analysers see (features versions ``charngram-v1``/``charword-v1``).
 
     Width (NFKC) and Traditional -> Simplified as :func:`cxtext.normalize_text` does them
     (fillers and emoji kept: ``[怒]`` is a strong cue), lower case, URLs and @mentions removed,
@@ -119,6 +126,42 @@ def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
     return [text[a : a + k] for k in range(lo, hi + 1) for a in range(size - k + 1)]
 
 
+def word_tokens(text: str) -> list[str]:
+    """rjieba (jieba-rs, HMM on) words of a prepared text, whitespace dropped."""
+    import rjieba
+
+    return [w for w in rjieba.cut(text) if not w.isspace()]
+
+
+def word_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """Word n-grams of a prepared text as vocabulary keys (``\\x1f`` before every word)."""
+    return _word_grams(word_tokens(text), lo, hi)
+
+
+_LAST_WORDS: tuple[list[str], list[list[str]]] | None = None
+
+
+def _batch_word_tokens(docs: Sequence[str]) -> list[list[str]]:
+    """:func:`word_tokens` of a batch of prepared texts, reusing the previous batch's words
+    when the texts are the same (the sentiment and the emotion model run on one batch)."""
+    global _LAST_WORDS
+    docs = list(docs)
+    last = _LAST_WORDS
+    if last is not None and last[0] == docs:
+        return last[1]
+    words = [word_tokens(d) for d in docs]
+    _LAST_WORDS = (docs, words)
+    return words
+
+
+def _word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
+    words = [_WORD_MARK + w for w in tokens]
+    if lo == 1 and hi == 2:
+        return [*words, *map(operator.add, words, words[1:])]
+    size = len(words)
+    return ["".join(words[a : a + k]) for k in range(lo, hi + 1) for a in range(size - k + 1)]
+
+
 # ---------------------------------------------------------------------------------------------
 # features
 # ---------------------------------------------------------------------------------------------
@@ -126,42 +169,81 @@ def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
 
 @dataclass
 class Features:
-    """Sublinear TF-IDF over character n-grams (scikit-learn's ``TfidfVectorizer`` maths:
-    ``idf = ln((1 + n) / (1 + df)) + 1``, ``tf = 1 + ln(count)``, rows L2-normalised)."""
+    """Sublinear TF-IDF over character n-grams, optionally plus word n-grams.
+
+    scikit-learn's ``TfidfVectorizer`` maths: ``idf = ln((1 + n) / (1 + df)) + 1``,
+    ``tf = 1 + ln(count)``. With ``word_ngram_range`` the rjieba word n-grams
+    (:func:`word_ngrams`) form a second block with its own ``min_df`` cut and
+    ``word_max_features`` cap; each block is L2-normalised on its own (a text's vector is
+    the two unit vectors side by side), as ``hstack`` of two ``TfidfVectorizer`` outputs.
+    """
 
     ngram_range: tuple[int, int] = (1, 3)
     min_df: int = 2
     max_features: int | None = None
     vocabulary: dict[str, int] = field(default_factory=dict)
     idf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    word_ngram_range: tuple[int, int] | None = None
+    word_max_features: int | None = None
+
+    def _blocks(self, docs: Sequence[str]) -> list[tuple[Sequence[Any], Any, int, int, int | None]]:
+        """(units, n-gram function, lo, hi, cap) per block: the prepared texts for the
+        character block, their word lists for the word block."""
+        out: list[tuple[Sequence[Any], Any, int, int, int | None]] = [
+            (docs, char_ngrams, *self.ngram_range, self.max_features)
+        ]
+        if self.word_ngram_range is not None:
+            out.append(
+                (
+                    _batch_word_tokens(docs),
+                    _word_grams,
+                    *self.word_ngram_range,
+                    self.word_max_features,
+                )
+            )
+        return out
 
     def fit(self, docs: Sequence[str]) -> Features:
         """Build the vocabulary and IDF from prepared texts."""
         from collections import Counter
 
-        lo, hi = self.ngram_range
-        df: Counter[str] = Counter()
-        for doc in docs:
-            df.update(set(char_ngrams(doc, lo, hi)))
-        items = [(g, c) for g, c in df.items() if c >= self.min_df]
-        if self.max_features is not None and len(items) > self.max_features:
-            items.sort(key=lambda gc: (-gc[1], gc[0]))  # most frequent; ties by n-gram
-            items = items[: self.max_features]
-        grams = sorted(g for g, _ in items)
+        kept: list[str] = []
+        df_all: dict[str, int] = {}
+        for units, grams_of, lo, hi, cap in self._blocks(docs):
+            df: Counter[str] = Counter()
+            for unit in units:
+                df.update(set(grams_of(unit, lo, hi)))
+            items = [(g, c) for g, c in df.items() if c >= self.min_df]
+            if cap is not None and len(items) > cap:
+                items.sort(key=lambda gc: (-gc[1], gc[0]))  # most frequent; ties by n-gram
+                items = items[:cap]
+            kept += [g for g, _ in items]
+            df_all.update(items)
+        grams = sorted(kept)
         self.vocabulary = {g: i for i, g in enumerate(grams)}
-        counts = np.array([df[g] for g in grams], dtype=np.float64)
+        counts = np.array([df_all[g] for g in grams], dtype=np.float64)
         n = len(docs)
         self.idf = (np.log((1.0 + n) / (1.0 + counts)) + 1.0).astype(np.float32)
         return self
 
     def sparse_parts(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column, value) of the TF-IDF matrix, rows L2-normalised, sorted by row."""
-        lo, hi = self.ngram_range
+        """(row, column, value) of the TF-IDF matrix, each block's rows L2-normalised,
+        sorted by row."""
+        parts = [self._block_parts(*block[:4]) for block in self._blocks(docs)]
+        if len(parts) == 1:
+            return parts[0]
+        rows, cols, values = (np.concatenate(p) for p in zip(*parts, strict=True))
+        order = np.argsort(rows, kind="stable")
+        return rows[order], cols[order], values[order]
+
+    def _block_parts(
+        self, docs: Sequence[Any], grams_of: Any, lo: int, hi: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         get = self.vocabulary.get
         counts = np.zeros(len(docs), dtype=np.int64)
         ids: list[int] = []
         for i, doc in enumerate(docs):
-            grams = char_ngrams(doc, lo, hi)
+            grams = grams_of(doc, lo, hi)
             counts[i] = len(grams)
             ids.extend(map(get, grams, repeat(-1)))  # -1: not in the vocabulary
         cols = np.asarray(ids, dtype=np.int64)
@@ -238,6 +320,8 @@ def fit_linear_model(
     ngram_range: tuple[int, int] = (1, 3),
     min_df: int = 2,
     max_features: int | None = None,
+    word_ngram_range: tuple[int, int] | None = None,
+    word_max_features: int | None = None,
     C: float = 2.0,
     class_weight: str | Mapping[str, float] | None = "balanced",
     max_iter: int = 1000,
@@ -245,13 +329,22 @@ def fit_linear_model(
 ) -> LinearModel:
     """Fit TF-IDF + multinomial logistic regression (scikit-learn, lbfgs; deterministic).
 
+    ``word_ngram_range`` (e.g. ``(1, 2)``) adds rjieba word n-grams as a second feature block
+    (at most ``word_max_features``, same ``min_df``); ``None``: character n-grams only.
+
     The stored ``coef`` is rounded to float16 and back, exactly what :func:`save_linear_model`
     keeps, so a model predicts the same before and after a save/load round trip.
     """
     from sklearn.linear_model import LogisticRegression
 
     docs = [prepare_text(t) for t in texts]
-    feats = Features(ngram_range=tuple(ngram_range), min_df=min_df, max_features=max_features)
+    feats = Features(
+        ngram_range=tuple(ngram_range),  # type: ignore[arg-type]
+        min_df=min_df,
+        max_features=max_features,
+        word_ngram_range=None if word_ngram_range is None else tuple(word_ngram_range),  # type: ignore[arg-type]
+        word_max_features=word_max_features,
+    )
     feats.fit(docs)
     if not feats.vocabulary:
         raise CxTextError(
@@ -341,10 +434,17 @@ def save_linear_model(model: LinearModel, folder: str | Path, name: str) -> dict
             "cxtext_version": card.get("cxtext_version", __version__),
             "classes": list(model.classes),
             "features": {
-                "analyzer": "char",
+                "analyzer": "char" if feats.word_ngram_range is None else "char+word",
                 "ngram_range": list(feats.ngram_range),
                 "min_df": feats.min_df,
                 "max_features": feats.max_features,
+                "word_ngram_range": None
+                if feats.word_ngram_range is None
+                else list(feats.word_ngram_range),
+                "word_max_features": feats.word_max_features,
+                "word_tokenizer": None
+                if feats.word_ngram_range is None
+                else f"rjieba {_rjieba_version()} (HMM on)",
                 "sublinear_tf": True,
                 "norm": "l2",
                 "n_features": len(vocab),
@@ -360,6 +460,15 @@ def save_linear_model(model: LinearModel, folder: str | Path, name: str) -> dict
     text = json.dumps(card, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     (folder / f"{name}.json").write_text(text, encoding="utf-8")
     return card
+
+
+def _rjieba_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("rjieba")
+    except PackageNotFoundError:  # pragma: no cover - rjieba is a core dependency
+        return "?"
 
 
 def _read(path: Path, what: str) -> bytes:
@@ -386,12 +495,12 @@ def load_linear_model(card_path: str | Path, *, verify: bool = True) -> LinearMo
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelFileError(f"{str(card_path)!r} is not a cxtext model card: {exc!r}") from None
     if card.get("format_version") != FORMAT_VERSION or (
-        card.get("features_version") != FEATURES_VERSION
+        card.get("features_version") not in _READABLE_FEATURES
     ):
         raise ModelFileError(
             f"{str(card_path)!r} has format {card.get('format_version')!r} / features "
             f"{card.get('features_version')!r}; this cxtext reads format {FORMAT_VERSION} / "
-            f"{FEATURES_VERSION}. Retrain it with `python -m cxtext.train`."
+            f"{' or '.join(_READABLE_FEATURES)}. Retrain it with `python -m cxtext.train`."
         )
     blobs = {}
     for fname, meta in card.get("files", {}).items():
@@ -433,6 +542,10 @@ def load_linear_model(card_path: str | Path, *, verify: bool = True) -> LinearMo
         max_features=feat.get("max_features"),
         vocabulary={g: i for i, g in enumerate(vocab)},
         idf=idf,
+        word_ngram_range=None
+        if feat.get("word_ngram_range") is None
+        else (int(feat["word_ngram_range"][0]), int(feat["word_ngram_range"][1])),
+        word_max_features=feat.get("word_max_features"),
     )
     return LinearModel(features=feats, classes=classes, coef=coef, intercept=intercept, card=card)
 
@@ -518,6 +631,7 @@ class ModelTagger(BaseTagger):
         class_weight: str | Mapping[str, float] | None = "balanced",
         max_iter: int = 1000,
         random_state: int | None = 0,
+        word_ngram_range: tuple[int, int] | None = None,
     ) -> None:
         self.model = model
         self.C = C
@@ -527,6 +641,7 @@ class ModelTagger(BaseTagger):
         self.class_weight = class_weight
         self.max_iter = max_iter
         self.random_state = random_state
+        self.word_ngram_range = word_ngram_range
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -562,7 +677,8 @@ class ModelTagger(BaseTagger):
         return model
 
     def fit(self, texts: object, y: object = None, sample_weight: object = None) -> ModelTagger:
-        """Train a new model on labelled texts (char n-gram TF-IDF + logistic regression).
+        """Train a new model on labelled texts (char n-gram TF-IDF + logistic regression;
+        with ``word_ngram_range``, e.g. ``(1, 2)``, rjieba word n-grams as well).
 
         Texts or labels that are missing are left out. Needs scikit-learn.
         """
@@ -603,6 +719,10 @@ class ModelTagger(BaseTagger):
             ngram_range=tuple(self.ngram_range),  # type: ignore[arg-type]
             min_df=self.min_df,
             max_features=self.max_features,
+            word_ngram_range=None
+            if self.word_ngram_range is None
+            else tuple(self.word_ngram_range),  # type: ignore[arg-type]
+            word_max_features=self.max_features,
             C=self.C,
             class_weight=self.class_weight,
             max_iter=self.max_iter,

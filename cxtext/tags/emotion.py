@@ -88,7 +88,7 @@ class ModelEmotionTagger(ModelTagger):
     ----------
     model : "default" or path, default "default"
         As for :class:`cxtext.tags.sentiment.ModelSentimentTagger` (folder: ``emotion.json``).
-    C, ngram_range, min_df, max_features, class_weight, max_iter, random_state
+    C, ngram_range, min_df, max_features, class_weight, max_iter, random_state, word_ngram_range
         Used only by ``fit(texts, y)`` (``y`` in :data:`cxtext.labels.EMOTIONS`).
 
     Examples
