@@ -100,3 +100,30 @@ def test_a_road_before_a_branch_word_later_is_still_an_address():
 )
 def test_block_name_before_a_lettered_building(text, expected):
     assert cx.mask_pii(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("请您和刘建华先生联系", ["刘建华"]),
+        ("麻烦您和王师傅联系", ["王"]),
+        ("您和配送师傅协商一下", []),  # 配送 is no given name
+        ("国家副总理来了", []),  # 总理, 总统, 总公司 are words, not the title 总
+        ("鱼跃总公司", []),
+    ],
+)
+def test_name_before_a_title_in_running_text(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("卡寄到海淀区知春路甲48号盈都大厦C座7层", "卡寄到[地址]"),
+        ("住在丰台区方庄芳古园一区12号楼3门502", "住在[地址]"),
+        ("地址是南山区粤海街道高新南一道9号", "地址是[地址]"),
+        ("北京路步行街人很多", "北京路步行街人很多"),  # a province alone does not place a street
+    ],
+)
+def test_more_address_forms(text, expected):
+    assert cx.mask_pii(text) == expected

@@ -314,7 +314,9 @@ TITLES: Final[tuple[str, ...]] = (
     "大哥", "大姐", "总", "姐", "哥",
 )  # fmt: skip
 #: Characters that turn 总 into a compound word (总共, 总额 …) rather than a title.
-TITLE_ZONG_NOT_BEFORE: Final = "共额计数体结算量值账资价分归之部行和是局署队站店台机院社厂所会线"
+TITLE_ZONG_NOT_BEFORE: Final = (
+    "共额计数体结算量值账资价分归之部行和是局署队站店台机院社厂所会线理统公"
+)
 #: ``<previous char><surname char>`` words: the surname character belongs to the word before.
 TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
     words("""公司 值班 加班 上班 同班 基金 会计 售后 实习 历史 音乐 语文 风水 账房 谢谢 感谢
@@ -551,10 +553,11 @@ _ROAD = (
     f"{_P}{{1,8}}(?:大道|大街|路|街|巷|胡同"
     # 花家地西里3号 (a lane) and 弥敦道600号 (a road), but not 家里 / 知道 followed by a date
     f"|(?<![这那哪家心手夜城屋店行卡账帐公千万梦暗])里(?={_NUM_AHEAD})"
-    f"|(?<![知报频通渠轨味难街一说人顺管赤地车跑隧坑步航弯岔干国省县乡条])道(?={_NUM_AHEAD}))"
+    f"|(?<![知报频通渠轨味难街一说人顺管赤地车跑隧坑步航弯岔干国省县乡条])道(?={_NUM_AHEAD})"
+    f"|(?<=[东西南北中][一二三四五六七八九十])道(?={_NUM_AHEAD}))"  # 高新南一道9号
     f"(?:[东西南北中一二三四五六七八九十]?段)?"
 )
-_ROADNUM = f"{_NUM}(?:号院|号|弄|支弄)"
+_ROADNUM = f"[甲乙丙丁]?{_NUM}(?:号院|号|弄|支弄)"  # 知春路甲48号
 _COMM_RESIDENTIAL = "小区|花园|家园|新村|公寓|苑|村|社区|大院|宿舍"
 _COMM_OTHER = "大厦|广场|庄|园|府|城|湾|中心|大楼"
 # a named block: a residential suffix, or any name right before a building/unit number
@@ -563,14 +566,16 @@ _COMM = (
     f"(?:{_P}{{2,8}}(?<![零〇一二两三四五六七八九十百千幺])(?={_NUM}(?:号楼|栋|幢|座|单元))"
     f"|{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER}))"
 )
-_UNIT = f"(?:{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房)"
-_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼])-?{_NUM})?"
+_UNIT = f"(?:{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房|门)"  # 12号楼3门502
+_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼门])-?{_NUM})?"
 ADDRESS_RE: Final = re.compile(
     f"(?:(?=[{_PROVINCE_FIRST}])(?P<prov>{_PROVINCES})(?P<city>{_CITY}|{_CITY_GENERIC})?(?P<dist>{_DIST})?"
     f"|(?P<city2>{_CITY})(?P<dist2>{_DIST})?"
     f"|(?P<dist3>{_DIST_START}))?"
     f"(?P<town>{_TOWN})?"
-    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM})?(?P<units>{_UNITS})?"
+    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM})?"
+    # a bare room number right after a named block (金融中心F702, 大厦1203)
+    f"(?P<units>{_UNITS}|(?<=[厦场心园苑城楼府])-?{_NUM}(?![0-9年月日元块万岁点个次%]))?"
     f"|(?P<comm2>{_COMM})(?P<units2>{_UNITS}|-?{_NUM})?"
     f"|(?P<units3>{_UNITS}))"
 )

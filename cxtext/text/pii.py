@@ -520,6 +520,7 @@ def _name_before_title(
     w: str, t: int, title: str, single: frozenset[str], compound: frozenset[str]
 ) -> tuple[int, int] | None:
     """Span of the name right before the form of address at ``w[t]``, if any."""
+    given_chars = pp.given_name_chars()
     # full name (surname + 1-2 given characters) needs a clean left edge
     for glen in (2, 1):
         for slen in (2, 1):
@@ -539,6 +540,8 @@ def _name_before_title(
                 continue
             if not _clean_before(w, s) or (s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS):
                 continue
+            if s > 0 and pp.is_han(w[s - 1]) and not all(c in given_chars for c in given):
+                continue  # 您和配送师傅: in running text the given name must look like one
             return s, t
     for slen in (2, 1):
         s = t - slen
@@ -584,7 +587,9 @@ def _is_address(m: re.Match[str]) -> bool:
     admin = bool(g["prov"] or g["city"] or g["dist"] or g["city2"] or g["dist2"] or g["dist3"])
     region = admin or bool(g["town"])
     if g["road"]:
-        return bool(g["rnum"] or region or (g["units"] and pp.STRONG_UNIT_RE.search(g["units"])))
+        # a province alone does not make a street an address (北京路步行街)
+        placed = region and not (g["prov"] and not (g["city"] or g["dist"] or g["town"]))
+        return bool(g["rnum"] or placed or (g["units"] and pp.STRONG_UNIT_RE.search(g["units"])))
     if g["comm2"]:
         units = g["units2"]
         if not pp.COMM_SUFFIX_RE.search(g["comm2"]):  # a bare name before 3栋…: judge the units
