@@ -71,16 +71,19 @@ PII_ORDER = ("mobile", "landline", "id_number", "bank_card", "email", "name", "a
 # ---------------------------------------------------------------------------------------------
 # Latent-model parameters (documented in corpora/README.md)
 
-# Event-driven churn: evaluated after every complaint contact.
+# Event-driven churn: evaluated after every complaint contact that carries dissatisfaction
+# (negative mood, a voiced threat, bad service or an unresolved wealth loss; see
+# ``dissatisfied``). Volume terms are small and saturating; the text-expressed state weighs
+# more (issue #5; the reasons are in corpora/README.md).
 CHURN_COEF: dict[str, float] = {
     "intercept": -5.6,
     "log1p_tenure_years": -0.30,
-    "open_unresolved": 0.55,
-    "repeat_contacts": 0.40,
-    "bad_service": 0.50,
-    "wealth_loss": 0.80,
-    "negative_mood": 0.25,
-    "threat_voiced": 0.60,
+    "open_unresolved": 0.15,
+    "log1p_repeat_contacts": 0.20,
+    "bad_service": 0.80,
+    "wealth_loss": 1.20,
+    "negative_mood": 0.40,
+    "threat_voiced": 1.40,
 }
 CHURN_TIER: dict[str, float] = {"standard": 0.5, "gold": 0.0, "platinum": -0.9, "diamond": -1.8}
 SILENT_CHURN_INTERCEPT = -6.1  # monthly background hazard (competitor offers, moving away, ...)
@@ -1974,12 +1977,19 @@ def churn_logit(cust: Customer) -> float:
     return (c["intercept"] + CHURN_TIER[cust.tier]
             + c["log1p_tenure_years"] * math.log1p(cust.tenure_months / 12)
             + c["open_unresolved"] * min(cust.open_unresolved, 3)
-            + c["repeat_contacts"] * min(cust.repeat_contacts, 4)
+            + c["log1p_repeat_contacts"] * math.log1p(cust.repeat_contacts)
             + c["bad_service"] * min(cust.bad_service, 3)
             + c["wealth_loss"] * min(cust.wealth_loss, 1)
             + c["negative_mood"] * min(cust.negative_mood, 4)
             + c["threat_voiced"] * min(cust.threat_voiced, 1)
             + cust.random_effect)
+
+
+def dissatisfied(conv: Conv) -> bool:
+    """Whether a complaint contact carries dissatisfaction (only these draw the churn hazard)."""
+    return (conv.emotion in ("anger", "disgust", "sadness") or conv.churn_threat
+            or conv.forbidden or conv.long_wait
+            or ("wealth" in conv.categories and not conv.resolved))
 
 
 def silent_churn_date(rng: random.Random, cust: Customer) -> date | None:
@@ -2048,11 +2058,12 @@ def simulate(seed: int, n_conversations: int, n_customers: int) -> tuple[
                     issue.is_open = True
                 cust.repeat_contacts += contact_no > 0
                 cust.bad_service += conv.forbidden + conv.long_wait
-                cust.wealth_loss += "wealth" in conv.categories
+                cust.wealth_loss += "wealth" in conv.categories and not conv.resolved
                 cust.negative_mood += conv.emotion in ("anger", "disgust", "sadness")
                 cust.threat_voiced += conv.churn_threat
                 issue.resolved = conv.resolved
-                if decided is None and rng.random() < sigmoid(churn_logit(cust)):
+                draw = rng.random() if decided is None else 1.0  # same stream as before
+                if draw < sigmoid(churn_logit(cust)) and dissatisfied(conv):
                     lag = 3 + min(90, int(rng.expovariate(1 / 18)))
                     decided = when.date() + timedelta(days=lag)
                 if not conv.resolved and contact_no < 4:
