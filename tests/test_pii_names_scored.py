@@ -127,3 +127,19 @@ def test_name_before_a_title_in_running_text(text, expected):
 )
 def test_more_address_forms(text, expected):
     assert cx.mask_pii(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("此致 敬礼。 肖欣俊。", ["肖欣俊"]),
+        ("此致敬礼！秦秀一 2024年3月5日", ["秦秀一"]),
+        ("望尽快处理。王建国 敬上", ["王建国"]),
+        ("落款：赵丽", ["赵丽"]),
+        ("此致敬礼，谢谢", []),
+        ("此致 敬礼。 一个老客户", []),
+        ("请签名确认", []),
+    ],
+)
+def test_signature_of_a_letter(text, expected):
+    assert names(text) == expected

@@ -461,7 +461,13 @@ def name_regexes() -> NameRegexes:
         rf"(?:^|(?<=[，,。；;：:！!？?\s]))(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?=来电|致电|来行|来访|反映|称(?![为作号呼谓]))"
     )
-    return NameRegexes(intro, surname_only, spelled, relation, title, reporting)
+    # a letter's signature: 此致 敬礼。 肖欣俊。 / 肖欣俊 敬上 / 落款：肖欣俊
+    signature = re.compile(
+        rf"(?:此致[\s，,、。.]*敬礼|落款|签名)[\s，,、。.！!：:]*(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?=[\s，,。.！!]*(?:$|\d{{4}}|[二〇零一]{{4}}年|[(（]))"
+        rf"|(?:^|(?<=[\s，,。.！!]))(?P<name2>{sur}[\u4e00-\u9fff]{{1,2}}?)[\s]*(?:敬上|谨上|敬呈|拜上)"
+    )
+    return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature)
 
 
 class NameRegexes(NamedTuple):
@@ -473,6 +479,7 @@ class NameRegexes(NamedTuple):
     relation: re.Pattern[str]
     title: re.Pattern[str]
     reporting: re.Pattern[str]
+    signature: re.Pattern[str]
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:

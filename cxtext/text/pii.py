@@ -402,6 +402,14 @@ def _names(w: str) -> list[Span]:
             ):
                 continue
             out.append((s, e, "name"))
+    if any(k in w for k in _SIGNATURE_HINTS):
+        for m in rx.signature.finditer(w):
+            s, e = m.span("name") if m.group("name") else m.span("name2")
+            given = w[s + (2 if w[s : s + 2] in compound else 1) : e]
+            if given and all(c not in pp.NAME_STOP for c in given) and (
+                w[s:e] not in pp.NAME_COMMON_WORDS
+            ):
+                out.append((s, e, "name"))
     for m in rx.title.finditer(w):
         t = m.start()
         if m.group() == "总" and w[t + 1 : t + 2] and w[t + 1] in pp.TITLE_ZONG_NOT_BEFORE:
@@ -418,6 +426,7 @@ _CUE_WEIGHT: Final[dict[str, float]] = {
     "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 1.5, "is": 1.0,
 }  # fmt: skip
 _NAME_SCORE: Final = 3.5
+_SIGNATURE_HINTS: Final = ("此致", "落款", "签名", "敬上", "谨上", "敬呈", "拜上")
 _NOT_CALLING: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大")
 
 
