@@ -685,6 +685,16 @@ class RuleSet(Mapping[str, LabelRules]):
         self._keys = frozenset(self._index)
         _register_anchors(self._keys)
         self._always = tuple(always)
+        # The same index over flat cue numbers (label order, then cue order), which sort and
+        # group faster than (label, cue) pairs: scan() runs on every text.
+        flat = [(li, ci) for li, rules in enumerate(self._labels.values())
+                for ci in range(len(rules.cues))]
+        number = {pair: k for k, pair in enumerate(flat)}
+        labels_list = list(self._labels.values())
+        self._flat_label: tuple[int, ...] = tuple(li for li, _ in flat)
+        self._flat_cue: tuple[Cue, ...] = tuple(labels_list[li].cues[ci] for li, ci in flat)
+        self._flat_index = {g: tuple(number[p] for p in v) for g, v in self._index.items()}
+        self._flat_always = frozenset(number[p] for p in always)
 
     def __getitem__(self, label: str) -> LabelRules:
         return self._labels[label]
@@ -724,15 +734,28 @@ class RuleSet(Mapping[str, LabelRules]):
         out: dict[str, list[dict]] = {}
         wanted = None if labels is None else set(labels)
         grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
-        for li, cue_ids in self.candidates(grams).items():
-            label = self.order[li]
-            if wanted is not None and label not in wanted:
-                continue
-            rules = self._labels[label]
-            found = find_evidence(prep, [rules.cues[ci] for ci in cue_ids], keepers[label],
-                                  field_name, label)
-            if found:
-                out[label] = found
+        found = set(self._flat_always)
+        index = self._flat_index
+        for gram in self._keys.intersection(grams):
+            found.update(index[gram])
+        if not found:
+            return out
+        flat_label, flat_cue, order = self._flat_label, self._flat_cue, self.order
+        ids = sorted(found)
+        start = 0
+        n = len(ids)
+        while start < n:  # runs of cue numbers of one label
+            li = flat_label[ids[start]]
+            end = start + 1
+            while end < n and flat_label[ids[end]] == li:
+                end += 1
+            label = order[li]
+            if wanted is None or label in wanted:
+                evidence = find_evidence(prep, [flat_cue[k] for k in ids[start:end]],
+                                         keepers[label], field_name, label)
+                if evidence:
+                    out[label] = evidence
+            start = end
         return out
 
 
