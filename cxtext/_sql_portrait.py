@@ -19,6 +19,15 @@ HOSTILE_PATTERN = (
     r"tmd|TMD|什么破|破银行|搞什么|耍我|忽悠|凭什么|气死|去死|闭嘴|少废话|别废话"
 )
 
+#: A customer turn that complains about waiting for the bank (queue, hold, no answer).
+WAIT_PATTERN = (
+    r"等了|排了.{0,8}队|排队排|难打|打不进|打不通|半天才接|半天没人|没人接|没人回|一直占线|"
+    r"转人工.{0,4}等"
+)
+#: A conversation whose agent-quality score is below this counts as bad service (as does
+#: any forbidden phrase; see ``bad_service_contacts``).
+BAD_SERVICE_SCORE = 60.0
+
 #: Time-of-day buckets of ``hours_preferred`` (hour ranges, local time).
 HOUR_BUCKETS = (("上午", 6, 12), ("下午", 12, 18), ("晚上", 18, 22), ("夜间", 22, 6))
 
@@ -28,6 +37,7 @@ TAG_COLUMNS: dict[str, str] = {
     "sentiment_mean": "DOUBLE", "sentiment_worst": "DOUBLE", "sentiment_label": "VARCHAR",
     "emotion_label": "VARCHAR", "intent_churn": "BOOLEAN", "intent_escalation": "BOOLEAN",
     "intent_repeat": "BOOLEAN", "intent_urgency": "BOOLEAN", "categories": "JSON",
+    "quality_forbidden": "BIGINT", "quality_score": "DOUBLE",
 }
 
 
@@ -55,7 +65,8 @@ def portrait_sql(
     tag_columns: Sequence[str] = tuple(TAG_COLUMNS),
 ) -> str:
     """The portrait query; parameters ``$as_of``, ``$trend_days``, ``$repeat_days``,
-    ``$polite``, ``$hostile`` and the style thresholds."""
+    ``$polite``, ``$hostile``, ``$wait`` (with turns), ``$bad_service_score`` and the
+    style thresholds."""
     cat_rows = [(c, i, labels.display_name("category", c)) for i, c in
                 enumerate(labels.CATEGORIES)]
     emo_rows = [(e, i, labels.display_name("emotion", e)) for i, e in enumerate(labels.EMOTIONS)]
@@ -106,7 +117,9 @@ style AS (
         avg(CASE WHEN regexp_matches(tt.text, $polite) THEN 1.0 ELSE 0.0 END) AS polite_rate,
         avg(CASE WHEN regexp_matches(tt.text, $hostile) THEN 1.0 ELSE 0.0 END) AS hostile_rate,
         count(*) FILTER (tt.start_s IS NOT NULL AND tt.prev_end IS NOT NULL) AS n_timed,
-        count(*) FILTER (tt.start_s < tt.prev_end) AS n_interruptions
+        count(*) FILTER (tt.start_s < tt.prev_end) AS n_interruptions,
+        count(DISTINCT tt.conversation_id) FILTER (regexp_matches(tt.text, $wait))
+            AS wait_contacts
     FROM tt JOIN c USING (conversation_id)
     WHERE tt.speaker = 'customer'
     GROUP BY c.customer_id
@@ -115,7 +128,8 @@ style AS (
         style_cte = """style AS (
     SELECT NULL::VARCHAR AS customer_id, 0::BIGINT AS n_customer_turns,
            NULL::DOUBLE AS turn_chars_mean, NULL::DOUBLE AS polite_rate,
-           NULL::DOUBLE AS hostile_rate, 0::BIGINT AS n_timed, 0::BIGINT AS n_interruptions
+           NULL::DOUBLE AS hostile_rate, 0::BIGINT AS n_timed, 0::BIGINT AS n_interruptions,
+           NULL::BIGINT AS wait_contacts
     WHERE false
 )"""
 
@@ -132,7 +146,9 @@ c0 AS (
         coalesce(g.intent_escalation, false) AS escalated,
         coalesce(g.intent_repeat, false) AS repeat_intent,
         coalesce(g.intent_urgency, false) AS urgent,
-        coalesce(from_json(g.categories, '["VARCHAR"]'), []::VARCHAR[]) AS cats
+        coalesce(from_json(g.categories, '["VARCHAR"]'), []::VARCHAR[]) AS cats,
+        coalesce(g.quality_forbidden, 0) > 0
+            OR coalesce(g.quality_score < $bad_service_score, false) AS bad_service
     FROM {_q(conversations)} v
     LEFT JOIN (SELECT conversation_id, {tag_select} FROM {_q(conversation_tags)}) g
         ON g.conversation_id = v.conversation_id
@@ -169,6 +185,7 @@ agg AS (
         count(*) FILTER (resolved = false) AS unresolved_contacts,
         count(*) FILTER (urgent) AS urgent_contacts,
         count(*) FILTER (emotion_label IN ('anger', 'disgust')) AS angry_contacts,
+        count(*) FILTER (bad_service) AS bad_service_contacts,
         bool_or(list_contains(cats, 'marketing')) AS do_not_market
     FROM c GROUP BY customer_id
 ),
@@ -261,7 +278,10 @@ p AS (
             AS interruption_rate,
         a.angry_contacts,
         coalesce(s.n_customer_turns, 0) AS n_customer_turns,
-        coalesce(a.do_not_market, false) AS do_not_market
+        coalesce(a.do_not_market, false) AS do_not_market,
+        coalesce(a.bad_service_contacts, 0) AS bad_service_contacts,
+        CASE WHEN s.customer_id IS NOT NULL THEN s.wait_contacts
+             WHEN $has_turns THEN 0 END AS wait_contacts
     FROM ids
     LEFT JOIN cust cu ON cu.customer_id = ids.customer_id
     LEFT JOIN agg a ON a.customer_id = ids.customer_id
@@ -314,7 +334,8 @@ SELECT scored.customer_id, as_of, scored.tier, tn.name AS tier_name, avg_daily_a
         CASE WHEN escalation THEN '扬言升级投诉' END,
         CASE WHEN do_not_market THEN '勿营销' END
     ) AS tag_line,
-    turn_chars_mean, polite_rate, hostile_rate, interruption_rate, urgent_contacts, impatience
+    turn_chars_mean, polite_rate, hostile_rate, interruption_rate, urgent_contacts, impatience,
+    bad_service_contacts, wait_contacts
 FROM scored
 LEFT JOIN tier_names tn ON tn.tier = scored.tier
 LEFT JOIN emo_names en ON en.emo = scored.emotion_label

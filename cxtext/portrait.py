@@ -202,7 +202,14 @@ def build_portraits(
         * ``tag_line`` — short Chinese summary, e.g.
           ``白金客户·近30天投诉3次·愤怒·理财与基金亏损·有销户意向`` (no personal data);
         * the inputs of the style labels: ``turn_chars_mean, polite_rate,
-          hostile_rate, interruption_rate, urgent_contacts, impatience``.
+          hostile_rate, interruption_rate, urgent_contacts, impatience``;
+        * service the customer experienced: ``bad_service_contacts`` — conversations
+          where the agent used a forbidden phrase (``quality_forbidden`` > 0) or the
+          agent-quality score is below ``_sql_portrait.BAD_SERVICE_SCORE`` (60), from
+          the ``quality_*`` columns of ``conversation_tags`` (0 when they are absent);
+          ``wait_contacts`` — conversations where the customer complains about waiting
+          (等了…, 排了…的队, 打不通, 没人接 …; ``_sql_portrait.WAIT_PATTERN``), ``<NA>``
+          without turns.
 
     Examples
     --------
@@ -269,7 +276,9 @@ def build_portraits(
         params: dict[str, Any] = {
             "as_of": as_of_ts.to_pydatetime(), "trend_days": trend_days,
             "repeat_days": repeat_days, "polite": _sql_portrait.POLITE_PATTERN,
-            "hostile": _sql_portrait.HOSTILE_PATTERN, **limits,
+            "hostile": _sql_portrait.HOSTILE_PATTERN, "wait": _sql_portrait.WAIT_PATTERN,
+            "bad_service_score": _sql_portrait.BAD_SERVICE_SCORE,
+            "has_turns": turns_table is not None, **limits,
         }
         named = set(re.findall(r"\$(\w+)", query))
         used = {k: v for k, v in params.items() if k in named}
@@ -289,12 +298,13 @@ def _finish(out: pd.DataFrame, windows: Sequence[int]) -> pd.DataFrame:
     out["categories"] = [json.loads(v) if isinstance(v, str) else [] for v in out["categories"]]
     out["emotion_mix"] = [json.loads(v) if isinstance(v, str) else {} for v in out["emotion_mix"]]
     ints = ["contacts_total", "complaints_total", "repeat_contacts", "unresolved_contacts",
-            "urgent_contacts"] + [f"{k}_{w}d" for w in windows for k in ("contacts", "complaints")]
+            "urgent_contacts", "bad_service_contacts"] + [
+                f"{k}_{w}d" for w in windows for k in ("contacts", "complaints")]
     for col in ints:
         out[col] = out[col].astype("int64")
     for col in ("churn_intent", "escalation", "do_not_market"):
         out[col] = out[col].astype(bool)
-    for col in ("tenure_months", "n_products", "days_since_last_contact"):
+    for col in ("tenure_months", "n_products", "days_since_last_contact", "wait_contacts"):
         out[col] = out[col].astype("Int64")
     for col in [c for c in out.columns if c.endswith("_at") or c == "as_of"]:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")

@@ -247,6 +247,41 @@ def test_style_labels() -> None:
     assert q["style_verbosity"].isna().all() and q["style_politeness"].isna().all()
 
 
+def test_bad_service_and_wait_contacts() -> None:
+    # bad service: a forbidden phrase, or an agent-quality score below 60; waiting: the
+    # customer says so in a turn (several matching turns in one conversation count once)
+    conv = pd.DataFrame({"conversation_id": ["q1", "q2", "q3", "q4", "q5"],
+                         "customer_id": ["u1", "u1", "u1", "u2", "u1"],
+                         "started_at": ["2025-06-01 10:00", "2025-06-02 10:00",
+                                        "2025-06-03 10:00", "2025-06-04 10:00",
+                                        "2025-07-02 10:00"]})
+    tags = pd.DataFrame({"conversation_id": ["q1", "q2", "q3", "q4", "q5"],
+                         "quality_forbidden": [1, 0, 0, 0, 2],
+                         "quality_score": [85.0, 55.0, 60.0, NAN, 10.0],
+                         "categories": [[], [], [], [], []]})
+    turns = pd.DataFrame({
+        "conversation_id": ["q1", "q1", "q2", "q3", "q4", "q5"],
+        "turn": [0, 1, 0, 0, 0, 0],
+        "speaker": ["customer", "customer", "agent", "customer", "customer", "customer"],
+        "text": ["我等了二十分钟才转到人工", "排了半小时的队", "您等了很久吧", "好的谢谢",
+                 "电话一直打不通", "等了一上午"],
+        "start_s": [NAN] * 6, "end_s": [NAN] * 6,
+    })
+    frames = {"conversations": conv, "conversation_tags": tags, "turns": turns}
+    p = cx.build_portraits(frames, as_of="2025-07-01").set_index("customer_id")
+    # q5 is after the cut-off; q3's score of exactly 60 is not below the bar; the agent's
+    # 您等了很久吧 is not the customer complaining
+    assert p["bad_service_contacts"].to_dict() == {"u1": 2, "u2": 0}
+    assert p["wait_contacts"].to_dict() == {"u1": 1, "u2": 1}
+    # without quality columns no bad service is counted; without turns waiting is unknown
+    no_quality = dict(frames, conversation_tags=tags.drop(
+        columns=["quality_forbidden", "quality_score"]))
+    q = cx.build_portraits(no_quality, as_of="2025-07-01")
+    assert q["bad_service_contacts"].tolist() == [0, 0]
+    r = cx.build_portraits({k: v for k, v in frames.items() if k != "turns"}, as_of="2025-07-01")
+    assert r["wait_contacts"].isna().all()
+
+
 def test_thresholds_can_be_overridden() -> None:
     p = cx.build_portraits(_style_frames(), as_of="2025-07-01",
                            thresholds={"impatient": 0.8}).set_index("customer_id")
