@@ -143,3 +143,18 @@ def test_more_address_forms(text, expected):
 )
 def test_signature_of_a_letter(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("联系王芳。", ["王芳"]),  # a two-character name after a verb of reaching a person
+        ("帮李娜查一下", ["李娜"]),
+        ("通知杨洋过来签字", ["杨洋"]),
+        ("我同学马超借了我的卡", ["马超"]),  # 借 is no given-name character: the name is 马超
+        ("和田玉手镯", []),  # 和 is weaker than 联系/通知
+        ("是朱婷吗", []),  # a bare 是 and a two-character name: not enough (a known miss)
+    ],
+)
+def test_two_character_names_after_verbs(text, expected):
+    assert names(text) == expected

@@ -397,8 +397,9 @@ _CUE_NAMING = "那个叫|一个叫|有个叫|名叫|叫做|名为|自称是|自�
 _CUE_CALL = "叫"
 _CUE_VERB = (
     "转告一下|转告|转达给|转达|告诉|通知一下|联系一下|联系|找一下|找|让|请问|问一下|打给|汇给|转给|"
-    "交给|寄给|付给|还给|借给|打款给|打到|汇到|转到|给|跟|和|与|同|替|帮"
+    "交给|寄给|付给|还给|借给|打款给|打到|汇到|转到|给|替|帮"
 )
+_CUE_WITH = "跟|和|与|同"
 _CUE_IS = "是"
 #: Words after a name that say it is one (来电, 负责, 在吗, 名下 …).
 NAME_RIGHT_CUE_RE: Final = re.compile(
@@ -439,13 +440,14 @@ def name_regexes() -> NameRegexes:
     sur = surname_pattern()
     first = "".join(sorted({c for c in _STRONG_TRIGGERS + _WEAK_TRIGGERS + _CONTEXT_TRIGGERS
                             + _KIN_TRIGGERS + _JOB_TRIGGERS + _ASK_TRIGGERS + _CUE_NAMING
-                            + _CUE_CALL + _CUE_VERB + _CUE_IS
+                            + _CUE_CALL + _CUE_VERB + _CUE_WITH + _CUE_IS
                             if is_han(c) or c in "，,"}))
     intro = re.compile(
         rf"(?=[{first}])(?:(?P<strong>{_STRONG_TRIGGERS})|(?P<weak>{_WEAK_TRIGGERS})"
         rf"|(?P<ctx>{_CONTEXT_TRIGGERS})|(?P<kin>{_KIN_TRIGGERS})|(?P<job>{_JOB_TRIGGERS})"
         rf"|(?P<ask>{_ASK_TRIGGERS})|(?P<naming>{_CUE_NAMING})|(?P<call>{_CUE_CALL})"
-        rf"|(?P<verb>{_CUE_VERB})|(?P<is>{_CUE_IS})) ?(?:(?:那个|嗯|呃|啊|一下) ?)?(?={sur})"
+        rf"|(?P<verb>{_CUE_VERB})|(?P<with>{_CUE_WITH})|(?P<is>{_CUE_IS}))"
+        rf" ?(?:(?:那个|嗯|呃|啊|一下) ?)?(?={sur})"
     )
     surname_only = re.compile(
         rf"(?:我姓|免贵姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓|丈夫姓|妻子姓) ?"

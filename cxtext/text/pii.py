@@ -423,7 +423,8 @@ def _names(w: str) -> list[Span]:
 _FILLERS: Final = frozenset("的嗯啊呀吧呢哈哦呃")
 # Weight of each cue before a name (``_scored_end``); a name needs _NAME_SCORE in all.
 _CUE_WEIGHT: Final[dict[str, float]] = {
-    "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 1.5, "is": 1.0,
+    "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 2.0, "with": 1.5,
+    "is": 1.0,
 }  # fmt: skip
 _NAME_SCORE: Final = 3.5
 _SIGNATURE_HINTS: Final = ("此致", "落款", "签名", "敬上", "谨上", "敬呈", "拜上")
@@ -466,6 +467,7 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
             return None  # 高兴坏了, 林业大学, 马上就到
     given_chars = pp.given_name_chars()
     common = pp.NAME_COMMON_WORDS
+    found = None
     for glen in (2, 1):
         e = s + slen + glen
         given = w[s + slen : e]
@@ -479,8 +481,10 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         score = (base + _right_score(w, e) - (0.5 if glen == 1 else 0.0)
                  + sum(c in given_chars for c in given) / glen)
         if score >= _NAME_SCORE:
-            return e
-    return None
+            if glen == 1 or given[1] in given_chars:
+                return e
+            found = e  # 马超借了: keep looking for a one-character given name
+    return found
 
 
 def _title_at(w: str, i: int) -> bool:
