@@ -33,7 +33,8 @@ def portrait_frame(rows: list[dict]) -> pd.DataFrame:
         "days_since_last_contact": np.nan, "unresolved_contacts": 0, "repeat_contacts": 0,
         "churn_intent": False, "escalation": False, "sentiment_mean": 0.0,
         "sentiment_worst": 0.0, "sentiment_trend": 0.0, "emotion_mix": {}, "categories": [],
-        "do_not_market": False, "tag_line": "金卡客户",
+        "do_not_market": False, "tag_line": "金卡客户", "contacts_total": 0,
+        "bad_service_contacts": 0, "wait_contacts": 0,
     }
     return pd.DataFrame([{**base, **r} for r in rows])
 
@@ -153,6 +154,24 @@ def test_model_is_reproducible_and_uses_the_asked_features():
     # the planted signal is found: churn intent has the largest positive coefficient
     coefs = text.coefficients().set_index("feature")["coef"]
     assert coefs["churn_intent"] > 0.3
+
+
+def test_service_and_mood_features():
+    p = portrait_frame([
+        {"contacts_total": 4, "emotion_mix": {"anger": 0.5, "sadness": 0.25, "neutral": 0.25},
+         "bad_service_contacts": 2, "wait_contacts": 1},
+        {"contacts_total": 0, "wait_contacts": np.nan},  # no turns: waiting unknown, 0
+    ])
+    f = churn_features(p, "text")
+    assert f["negative_contacts"].tolist() == pytest.approx([np.log1p(3.0), 0.0])
+    assert f["bad_service_contacts"].tolist() == pytest.approx([np.log1p(2.0), 0.0])
+    assert f["wait_contacts"].tolist() == pytest.approx([np.log1p(1.0), 0.0])
+    # the structured set reads no text: none of these, no intent, no complaint count
+    text_only = set(FEATURE_GROUPS["text"]) - set(FEATURE_GROUPS["structured"])
+    assert {"bad_service_contacts", "wait_contacts", "negative_contacts", "churn_intent",
+            "complaints_90d"} <= text_only
+    with pytest.raises(SchemaError, match="bad_service_contacts"):
+        churn_features(p.drop(columns=["bad_service_contacts"]), "text")
 
 
 def test_model_validation():
