@@ -158,3 +158,20 @@ def test_signature_of_a_letter(text, expected):
 )
 def test_two_character_names_after_verbs(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这个账户是田鸿梓的", ["田鸿梓"]),
+        ("收款人写的高英琴", ["高英琴"]),
+        ("是不是徐平超给你们打过电话", ["徐平超"]),
+        ("给王鑫浩转五百", ["王鑫浩"]),
+        ("问问秦然吧", ["秦然"]),
+        ("请转告常婷雪，明天来取卡", ["常婷雪"]),  # 常 is also a word, but 婷雪 reads as a name
+        ("这个账户是常用的", []),
+        ("是不是方向错了", []),
+    ],
+)
+def test_owner_and_request_wording(text, expected):
+    assert names(text) == expected

@@ -452,19 +452,17 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
     The score adds the weight of the cue before (``lead``), how clearly the next words end a
     name (:func:`_right_score`), and the share of given-name characters that are common in
     names (``resources/given_name_chars.txt``); a compound surname adds 0.5, a surname that
-    is also an everyday word (和, 于, 常 …) takes 1 off, and a one-character given name
-    0.5 (two-character words starting with a surname are the usual false alarm). Everyday
-    words (``NAME_COMMON_WORDS``) are vetoed outright. Two-character given names are tried
-    first.
+    is also an everyday word (和, 于, 常 …) takes 1 off (0.5 before two name-like given
+    characters), and a one-character given name 0.5 (two-character words starting with a
+    surname are the usual false alarm). Everyday words (``NAME_COMMON_WORDS``) are vetoed
+    outright. Two-character given names are tried first.
     """
     if _title_at(w, s + slen):
         return None  # 请问是张小姐吗: a surname and a form of address (handled elsewhere)
     base = lead + (0.5 if slen == 2 else 0.0)
-    if slen == 1:
-        if w[s] in pp.AMBIGUOUS_SURNAMES:
-            base -= 1.0
-        if w[s : s + 2] in pp.NAME_COMMON_WORDS:
-            return None  # 高兴坏了, 林业大学, 马上就到
+    ambiguous = slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES
+    if slen == 1 and w[s : s + 2] in pp.NAME_COMMON_WORDS:
+        return None  # 高兴坏了, 林业大学, 马上就到
     given_chars = pp.given_name_chars()
     common = pp.NAME_COMMON_WORDS
     found = None
@@ -478,8 +476,10 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         if glen == 2 and (given in pp.NAME_STOP_BIGRAMS or given in common
                           or w[e - 1 : e + 1] in pp.NAME_STOP_BIGRAMS):
             continue  # (阳阳为您服务: 为您 ends the name)
-        score = (base + _right_score(w, e) - (0.5 if glen == 1 else 0.0)
-                 + sum(c in given_chars for c in given) / glen)
+        name_like = sum(c in given_chars for c in given) / glen
+        score = base + _right_score(w, e) - (0.5 if glen == 1 else 0.0) + name_like
+        if ambiguous:  # 常婷雪 still reads as a name; 常用 or 方向 do not
+            score -= 0.5 if glen == 2 and name_like == 1.0 else 1.0
         if score >= _NAME_SCORE:
             if glen == 1 or given[1] in given_chars:
                 return e
