@@ -251,7 +251,7 @@ NAME_STOP_BIGRAMS: Final[frozenset[str]] = frozenset(
     麻烦 帮我 帮忙 这边 那边 这个 那个 就是 还是 但是 可是 可以 所以 因为 先生 女士 小姐 经理
     老师 本人 客户 家属 名下 今年 去年 明年 上个 开通 注销 挂失 冻结 申请 投诉 反映 咨询 查询
     办理 处理 退款 还款 贷款 存款 取款 转账 联系 住在 家住 工作 年龄 出生 上周 上次 这次 刚好
-    最近 之前 以前 信用卡 借记 储蓄 工资 现住 目前 地址 邮箱 微信 号码 为您 为你 为我""")
+    最近 之前 以前 信用卡 借记 储蓄 工资 现住 目前 地址 邮箱 微信 号码 为您 为你 为我 小说""")
 )
 #: Surname-initial words that are not names (checked against the whole candidate).
 NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
@@ -284,7 +284,8 @@ NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
     明明 明显 明星 晓得 温度 温馨 温和 温暖 程序 程度 简单 简直 简历 鲁莽
     解决 解释 解冻 计算 计划 计息 应用 应答 乐意 快乐 和平 和谐 和解 齐全 谈判 管理 甘心
     年纪 年龄 年轻 年底 年初 年前 年后 金子 费用 费率 付款 付费 付出 章程 季度 季节 文明 文字
-    武汉 夏天 夏季 秋天 冬天 春节
+    朋友 西门子 武汉 夏天 夏季 秋天 冬天 春节 居然 竟然 当然 依然 仍然 果然 突然 权益 权利
+    权限 幸福 幸运
     春天 东方 西方 南方 北方 雷同 雷达 蓝色 洪水 项目 祝福 祝贺 贺卡 喜欢 欢迎 顾问 顾客 路上""")
 )
 #: Characters common in given names (``resources/given_name_chars.txt``), read lazily.

@@ -429,6 +429,9 @@ _CUE_WEIGHT: Final[dict[str, float]] = {
 _NAME_SCORE: Final = 3.5
 _SIGNATURE_HINTS: Final = ("此致", "落款", "签名", "敬上", "谨上", "敬呈", "拜上")
 _NOT_CALLING: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大")
+# Surnames that, right after a cue word, are almost always a conjunction, preposition or
+# adverb instead (和, 跟, 都, 后 …).
+_NOT_SURNAME_AFTER_CUE: Final = frozenset("和跟与同及向从对给于把被让都也还就后在")
 
 
 def _right_score(w: str, e: int) -> float:
@@ -461,8 +464,8 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         return None  # 请问是张小姐吗: a surname and a form of address (handled elsewhere)
     base = lead + (0.5 if slen == 2 else 0.0)
     ambiguous = slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES
-    if slen == 1 and w[s : s + 2] in pp.NAME_COMMON_WORDS:
-        return None  # 高兴坏了, 林业大学, 马上就到
+    if slen == 1 and (w[s : s + 2] in pp.NAME_COMMON_WORDS or w[s] in _NOT_SURNAME_AFTER_CUE):
+        return None  # 高兴坏了, 林业大学, 马上就到; 我妈妈和保姆, 工作人员都彬彬有礼
     given_chars = pp.given_name_chars()
     common = pp.NAME_COMMON_WORDS
     found = None
@@ -477,6 +480,8 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
                           or w[e - 1 : e + 1] in pp.NAME_STOP_BIGRAMS):
             continue  # (阳阳为您服务: 为您 ends the name)
         name_like = sum(c in given_chars for c in given) / glen
+        if name_like == 0:
+            continue  # 给管家部打电话: no given-name character at all
         score = base + _right_score(w, e) - (0.5 if glen == 1 else 0.0) + name_like
         if ambiguous:  # 常婷雪 still reads as a name; 常用 or 方向 do not
             score -= 0.5 if glen == 2 and name_like == 1.0 else 1.0
