@@ -480,8 +480,8 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
                           or w[e - 1 : e + 1] in pp.NAME_STOP_BIGRAMS):
             continue  # (阳阳为您服务: 为您 ends the name)
         name_like = sum(c in given_chars for c in given) / glen
-        if name_like == 0:
-            continue  # 给管家部打电话: no given-name character at all
+        if name_like == 0 and lead < 3:
+            continue  # 给管家部打电话: no given-name character at all after a weak cue
         score = base + _right_score(w, e) - (0.5 if glen == 1 else 0.0) + name_like
         if ambiguous:  # 常婷雪 still reads as a name; 常用 or 方向 do not
             score -= 0.5 if glen == 2 and name_like == 1.0 else 1.0
@@ -558,7 +558,7 @@ def _name_before_title(
                 continue
             if not _clean_before(w, s) or (s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS):
                 continue
-            if s > 0 and pp.is_han(w[s - 1]) and not all(c in given_chars for c in given):
+            if s > 0 and pp.is_han(w[s - 1]) and not any(c in given_chars for c in given):
                 continue  # 您和配送师傅: in running text the given name must look like one
             return s, t
     for slen in (2, 1):
