@@ -71,12 +71,13 @@ PII_ORDER = ("mobile", "landline", "id_number", "bank_card", "email", "name", "a
 # ---------------------------------------------------------------------------------------------
 # Latent-model parameters (documented in corpora/README.md)
 
-# Event-driven churn: evaluated after every complaint contact that carries dissatisfaction
-# (negative mood, a voiced threat, bad service or an unresolved wealth loss; see
-# ``dissatisfied``). Volume terms are small and saturating; the text-expressed state weighs
-# more (issue #5; the reasons are in corpora/README.md).
+# Monthly churn hazard: on the first day of each month, drawn once by every active customer
+# with a complaint contact carrying dissatisfaction (negative mood, a voiced threat, bad
+# service or an unresolved wealth loss; see ``dissatisfied``) in the previous
+# ``CHURN_RECENCY_DAYS``. Volume terms are small and saturating; the text-expressed state
+# weighs more (issue #5; the reasons are in corpora/README.md).
 CHURN_COEF: dict[str, float] = {
-    "intercept": -5.6,
+    "intercept": -6.1,
     "log1p_tenure_years": -0.30,
     "open_unresolved": 0.15,
     "log1p_repeat_contacts": 0.20,
@@ -86,6 +87,7 @@ CHURN_COEF: dict[str, float] = {
     "threat_voiced": 1.40,
 }
 CHURN_TIER: dict[str, float] = {"standard": 0.5, "gold": 0.0, "platinum": -0.9, "diamond": -1.8}
+CHURN_RECENCY_DAYS = 90
 SILENT_CHURN_INTERCEPT = -6.1  # monthly background hazard (competitor offers, moving away, ...)
 RANDOM_EFFECT_SD = 0.8
 ISSUE_TO_CONTACT = 1.135  # average contacts per planned issue (repeats minus post-churn drops)
@@ -345,6 +347,7 @@ class Customer:
     writes_traditional: bool
     churned_at: date | None = None
     silent_churn: date | None = None
+    last_dissatisfied: date | None = None
     # running state of the churn model
     open_unresolved: int = 0
     repeat_contacts: int = 0
@@ -1992,6 +1995,24 @@ def dissatisfied(conv: Conv) -> bool:
             or ("wealth" in conv.categories and not conv.resolved))
 
 
+def draw_churn_months(cust: Customer, churn_rng: random.Random, next_month: list[int],
+                      until: date) -> date | None:
+    """Draw the monthly churn hazard for every month start up to ``until``.
+
+    ``next_month[0]`` is the first month not drawn yet (advanced in place). A month is
+    drawn only when the customer had a dissatisfied complaint contact in the
+    ``CHURN_RECENCY_DAYS`` before its first day; on success the customer leaves within it.
+    """
+    while next_month[0] <= 12 and date(2025, next_month[0], 1) <= until:
+        start = date(2025, next_month[0], 1)
+        next_month[0] += 1
+        recent = (cust.last_dissatisfied is not None
+                  and cust.last_dissatisfied >= start - timedelta(days=CHURN_RECENCY_DAYS))
+        if recent and churn_rng.random() < sigmoid(churn_logit(cust)):
+            return start + timedelta(days=churn_rng.randrange(28))
+    return None
+
+
 def silent_churn_date(rng: random.Random, cust: Customer) -> date | None:
     base = (SILENT_CHURN_INTERCEPT + CHURN_TIER[cust.tier]
             + CHURN_COEF["log1p_tenure_years"] * math.log1p(cust.tenure_months / 12)
@@ -2028,9 +2049,13 @@ def simulate(seed: int, n_conversations: int, n_customers: int) -> tuple[
             heapq.heappush(heap, (issue.start, k, k, 0))
         seq = len(mine)
         prev_channel: dict[int, str] = {}
+        churn_rng = random.Random(f"{seed}:churn:{cust.idx}")
+        next_month = [1]  # the first month whose hazard has not been drawn yet
         while heap:
             day_dt, _, k, contact_no = heapq.heappop(heap)
             issue = mine[k]
+            if decided is None:
+                decided = draw_churn_months(cust, churn_rng, next_month, day_dt.date())
             if day_dt.date() > YEAR_END:
                 continue
             if decided is not None and day_dt.date() >= decided:
@@ -2062,10 +2087,10 @@ def simulate(seed: int, n_conversations: int, n_customers: int) -> tuple[
                 cust.negative_mood += conv.emotion in ("anger", "disgust", "sadness")
                 cust.threat_voiced += conv.churn_threat
                 issue.resolved = conv.resolved
-                draw = rng.random() if decided is None else 1.0  # same stream as before
-                if draw < sigmoid(churn_logit(cust)) and dissatisfied(conv):
-                    lag = 3 + min(90, int(rng.expovariate(1 / 18)))
-                    decided = when.date() + timedelta(days=lag)
+                if decided is None:
+                    rng.random()  # the former per-contact draw, kept so the text stays put
+                if dissatisfied(conv):
+                    cust.last_dissatisfied = when.date()
                 if not conv.resolved and contact_no < 4:
                     p_again = 0.45 + 0.15 * (conv.emotion == "anger") + 0.1 * issue.severity
                     if rng.random() < p_again:
@@ -2079,6 +2104,8 @@ def simulate(seed: int, n_conversations: int, n_customers: int) -> tuple[
                 heapq.heappush(heap, (datetime.combine(
                     when.date() + timedelta(days=1 + int(rng.expovariate(1 / 3))),
                     datetime.min.time()), seq, k, contact_no + 1))
+        if decided is None:
+            decided = draw_churn_months(cust, churn_rng, next_month, YEAR_END)
         if decided is not None and decided <= YEAR_END:
             cust.churned_at = decided
     convs.sort(key=lambda c: (c.when, c.customer.idx, c.contact_no))
