@@ -194,6 +194,8 @@ def _by_customer(frame: Any, owners: Any, divisions: Any, dd: Any) -> Any:
     """``frame`` (keyed by conversation_id) with its customer as the index, on ``divisions``."""
     if "customer_id" in frame.columns:
         frame = frame.drop(columns="customer_id")
+    # one key dtype on both sides (object vs pandas/Arrow strings would warn and may miss)
+    frame = frame.assign(conversation_id=frame["conversation_id"].astype(str))
     frame = frame.merge(owners, on="conversation_id", how="inner")
     return frame.set_index("customer_id", divisions=divisions)
 
@@ -260,6 +262,7 @@ def build_portraits_dask(source: Any, *, as_of: Any = None, customers: Any = Non
             indexed = conv.set_index("customer_id", divisions=divisions)
     conv = indexed
     owners = conv.reset_index()[["conversation_id", "customer_id"]]
+    owners = owners.assign(conversation_id=owners["conversation_id"].astype(str))
     tags = _by_customer(as_dask(frames["conversation_tags"]), owners, divisions, dd)
     turns = frames.get("turns")
     if turns is not None:
