@@ -16,10 +16,14 @@ type            placeholder     what counts
 ``bank_card``   ``[银行卡号]``  16-19 digits passing Luhn (first digit 3/4/5/6/9)
 ``email``       ``[邮箱]``      e-mail addresses, also spoken "zhangsan 艾特 163 点 com"
 ``name``        ``[姓名]``      names after a self-introduction (我叫张伟, 我姓李, 本人刘洋,
-                                持卡人是…) and surnames before a form of address
-                                (王先生 -> [姓名]先生)
+                                持卡人是…), surnames before a form of address
+                                (王先生 -> [姓名]先生), names after a cue word scored
+                                with what follows them (我儿媳妇石磊, 那个叫孔令辉的,
+                                通知一下欧阳晓燕; see ``_scored_end``) and letter
+                                signatures (此致 敬礼。 肖欣俊)
 ``address``     ``[地址]``      province/city/district/road/number/building/unit sequences
-                                (a city or district on its own is not an address)
+                                (a city or district on its own is not an address, nor is
+                                a place that names a branch: 南京东路支行)
 ==============  ==============  =========================================================
 
 Decisions worth knowing:
