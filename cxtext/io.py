@@ -527,14 +527,21 @@ def _merged_ranges(data: bytes, sheet_path: str | None) -> list[tuple[int, int, 
         return []
     from openpyxl.utils.cell import range_boundaries
 
+    refs: list[bytes] = []
     try:
-        with zipfile.ZipFile(_io.BytesIO(data)) as zf:
-            xml = zf.read(sheet_path.lstrip("/"))
+        with zipfile.ZipFile(_io.BytesIO(data)) as zf, zf.open(sheet_path.lstrip("/")) as fh:
+            # streamed in chunks: a large sheet is never held twice in memory
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                buf = tail + chunk
+                cut = buf.rfind(b"<")  # an element may straddle the chunk boundary
+                cut = len(buf) if cut < 0 else cut
+                refs += [m.group(1) for m in _MERGE_REF_RE.finditer(buf, 0, cut)]
+                tail = buf[cut:]
+            refs += [m.group(1) for m in _MERGE_REF_RE.finditer(tail)]
     except (KeyError, zipfile.BadZipFile):
         return []
-    if b"mergeCell" not in xml:
-        return []
-    return [range_boundaries(m.group(1).decode()) for m in _MERGE_REF_RE.finditer(xml)]
+    return [range_boundaries(r.decode()) for r in refs]
 
 
 def _fill_merged(

@@ -210,3 +210,19 @@ def test_merged_customer_id_in_a_conversations_sheet(tmp_path):
     assert rejects["row"].tolist() == [4]
     assert rejects["reason"].iloc[0].startswith("customer_id:")
 
+
+
+def test_merged_ranges_are_read_across_chunk_boundaries():
+    import io
+    import zipfile
+
+    from cxtext.io import _merged_ranges
+
+    # the sheet XML is streamed in 1 MiB chunks: a <mergeCell> element may straddle two
+    xml = b"x" * ((1 << 20) - 10) + b'<mergeCell ref="A2:A4"/><mergeCell ref="B2:C9"/>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    assert _merged_ranges(buf.getvalue(), "/xl/worksheets/sheet1.xml") == [
+        (1, 2, 1, 4), (2, 2, 3, 9)]
+    assert _merged_ranges(buf.getvalue(), "/xl/worksheets/missing.xml") == []
