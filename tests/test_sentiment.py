@@ -181,6 +181,7 @@ def test_word_ngram_block_is_tfidf_of_rjieba_words_beside_the_char_block():
     # word keys carry a mark prepare_text never leaves in a text: no clash with char n-grams
     assert "\x1f" not in _linear.prepare_text("a\x1fb")
     assert _linear.word_ngrams("乱扣 费", 1, 2) == ["\x1f乱扣", "\x1f费", "\x1f乱扣\x1f费"]
+    assert _linear.word_tokens("好\ud800的") == _linear.word_tokens("好?的")  # lone surrogate
 
 
 def test_fit_with_word_ngrams_saves_and_reloads(tmp_path):

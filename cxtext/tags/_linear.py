@@ -127,10 +127,15 @@ def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
 
 
 def word_tokens(text: str) -> list[str]:
-    """rjieba (jieba-rs, HMM on) words of a prepared text, whitespace dropped."""
+    """rjieba (jieba-rs, HMM on) words of a prepared text, whitespace dropped (a lone
+    surrogate, which rjieba cannot encode, is cut as "?")."""
     import rjieba
 
-    return [w for w in rjieba.cut(text) if not w.isspace()]
+    try:
+        words = rjieba.cut(text)
+    except UnicodeEncodeError:
+        words = rjieba.cut(text.encode("utf-8", "replace").decode("utf-8"))
+    return [w for w in words if not w.isspace()]
 
 
 def word_ngrams(text: str, lo: int, hi: int) -> list[str]:
