@@ -468,6 +468,13 @@ def test_engines_agree_on_known_differences(text, kwargs, tokens):
     assert Segmenter(engine="rjieba", **kwargs).cut(text) == tokens
 
 
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_lone_surrogate_is_cut_like_jieba(engine):
+    # rjieba cannot take a lone surrogate (no UTF-8 for it): such a text goes to jieba
+    assert Segmenter(engine=engine, stopwords=None).cut("中\ud800文信用卡") == \
+        ["中", "文", "信用卡"]
+
+
 def test_rjieba_engine_keeps_banking_words_and_user_words():
     seg = Segmenter(engine="rjieba", dictionary=[*load_banking_dictionary(), "睿盈盈"])
     assert seg.cut("睿盈盈的小额账户管理费被盗刷") == ["睿盈盈", "小额账户管理费", "盗刷"]

@@ -291,7 +291,10 @@ class _RjiebaEngine:
             # equal probability (五五|五 vs 五|五五), and jieba and jieba-rs break the tie
             # differently: such texts (rare) are cut by jieba itself.
             return self._shadow.cut(text)
-        tokens = self._jieba.cut(text, self._hmm)
+        try:
+            tokens = self._jieba.cut(text, self._hmm)
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800") cannot cross into Rust
+            return self._shadow.cut(text)
         if not self._hmm:
             return tokens
         # With the HMM on, jieba-rs keeps an ASCII run such as "155-7458-8641" or
