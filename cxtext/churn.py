@@ -23,8 +23,8 @@ lift at the top 10 %, Brier score and a decile reliability table, and
 Risk levels (``risk_level``)
 ----------------------------
 * learned model (``risk_score`` = probability of churning within the horizon):
-  高 when ≥ 0.20, 中 when ≥ 0.08 (about twice the demo corpus's 90-day base rate of
-  4 %), else 低 (``MODEL_LEVELS``);
+  高 when ≥ 0.20, 中 when ≥ 0.08 (about 1.6 times the demo corpus's 90-day base rate of
+  5 %), else 低 (``MODEL_LEVELS``);
 * rule scorer (``risk_score`` = points / 100): 高 when ≥ 0.50 (50 points), 中 when
   ≥ 0.25, else 低 (``RULE_LEVELS``).
 

@@ -363,7 +363,7 @@ class Store:
                       key=lambda n: (order.get(n, 99), n))
 
     def counts(self) -> dict[str, int]:
-        """Rows per data table, e.g. ``{"conversations": 3681, "turns": 48301, …}``."""
+        """Rows per data table, e.g. ``{"conversations": 3689, "turns": 48557, …}``."""
         return {t: int(self.con.execute(f"SELECT count(*) FROM {_q(t)}").fetchall()[0][0])
                 for t in self.tables()}
 
@@ -706,7 +706,7 @@ class Store:
         --------
         >>> with Store() as s:                                    # doctest: +SKIP
         ...     s.load_corpus("corpora/demo").inserted
-        {'turns': 48301, 'conversations': 3681, 'customers': 1000}
+        {'turns': 48557, 'conversations': 3689, 'customers': 1000}
         """
         from cxtext.io import read_corpus
 
