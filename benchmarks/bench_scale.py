@@ -320,10 +320,19 @@ def summarise(result: dict) -> dict:
         top_cpu = max(v["customer_chars_per_cpu_s"] for v in one.values())
         summary["best_chars_per_cpu_s_n_jobs_1"] = top_cpu
         summary["chars_target_reached_per_cpu_s"] = top_cpu >= TARGET_CHARS_PER_S_PER_CORE
-        if snow:
-            summary["x_snownlp_chars_per_s"] = round(top / snow["customer_chars_per_s"], 1)
-            summary["x_snownlp_chars_per_cpu_s"] = round(
-                top_cpu / snow["customer_chars_per_cpu_s"], 1)
+        # ratios against the snownlp run of the same invocation (same load conditions)
+        ratios = {}
+        for size, entry in result["runs"].items():
+            res = entry.get("n_jobs=1")
+            ref = entry.get("snownlp_same_invocation") or snow
+            if res and ref:
+                ratios[size] = {
+                    "x_snownlp_chars_per_s": round(
+                        res["customer_chars_per_s"] / ref["customer_chars_per_s"], 1),
+                    "x_snownlp_chars_per_cpu_s": round(
+                        res["customer_chars_per_cpu_s"] / ref["customer_chars_per_cpu_s"], 1),
+                }
+        summary["x_snownlp_n_jobs_1"] = ratios
     runs = result["runs"]
     if runs.get("1000000", {}).get("status") == "measured" and "100000" in runs:
         ratio = (runs["1000000"]["n_jobs=1"]["peak_rss_mb"]
