@@ -182,7 +182,7 @@ def turn_quality(
     values = text_values(series, "turn_quality")
     speakers = speaker_values(speaker, len(values), "turn_quality")
     todo = [v if sp == "agent" else None for v, sp in zip(values, speakers, strict=True)]
-    flags, evidence = _turn_flags(prepare_texts(todo))
+    flags, evidence = _turn_flags(_prepare_in_batches(todo))
     columns: dict[str, list[object] | np.ndarray] = {}
     for item in TURN_ITEMS:
         col = flags[item]
