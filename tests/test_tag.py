@@ -171,3 +171,22 @@ def test_tag_survives_a_full_rule_cache():
     assert res.turns["intent_churn"].sum() == 100
     assert bool(res.conversations.loc[0, "intent_churn"])
     _rules.clear_cache()
+
+
+def test_prepare_texts_keeps_cached_texts_when_the_cache_empties():
+    # A batch mixing cached texts with enough new ones to overflow the cache used to raise
+    # KeyError: the cache was emptied after the cached texts had been skipped.
+    from cxtext.tags import _rules
+
+    _rules.clear_cache()
+    try:
+        filler = [f"填充文本{i}" for i in range(_rules._CACHE_MAX - 10)]
+        _rules.prepare_texts(filler)
+        batch = [filler[0], None] + [f"新文本{i}" for i in range(20)]
+        out = _rules.prepare_texts(batch)
+        assert out[1] is None
+        assert out[0] is not None and out[0] == _rules.prepare_one(filler[0], filler[0])
+        assert len(out) == len(batch) and all(p is not None for p in out[2:])
+        assert len(_rules._PREPARED) == 20  # emptied, then holds the new batch only
+    finally:
+        _rules.clear_cache()

@@ -243,26 +243,26 @@ def clear_cache() -> None:
 def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
     """Matching texts for many texts (``None`` stays ``None``); normalises in one batch."""
     cache = _PREPARED
-    todo = list(dict.fromkeys(t for t in texts if t is not None and t not in cache))
+    # Resolve cached texts first: emptying a full cache below must not lose them.
+    found: dict[str, Prepared] = {}
+    todo: list[str] = []
+    for t in dict.fromkeys(t for t in texts if t is not None):
+        prep = cache.get(t)
+        if prep is None:
+            todo.append(t)
+        else:
+            found[t] = prep
     if todo:
         normals = normalize(
             pd.Series(todo, dtype=object), width=True, t2s=True, fillers=None, emoji="keep",
             whitespace=False,
         ).tolist()
-        if len(cache) + len(todo) > _CACHE_MAX:
-            cache.clear()
         fresh = {t: prepare_one(t, n) for t, n in zip(todo, normals, strict=True)}
+        if len(cache) + len(fresh) > _CACHE_MAX:
+            cache.clear()
         cache.update(fresh)
-    else:
-        fresh = {}
-    out: list[Prepared | None] = []
-    for t in texts:
-        if t is None:
-            out.append(None)
-        else:
-            prep = cache.get(t)
-            out.append(prep if prep is not None else fresh[t])
-    return out
+        found.update(fresh)
+    return [None if t is None else found[t] for t in texts]
 
 
 # ---------------------------------------------------------------------------------------------
