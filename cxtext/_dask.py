@@ -121,27 +121,7 @@ def tag_dask(ddf: Any, **options: Any):
 
 
 def partition_by_conversation(ddf: Any, npartitions: int | None = None) -> Any:
-    """Shuffle a Dask DataFrame of turns so each conversation sits in one partition.
-
-    Parameters
-    ----------
-    ddf : dask.dataframe.DataFrame
-        Turns with a ``conversation_id`` column. Keep the ``turn`` column: a shuffle
-        does not promise to keep the rows of a conversation in their input order.
-    npartitions : int, optional
-        Partitions of the result (default: as many as ``ddf`` has).
-
-    Returns
-    -------
-    dask.dataframe.DataFrame
-        The same rows, hash-partitioned on ``conversation_id``.
-
-    Examples
-    --------
-    >>> import dask.dataframe as dd, pandas as pd  # doctest: +SKIP
-    >>> ddf = dd.read_parquet("turns/")  # doctest: +SKIP
-    >>> res = cx.tag(partition_by_conversation(ddf))  # doctest: +SKIP
-    """
+    """See :func:`cxtext.tags.tag.partition_by_conversation` (the public entry)."""
     _require_dask("partition_by_conversation")
     return ddf.shuffle(on="conversation_id", npartitions=npartitions)
 
