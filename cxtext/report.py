@@ -422,19 +422,53 @@ def _display_value(value: Any, out: Path) -> Any:
     return value
 
 
+_MANIFEST = "_index.json"
+
+
+def _merge_manifest(out: Path, rendered: list[RenderedReport], now: str) -> list[dict[str, Any]]:
+    """Index entries: reports rendered now, plus earlier ones whose HTML is still there.
+
+    Rendering one report (``cxtext report topics``) must not drop the others from the
+    index, so each run's entries are kept in ``_index.json`` beside the reports.
+    """
+    path = out / _MANIFEST
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+        old = old if isinstance(old, dict) else {}
+    except (OSError, ValueError):
+        old = {}
+    entries: dict[str, dict[str, Any]] = {}
+    for name, e in old.items():
+        if (name in REPORTS and isinstance(e, dict) and isinstance(e.get("file"), str)
+                and _SAFE_NAME.match(Path(e["file"]).stem) and (out / e["file"]).is_file()):
+            entries[name] = e
+    for r in rendered:
+        entries[r.name] = {
+            "file": r.path.name,
+            "title": r.title,
+            "parameters": {k: _display_value(v, out) for k, v in r.parameters.items()},
+            "seconds": round(float(r.seconds), 1),
+            "generated": now,
+        }
+    path.write_text(json.dumps(entries, ensure_ascii=False, indent=1), encoding="utf-8")
+    order = list(REPORTS)
+    return [entries[n] for n in sorted(entries, key=order.index)]
+
+
 def write_index(
     rendered: list[RenderedReport], out_dir: str | os.PathLike, *, data_range: str = ""
 ) -> Path:
     """Write ``index.html`` linking the rendered reports, with parameters and time."""
     out = Path(out_dir)
     now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    entries = _merge_manifest(out, rendered, now)
     rows = []
-    for r in rendered:
-        shown = {k: _display_value(v, out) for k, v in r.parameters.items()}
-        params = html.escape(json.dumps(shown, ensure_ascii=False))
+    for e in entries:
+        params = html.escape(json.dumps(e["parameters"], ensure_ascii=False))
         rows.append(
-            f'<tr><td><a href="{html.escape(r.path.name)}">{html.escape(r.title)}</a></td>'
-            f"<td><code>{params}</code></td><td>{r.seconds:.0f} 秒</td></tr>"
+            f'<tr><td><a href="{html.escape(e["file"])}">{html.escape(e["title"])}</a></td>'
+            f"<td><code>{params}</code></td><td>{e['seconds']:.0f} 秒</td>"
+            f"<td>{html.escape(e['generated'])}</td></tr>"
         )
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>cxtext 报告目录</title>
@@ -447,7 +481,7 @@ code {{ font-size: .85em; color: #555; }}
 </style></head><body>
 <h1>cxtext 报告目录</h1>
 <p>数据范围：{html.escape(data_range) or "—"}　生成时间：{now}</p>
-<table><tr><th>报告</th><th>参数</th><th>生成耗时</th></tr>
+<table><tr><th>报告</th><th>参数</th><th>生成耗时</th><th>生成时间</th></tr>
 {''.join(rows)}
 </table></body></html>
 """

@@ -64,6 +64,26 @@ def test_index_links_reports(rendered, tmp_path):
     assert "2025-01-01 至 2025-12-31" in text
 
 
+def test_index_keeps_reports_rendered_earlier(tmp_path):
+    # `cxtext report topics` after `cxtext report all` must not drop the other reports.
+    from cxtext.report import RenderedReport
+
+    def fake(name: str, seconds: float) -> RenderedReport:
+        path = tmp_path / f"{name}.html"
+        path.write_text("<html></html>", encoding="utf-8")
+        return RenderedReport(name, REPORTS[name][1], path, {"store": str(tmp_path / "s.db")},
+                              seconds)
+
+    write_index([fake("corpus_profile", 7), fake("topics", 60)], tmp_path)
+    text = write_index([fake("topics", 42)], tmp_path).read_text(encoding="utf-8")
+    assert 'href="corpus_profile.html"' in text and 'href="topics.html"' in text
+    assert "42 秒" in text and "60 秒" not in text  # the newer topics run replaces the older
+    assert text.index("corpus_profile.html") < text.index("topics.html")  # REPORTS order
+    assert str(tmp_path) not in text  # paths shown relative
+    (tmp_path / "corpus_profile.html").unlink()  # a report deleted since is not linked
+    assert "corpus_profile.html" not in write_index([], tmp_path).read_text(encoding="utf-8")
+
+
 def test_report_name_cannot_escape_folder(tmp_path):
     with pytest.raises(cx.CxTextError, match="Unknown report"):
         render_report("../evil", tmp_path)
