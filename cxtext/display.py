@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from cxtext.export import neutralise_formula
 from cxtext.text._patterns import EMOJI_RE
 from cxtext.text.pii import mask_pii
 
@@ -26,7 +27,6 @@ from cxtext.text.pii import mask_pii
 REPORT_DIR_ENV = "CXTEXT_REPORT_DIR"
 REPORT_NAME_ENV = "CXTEXT_REPORT_NAME"
 _SAFE_FILE = re.compile(r"^[A-Za-z0-9_-]+$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(text: str) -> str:
@@ -172,9 +172,7 @@ def _csv_safe(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         value = "、".join(str(v) for v in value)
     if isinstance(value, str):
-        value = mask_pii(value)
-        if value.startswith(_FORMULA_START):
-            value = "'" + value
+        value = neutralise_formula(mask_pii(value))
     return value
 
 
