@@ -101,20 +101,25 @@ def prepare_text(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
-_LAST_BATCH: tuple[list[str], list[str]] | None = None
+class _LastBatch:
+    """The result of ``fn`` over the previous batch, reused when the same batch comes again:
+    ``cx.tag`` runs the sentiment and the emotion model on one batch in a row."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+        self.last: tuple[list[Any], list[Any]] | None = None
+
+    def __call__(self, items: Sequence[Any]) -> list[Any]:
+        items = list(items)
+        last = self.last
+        if last is not None and last[0] == items:
+            return last[1]
+        out = [self.fn(x) for x in items]
+        self.last = (items, out)
+        return out
 
 
-def _prepared(texts: Sequence[str]) -> list[str]:
-    """``prepare_text`` over a batch, reusing the previous batch's result when the texts are
-    the same: ``cx.tag`` runs the sentiment and the emotion model on one batch in a row."""
-    global _LAST_BATCH
-    texts = list(texts)
-    last = _LAST_BATCH
-    if last is not None and last[0] == texts:
-        return last[1]
-    docs = [prepare_text(t) for t in texts]
-    _LAST_BATCH = (texts, docs)
-    return docs
+_prepared = _LastBatch(prepare_text)  # prepare_text over a batch
 
 
 def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
@@ -143,20 +148,7 @@ def word_ngrams(text: str, lo: int, hi: int) -> list[str]:
     return _word_grams(word_tokens(text), lo, hi)
 
 
-_LAST_WORDS: tuple[list[str], list[list[str]]] | None = None
-
-
-def _batch_word_tokens(docs: Sequence[str]) -> list[list[str]]:
-    """:func:`word_tokens` of a batch of prepared texts, reusing the previous batch's words
-    when the texts are the same (the sentiment and the emotion model run on one batch)."""
-    global _LAST_WORDS
-    docs = list(docs)
-    last = _LAST_WORDS
-    if last is not None and last[0] == docs:
-        return last[1]
-    words = [word_tokens(d) for d in docs]
-    _LAST_WORDS = (docs, words)
-    return words
+_batch_word_tokens = _LastBatch(word_tokens)  # word_tokens over a batch of prepared texts
 
 
 def _word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
