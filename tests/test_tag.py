@@ -154,8 +154,8 @@ def test_repeated_turns_are_tagged_once_but_get_their_own_lists():
 
 
 def test_tag_survives_a_full_rule_cache():
-    # _rules.prepare_texts empties its full cache mid-call and then misses the texts it
-    # had found cached: cx.tag makes room before each batch so that never happens.
+    # A full rule cache is emptied in the middle of cx.tag's batch: the texts found cached
+    # before that must still be tagged (this raised KeyError once).
     from cxtext.tags import _rules
 
     cx.tag(pd.DataFrame({"conversation_id": ["w"], "speaker": ["agent"], "text": ["您好"]}),

@@ -182,7 +182,7 @@ def turn_quality(
     values = text_values(series, "turn_quality")
     speakers = speaker_values(speaker, len(values), "turn_quality")
     todo = [v if sp == "agent" else None for v, sp in zip(values, speakers, strict=True)]
-    flags, evidence = _turn_flags(_prepare_in_batches(todo))
+    flags, evidence = _turn_flags(prepare_texts(todo))
     columns: dict[str, list[object] | np.ndarray] = {}
     for item in TURN_ITEMS:
         col = flags[item]
@@ -323,8 +323,8 @@ def agent_quality(
 
     texts = table["text"].tolist()
     speakers = table["speaker"].tolist()
-    agent_prep = _prepare_in_batches([t if s == "agent" else None
-                                      for t, s in zip(texts, speakers, strict=True)])
+    agent_prep = prepare_texts([t if s == "agent" else None
+                                for t, s in zip(texts, speakers, strict=True)])
     flags, evidence = _turn_flags(agent_prep)
     complained = _customer_complained(texts, speakers)
     if any(s == "customer" for s in speakers):
@@ -349,33 +349,10 @@ def _check_silence(silence_s: object) -> None:
         )
 
 
-def make_room_for_prepared(n: int) -> None:
-    """Empty the rule taggers' matching-text cache unless ``n`` more texts fit in it.
-
-    ``_rules.prepare_texts`` empties a full cache in the middle of a call and then misses
-    the texts it had found cached before emptying it (``KeyError`` past 50,000 distinct
-    texts in one process). Callers here keep every call below the limit: batches of at
-    most ``n`` texts, with room made before each.
-    """
-    from cxtext.tags import _rules
-
-    if len(_rules._PREPARED) + n > _rules._CACHE_MAX:
-        _rules.clear_cache()
-
-
-def _prepare_in_batches(texts: list[str | None], step: int = 10_000) -> list[Prepared | None]:
-    out: list[Prepared | None] = []
-    for start in range(0, len(texts), step):
-        part = texts[start:start + step]
-        make_room_for_prepared(len(part))
-        out.extend(prepare_texts(part))
-    return out
-
-
 def _customer_complained(texts: list, speakers: list) -> np.ndarray:
     """Customer turns that say a complaint word of the quality rules (``complaint`` item)."""
-    prep = _prepare_in_batches([t if s == "customer" else None
-                                for t, s in zip(texts, speakers, strict=True)])
+    prep = prepare_texts([t if s == "customer" else None
+                          for t, s in zip(texts, speakers, strict=True)])
     complaint, _ = _turn_flags(prep, ("complaint",))
     return complaint["complaint"] > 0
 

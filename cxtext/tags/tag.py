@@ -145,16 +145,15 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
     """
     from cxtext.tags.emotion import emotion
     from cxtext.tags.intents import intents
-    from cxtext.tags.quality import make_room_for_prepared, turn_quality
+    from cxtext.tags.quality import turn_quality
     from cxtext.tags.sentiment import sentiment
     from cxtext.tags.taxonomy import categories
 
     n = len(tr)
     mood_mask = tr["speaker"].isin(options["mood_speakers"]).to_numpy()
     parts: list[pd.DataFrame] = []
-    for sl in _chunks(n, min(options["chunk_size"], _MAX_STEP)):
+    for sl in _chunks(n, options["chunk_size"]):
         chunk = tr.iloc[sl]
-        make_room_for_prepared(2 * len(chunk))
         # Every tagger is a function of (text, speaker): tag each distinct pair once and
         # copy the tags to the repeats (IVR prompts, agent scripts, "好的", "是的").
         rep, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
@@ -180,11 +179,6 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
             advance(sl.stop - sl.start)
     tags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(index=tr.index)
     return pd.concat([tr, tags.set_index(tr.index)], axis=1)
-
-
-# Largest batch handed to the rule taggers at once: their matching-text cache (50,000
-# texts) must hold a whole batch (see quality.make_room_for_prepared).
-_MAX_STEP = 20_000
 
 
 def _distinct_rows(texts: pd.Series, speakers: pd.Series) -> tuple[np.ndarray, np.ndarray]:
