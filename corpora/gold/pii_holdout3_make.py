@@ -30,7 +30,7 @@ MARK_RE = re.compile("〔([na]):([^〕]+)〕")
 
 # (form, text with inline markers)
 RAW: list[tuple[str, str]] = [
-    # --- names: self-introduction -------------------------------------------------------------
+    # --- names: self-introduction ---
     ("call", "您好，我叫〔n:龚晓玲〕，想咨询一下房贷提前还款"),
     ("call", "我是〔n:冉德胜〕，上周来电说过卡被冻结的事"),
     ("call", "你好我姓〔n:鞠〕，鞠躬的鞠"),
@@ -57,7 +57,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "我叫〔n:刘洁〕，洁白的洁"),
     ("call", "我叫〔n:陈静〕"),
     ("call", "我是客户〔n:孙援朝〕，编号你们系统里有"),
-    # --- names: kinship and third parties ----------------------------------------------------
+    # --- names: kinship and third parties ---
     ("call", "我闺女〔n:卢雨桐〕在外地上大学，她的卡能不能我来挂失"),
     ("call", "我媳妇〔n:谷晓燕〕下午会过去签字"),
     ("call", "卡是我老爸〔n:鲁长贵〕的，他不会用手机"),
@@ -74,7 +74,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "担保人是〔n:应志刚〕，他也收到催收短信了"),
     ("complaint", "借款人〔n:康晓宇〕系我前夫，离婚后催收电话却打给我"),
     ("call", "我邻居〔n:夏侯俊〕也是你们行的客户"),
-    # --- names: staff (title after surname, title before name) -------------------------------
+    # --- names: staff (title after surname, title before name) ---
     ("call", "我找〔n:王〕经理，她说今天给我回电"),
     ("call", "上次是〔n:李〕主任接待的我"),
     ("chat", "〔n:邓〕经理说利率可以打折的"),
@@ -97,7 +97,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "那个〔n:姚〕经理现在调到哪个网点了"),
     ("complaint", "网点负责人〔n:时建国〕对此事不闻不问"),
     ("call", "客服〔n:柯〕小姐说三个工作日到账"),
-    # --- names: transfers and payees ----------------------------------------------------------
+    # --- names: transfers and payees ---
     ("chat", "我往〔n:梁书豪〕的卡里转了三万，显示失败"),
     ("call", "收款方是〔n:艾丽莎〕，工行的卡"),
     ("call", "这笔钱是转给〔n:秦沛然〕的房租"),
@@ -106,7 +106,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "对方叫〔n:汪振宇〕，说是你们行的工作人员"),
     ("call", "汇款人〔n:葛东升〕，汇款用途货款"),
     ("chat", "付款人：〔n:邱晓冬〕"),
-    # --- names: in running text, lists, mid-sentence ------------------------------------------
+    # --- names: in running text, lists, mid-sentence ---
     ("complaint", "当天在场的还有〔n:薛佳〕和〔n:范立新〕，都可以作证"),
     ("complaint", "我、〔n:孔德明〕、〔n:包亚楠〕三人都在该网点购买了这款理财"),
     ("call", "股东有〔n:任浩天〕、〔n:万秋菊〕两个人"),
@@ -124,7 +124,7 @@ RAW: list[tuple[str, str]] = [
     ("complaint", "此事经手人〔n:武卫国〕应负全部责任"),
     ("complaint", "特此投诉。投诉人：〔n:田秀英〕"),
     ("complaint", "以上情况属实。〔n:雷振宇〕 2024年5月6日"),
-    # --- names: ASR without punctuation --------------------------------------------------------
+    # --- names: ASR without punctuation ---
     ("asr", "喂你好我叫〔n:张志明〕我那个信用卡被盗刷了"),
     ("asr", "嗯我是〔n:黎海燕〕我上午打过电话的"),
     ("asr", "对的就是我老婆〔n:戚晓梅〕她的卡"),
@@ -137,11 +137,11 @@ RAW: list[tuple[str, str]] = [
     ("asr", "我是〔n:欧阳晨〕我的卡又被锁了"),
     ("asr", "我爸叫〔n:邹长林〕他的存折丢了"),
     ("asr", "就是那个〔n:丁〕经理给我办的分期"),
-    # --- names: Traditional ---------------------------------------------------------------------
+    # --- names: Traditional ---
     ("traditional", "我叫〔n:張偉傑〕，想問一下轉帳的事"),
     ("traditional", "收款人是〔n:劉淑芬〕，帳號沒錯"),
     ("traditional", "請幫我轉給〔n:林〕經理"),
-    # --- addresses: province-city-district-road-number ----------------------------------------
+    # --- addresses: province-city-district-road-number ---
     ("call", "我住在〔a:江苏省苏州市工业园区星湖街328号〕"),
     ("call", "地址是〔a:广东省佛山市禅城区季华五路22号〕"),
     ("chat", "寄到〔a:湖北省宜昌市西陵区东山大道105号〕"),
@@ -152,7 +152,7 @@ RAW: list[tuple[str, str]] = [
     ("chat", "新住址〔a:四川省绵阳市涪城区临园路东段66号〕"),
     ("call", "〔a:贵州省贵阳市云岩区中华北路218号〕，这是我单位地址"),
     ("call", "地址改成〔a:吉林省长春市朝阳区人民大街5688号〕"),
-    # --- addresses: 小区 / 栋 / 单元 / 室 chains -------------------------------------------------
+    # --- addresses: 小区 / 栋 / 单元 / 室 chains ---
     ("call", "我住〔a:碧桂园凤凰城12栋2单元1803室〕"),
     ("call", "寄到〔a:绿地香颂小区5号楼3单元601〕"),
     ("chat", "地址：〔a:南宁市良庆区五象大道401号保利领秀前城8栋1单元2203〕"),
@@ -164,7 +164,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "我住〔a:翠湖天地三期2号楼1703〕"),
     ("call", "地址是〔a:城关区庆阳路77号兰州中心B座1208〕"),
     ("call", "我在〔a:雨花台区软件大道119号丰盛商汇6栋〕上班，卡可以寄到公司"),
-    # --- addresses: rural ------------------------------------------------------------------------
+    # --- addresses: rural ---
     ("call", "我家在〔a:河南省周口市郸城县汲冢镇王庄村三组〕"),
     ("call", "地址写〔a:安徽省六安市霍邱县城西湖乡沣东村二组〕"),
     ("call", "我住〔a:湖南省邵阳市隆回县桃洪镇东方社区5组〕"),
@@ -173,7 +173,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "寄到〔a:云南省曲靖市陆良县马街镇北山村委会上村45号〕"),
     ("call", "〔a:黑龙江省绥化市海伦市海北镇永和村〕，邮编我不记得了"),
     ("call", "我是〔a:甘肃省天水市秦安县兴国镇邢泉村〕的"),
-    # --- addresses: company / work addresses ---------------------------------------------------
+    # --- addresses: company / work addresses ---
     ("call", "公司注册地址是〔a:北京市海淀区中关村大街27号中关村大厦11层〕"),
     ("complaint", "我司地址：〔a:上海市闵行区申长路988弄虹桥万科中心5号楼〕"),
     ("call", "对公账户的地址写〔a:深圳市宝安区西乡街道航城大道宝安智谷科技园E栋6楼〕"),
@@ -181,7 +181,7 @@ RAW: list[tuple[str, str]] = [
     ("chat", "发票寄到〔a:天津市滨海新区第三大街51号泰达MSD-A区2座1505〕"),
     ("call", "单位地址：〔a:西安市未央区凤城八路171号〕"),
     ("call", "我上班在〔a:杭州市余杭区文一西路969号〕，那边有网点吗"),
-    # --- addresses: partial and spoken ----------------------------------------------------------
+    # --- addresses: partial and spoken ---
     ("call", "就在〔a:解放路198号〕"),
     ("call", "我住〔a:和平里七区16号楼〕"),
     ("call", "地址是〔a:朝阳路八十八号〕，八十八号"),
@@ -198,14 +198,14 @@ RAW: list[tuple[str, str]] = [
     ("call", "寄到我家〔a:江北区观音桥步行街9号1-12-3〕"),
     ("traditional", "地址是〔a:臺中市西屯區臺灣大道三段99號〕"),
     ("traditional", "寄到〔a:高雄市苓雅區四維三路2號〕"),
-    # --- mixed name + address --------------------------------------------------------------------
+    # --- mixed name + address ---
     ("call", "收件人〔n:蒋书瑶〕，地址〔a:常州市新北区太湖东路9号〕"),
     ("chat", "请把卡寄给〔n:季婷〕，〔a:温州市鹿城区车站大道577号〕"),
     ("complaint", "投诉人：〔n:阮小平〕，住址：〔a:南通市崇川区工农路111号〕，联系电话见附件"),
     ("call", "我叫〔n:连海波〕，住在〔a:绍兴市越城区解放北路20号〕"),
     ("call", "户主〔n:仲秋生〕，地址〔a:盐城市亭湖区建军中路169号〕"),
     ("chat", "联系人〔n:瞿慧敏〕 地址〔a:扬州市邗江区文昌西路56号〕"),
-    # --- negatives: branch and outlet names --------------------------------------------------------
+    # --- negatives: branch and outlet names ---
     ("negative", "我是在中关村支行开的户"),
     ("negative", "春熙路支行下午几点关门"),
     ("negative", "你们解放路网点的保安态度很差"),
@@ -218,7 +218,7 @@ RAW: list[tuple[str, str]] = [
     ("negative", "天河城那个自助银行的ATM坏了"),
     ("negative", "我去了朝阳门支行，他们说办不了"),
     ("negative", "滨江支行的大堂经理很热情"),
-    # --- negatives: places used as places ---------------------------------------------------------
+    # --- negatives: places used as places ---
     ("negative", "我下周去广州出差，卡能在那边用吗"),
     ("negative", "我人在国外，没法去网点"),
     ("negative", "北京的房价太高了，贷款额度不够"),
@@ -229,7 +229,7 @@ RAW: list[tuple[str, str]] = [
     ("negative", "我刚从西藏回来，手机没信号"),
     ("negative", "我老家在东北，过年回去"),
     ("negative", "长江以南的网点都这样吗"),
-    # --- negatives: products and services ----------------------------------------------------------
+    # --- negatives: products and services ---
     ("negative", "我想买你们的黄金积存"),
     ("negative", "龙卡信用卡的年费怎么收"),
     ("negative", "金葵花理财现在收益多少"),
@@ -238,7 +238,7 @@ RAW: list[tuple[str, str]] = [
     ("negative", "薪金煲的钱怎么转出来"),
     ("negative", "周周宝赎回要几天"),
     ("negative", "如意贷的利率是多少"),
-    # --- negatives: words that start with a surname character ----------------------------------------
+    # --- negatives: words that start with a surname character ---
     ("negative", "收到退款我很高兴"),
     ("negative", "黄金现在能买吗"),
     ("negative", "周末能去网点办吗"),
@@ -267,7 +267,7 @@ RAW: list[tuple[str, str]] = [
     ("negative", "明天能到账吗"),
     ("negative", "任何人打电话问验证码都不要说"),
     ("negative", "连续三个月都被扣了钱"),
-    # --- negatives: cue words with no name, titles with no name --------------------------------------
+    # --- negatives: cue words with no name, titles with no name ---
     ("negative", "我叫你们经理过来"),
     ("negative", "我是你们的老客户了"),
     ("negative", "我是本人，不是代办"),
