@@ -184,6 +184,31 @@ def test_word_ngram_block_is_tfidf_of_rjieba_words_beside_the_char_block():
     assert _linear.word_tokens("好\ud800的") == _linear.word_tokens("好?的")  # lone surrogate
 
 
+@pytest.mark.parametrize("ngram_range", [(1, 3), (1, 2), (2, 3), (3, 3), (1, 1)])
+def test_vectorised_char_block_equals_the_per_text_path(ngram_range):
+    # cx.tag uses the integer-key path; it must give the very arrays of the plain one,
+    # astral characters, lone surrogates, one-character and empty texts included
+    texts = _FIT_TEXTS + ["", "a", "卡", "😀😀卡", "好\ud800的", "\U0010ffff银行\U0010fffe",
+                          "a b c"]
+    docs = [_linear.prepare_text(t) for t in texts] + ["\ud800", "好\ud800"]
+    # (the joined texts add the n-grams across two texts, which no text may get)
+    vocab = _linear.Features(ngram_range=(1, 3), min_df=1).fit(docs + ["".join(docs)]).vocabulary
+    # a vocabulary in another order than sorted, with a gram no text has
+    grams = sorted(vocab, reverse=True) + ["不存在"]
+    feats = _linear.Features(
+        ngram_range=ngram_range,
+        vocabulary={g: i for i, g in enumerate(grams)},
+        idf=np.linspace(1.0, 3.0, len(grams)).astype(np.float32),
+    )
+    for batch in (docs, docs[:1], docs[-2:], [""], []):
+        want = feats._block_parts(batch, _linear.char_ngrams, *ngram_range)
+        got = feats._char_block_parts(batch)
+        assert len(got[0]) == len(want[0]) and (len(batch) < 3 or len(want[0]) > 0)
+        for g, w in zip(got, want, strict=True):
+            assert g.dtype == w.dtype
+            np.testing.assert_array_equal(g, w)
+
+
 def test_fit_with_word_ngrams_saves_and_reloads(tmp_path):
     tagger = ModelSentimentTagger(C=10.0, min_df=1, word_ngram_range=(1, 2))
     tagger.fit(_FIT_TEXTS, _FIT_Y)

@@ -160,6 +160,113 @@ def _word_grams(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# character n-grams as integers (the inference fast path)
+# ---------------------------------------------------------------------------------------------
+
+#: Bits per character in an n-gram key: every code point + 1 fits in 21 bits, so a key of up
+#: to three characters fits in an int64 and keys of different lengths never collide.
+_CODE_BITS: Final = 21
+_MAX_FAST_N: Final = 3
+
+
+def _fast_char_range(lo: int, hi: int) -> bool:
+    return 1 <= lo <= hi <= _MAX_FAST_N
+
+
+def _code_points(text: str) -> np.ndarray:
+    """Code point + 1 of every character of ``text`` (int64; lone surrogates included)."""
+    raw = text.encode("utf-32-le", "surrogatepass")
+    return np.frombuffer(raw, dtype="<u4").astype(np.int64) + 1
+
+
+def _gram_keys(codes: np.ndarray, same_doc: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Keys of the ``n``-character windows of ``codes`` and the window starts kept
+    (``same_doc(n, size)``: the starts whose window lies inside one text)."""
+    size = len(codes) - n + 1
+    if size <= 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    keys = codes[:size].copy()
+    for j in range(1, n):
+        keys <<= _CODE_BITS
+        keys |= codes[j : j + size]
+    starts = same_doc(n, size)
+    return keys[starts], starts
+
+
+@dataclass(frozen=True)
+class _GramLookup:
+    """Sorted integer keys of a vocabulary's ``lo``-``hi`` character n-grams and their
+    columns; :meth:`find` maps keys to columns (-1: not in the vocabulary)."""
+
+    source: dict[str, int]
+    size: int
+    keys: np.ndarray
+    cols: np.ndarray
+
+    @classmethod
+    def build(cls, vocabulary: dict[str, int], lo: int, hi: int) -> _GramLookup:
+        grams = [g for g in vocabulary if lo <= len(g) <= hi]
+        cols = np.fromiter((vocabulary[g] for g in grams), dtype=np.int64, count=len(grams))
+        lengths = np.fromiter(map(len, grams), dtype=np.int64, count=len(grams))
+        codes = _code_points("".join(grams))
+        starts = np.cumsum(lengths) - lengths
+        keys = np.zeros(len(grams), dtype=np.int64)
+        for j in range(hi):
+            has = lengths > j
+            keys[has] = (keys[has] << _CODE_BITS) | codes[starts[has] + j]
+        order = np.argsort(keys, kind="stable")
+        return cls(vocabulary, len(vocabulary), keys[order], cols[order])
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        if not len(self.keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(self.keys[at] == keys, self.cols[at], -1)
+
+
+#: The n-gram counts of the last batch: ``cx.tag`` runs the sentiment and the emotion model
+#: on the same prepared texts in a row, and both models use character 1-3-grams.
+_LAST_COUNTS: list[Any] = [None]
+
+
+def _char_gram_counts(
+    docs: Sequence[str], lo: int, hi: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every (text, distinct n-gram) pair of ``docs`` with its count, sorted by text.
+
+    Returns ``rows``, ``gram`` (position in ``grams``), ``count`` and ``grams`` (the
+    distinct n-gram keys of the batch, sorted).
+    """
+    last = _LAST_COUNTS[0]
+    if last is not None and last[1] == (lo, hi) and (last[0] is docs or last[0] == docs):
+        return last[2]
+    docs = list(docs)
+    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+    codes = _code_points("".join(docs))
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+
+    def same_doc(n: int, size: int) -> np.ndarray:
+        if n == 1:
+            return np.arange(size, dtype=np.int64)
+        return np.flatnonzero(doc_of[:size] == doc_of[n - 1 : n - 1 + size])
+
+    keys_parts, row_parts = [], []
+    for n in range(lo, hi + 1):
+        keys, starts = _gram_keys(codes, same_doc, n)
+        keys_parts.append(keys)
+        row_parts.append(doc_of[starts])
+    all_keys = np.concatenate(keys_parts) if keys_parts else np.zeros(0, dtype=np.int64)
+    all_rows = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
+    grams, inverse = np.unique(all_keys, return_inverse=True)
+    pairs, counts = np.unique(all_rows * max(len(grams), 1) + inverse.ravel(),
+                              return_counts=True)
+    rows, gram = np.divmod(pairs, max(len(grams), 1))
+    out = (rows, gram, counts, grams)
+    _LAST_COUNTS[0] = (docs, (lo, hi), out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # features
 # ---------------------------------------------------------------------------------------------
 
@@ -226,7 +333,12 @@ class Features:
     def sparse_parts(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, value) of the TF-IDF matrix, each block's rows L2-normalised,
         sorted by row."""
-        parts = [self._block_parts(*block[:4]) for block in self._blocks(docs)]
+        parts = [
+            self._char_block_parts(docs)
+            if block[1] is char_ngrams and _fast_char_range(block[2], block[3])
+            else self._block_parts(*block[:4])
+            for block in self._blocks(docs)
+        ]
         if len(parts) == 1:
             return parts[0]
         rows, cols, values = (np.concatenate(p) for p in zip(*parts, strict=True))
@@ -256,6 +368,36 @@ class Features:
         norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(docs)))
         values = (values / norms[rows]).astype(np.float32)
         return rows, cols_arr, values
+
+    def _char_block_parts(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`_block_parts` of the character block, vectorised (n-grams of 1-3
+        characters as integer keys, looked up by binary search): the same arrays."""
+        lo, hi = self.ngram_range
+        pair_rows, pair_grams, tf_all, grams = _char_gram_counts(docs, lo, hi)
+        gram_cols = self._char_lookup().find(grams)
+        cols_all = gram_cols[pair_grams]
+        known = cols_all >= 0
+        if not known.any():
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        n_vocab = max(len(self.vocabulary), 1)
+        keys = pair_rows[known] * n_vocab + cols_all[known]
+        order = np.argsort(keys, kind="stable")
+        rows, cols_arr = np.divmod(keys[order], n_vocab)
+        tf = tf_all[known][order]
+        values = (1.0 + np.log(tf.astype(np.float32))) * self.idf[cols_arr]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(docs)))
+        values = (values / norms[rows]).astype(np.float32)
+        return rows, cols_arr, values
+
+    def _char_lookup(self) -> _GramLookup:
+        """The vocabulary's character n-grams as sorted integer keys (built once)."""
+        vocab = self.vocabulary
+        cached = self.__dict__.get("_lookup")
+        if cached is None or cached.source is not vocab or cached.size != len(vocab):
+            cached = _GramLookup.build(vocab, *self.ngram_range)
+            self.__dict__["_lookup"] = cached
+        return cached
 
     def transform(self, docs: Sequence[str]) -> Any:
         """A scipy CSR matrix (training only; inference uses :meth:`sparse_parts`)."""
