@@ -12,6 +12,7 @@ no model loading; resources load on first use.
 """
 
 from cxtext import labels
+from cxtext._stream import tag_parquet
 from cxtext._version import __version__
 from cxtext.audit import AUDIT_TYPES, PiiAudit, PiiFinding, RowLedger, scan_outputs
 from cxtext.churn import (
@@ -60,7 +61,7 @@ from cxtext.tags.sentiment import (
     SnowNLPSentimentTagger,
     sentiment,
 )
-from cxtext.tags.tag import TagResult, partition_by_conversation, rollup, tag, tag_parquet
+from cxtext.tags.tag import TagResult, partition_by_conversation, rollup, tag
 from cxtext.tags.taxonomy import categories
 from cxtext.text.normalize import has_traditional, normalize, normalize_text
 from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, PiiMatch, find_pii, mask_pii, mask_pii_many

@@ -1,0 +1,487 @@
+"""Streaming end to end: Parquet of turns in, two Parquet files of tags out (private).
+
+:func:`tag_parquet` (``cx.tag_parquet``) reads a sorted Parquet file of turns a batch at
+a time and runs every batch through :func:`stream_chunk`: **validate** → **mask**
+personal data → **tag** → **segment** customer turns → JSON-encode list/dict cells →
+**roll up** per conversation; the results are appended to ``turn_tags.parquet`` and
+``conversation_tags.parquet``.
+
+Why it is fast
+--------------
+Calls, chats and complaints repeat a lot of text (IVR prompts, agent scripts, 好的/是的),
+and every per-turn step is a pure function of the text (masking) or of the pair
+(text, speaker) (tags, tokens). So inside a batch each distinct (masked text, speaker)
+pair is tagged, segmented and JSON-encoded **once** and the results are copied to its
+repeats by position (``take``); masking and segmentation also keep a small cache across
+batches (:class:`ByteLRU`, bounded by an estimate of its bytes, not by a count of
+entries, so that long texts cannot make memory creep as the corpus grows).
+
+With ``n_jobs > 1`` the batch is cut into parts of whole conversations (contiguous rows:
+the file is sorted) which travel to the workers, and back, as Arrow IPC streams instead
+of pickled DataFrames; each worker keeps its models and caches between parts. The
+parent only reads, splits and writes.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cxtext.schema import validate
+
+__all__ = ["ByteLRU", "stream_chunk", "tag_parquet"]
+
+#: Bytes (estimated) each cross-batch cache of a process may hold.
+CACHE_BYTES = 32 * 2**20
+#: Rough per-entry overhead of a cached pair in a dict-backed LRU (hash slot, links).
+_ENTRY_OVERHEAD = 120
+
+
+class ByteLRU:
+    """A least-recently-used mapping bounded by an estimate of the bytes it holds.
+
+    Keys and values are ``str`` (or tuples of ``str``); an entry is charged
+    ``sys.getsizeof`` of its key and value plus a fixed overhead. Putting an entry that
+    alone exceeds the bound stores nothing.
+
+    Parameters
+    ----------
+    max_bytes : int
+        Upper bound of :attr:`nbytes`.
+
+    Examples
+    --------
+    >>> c = ByteLRU(1_000)
+    >>> c.put("您好", "您好")
+    >>> c.get("您好"), c.get("再见")
+    ('您好', None)
+    >>> c.nbytes <= c.max_bytes
+    True
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.nbytes = 0
+        self._data: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    @staticmethod
+    def size_of(key: Any, value: Any) -> int:
+        """Bytes charged for one entry."""
+        return _sizeof(key) + _sizeof(value) + _ENTRY_OVERHEAD
+
+    def get(self, key: Hashable) -> Any:
+        """The value of ``key`` (now the most recently used), or ``None``."""
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is None:
+                return None
+            self._data.move_to_end(key)
+            return hit[0]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Store ``key → value``, evicting the least recently used entries to fit."""
+        size = self.size_of(key, value)
+        with self._lock:
+            old = self._data.pop(key, None)
+            if old is not None:
+                self.nbytes -= old[1]
+            if size > self.max_bytes:
+                return
+            self._data[key] = (value, size)
+            self.nbytes += size
+            while self.nbytes > self.max_bytes:
+                _, (_, freed) = self._data.popitem(last=False)
+                self.nbytes -= freed
+
+    def clear(self) -> None:
+        """Drop every entry."""
+        with self._lock:
+            self._data.clear()
+            self.nbytes = 0
+
+
+def _sizeof(obj: Any) -> int:
+    if isinstance(obj, tuple):
+        return sys.getsizeof(obj) + sum(sys.getsizeof(x) for x in obj)
+    return sys.getsizeof(obj)
+
+
+_MASKED = ByteLRU(CACHE_BYTES)  # raw text -> masked text
+_TOKENS = ByteLRU(CACHE_BYTES)  # masked customer text -> tokens as JSON text
+
+
+def _cached_map(values: np.ndarray, cache: ByteLRU,
+                compute: Callable[[list[str]], Iterable[Any]]) -> np.ndarray:
+    """``compute`` of every (distinct) value, through ``cache``; an object array."""
+    out = np.empty(len(values), dtype=object)
+    todo: list[int] = []
+    get = cache.get
+    for i, v in enumerate(values):
+        hit = get(v)
+        if hit is None:
+            todo.append(i)
+        else:
+            out[i] = hit
+    if todo:
+        fresh = list(compute([values[i] for i in todo]))
+        put = cache.put
+        for i, v in zip(todo, fresh, strict=True):
+            out[i] = v
+            put(values[i], v)
+    return out
+
+
+def _mask_texts(distinct: np.ndarray) -> np.ndarray:
+    from cxtext.text.pii import mask_pii_many
+
+    def mask(texts: list[str]) -> np.ndarray:
+        return mask_pii_many(pd.Series(texts, dtype=object))["text"].to_numpy(dtype=object)
+
+    return _cached_map(distinct, _MASKED, mask)
+
+
+def _token_json(texts: np.ndarray) -> np.ndarray:
+    from cxtext.text.segment import _segmenter_for
+
+    cut = _segmenter_for({}).cut
+    encode = _encoder().encode
+
+    def tokens(batch: list[str]) -> list[str]:
+        out = []
+        for text in batch:
+            words = cut(text)
+            out.append(encode(words) if words else "[]")
+        return out
+
+    return _cached_map(texts, _TOKENS, tokens)
+
+
+# ---------------------------------------------------------------------------------------------
+# one chunk of whole conversations
+# ---------------------------------------------------------------------------------------------
+
+
+def stream_chunk(
+    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Mask, tag, segment and JSON-encode whole conversations (one :func:`tag_parquet`
+    step, run in this process or a worker).
+
+    Returns (turn tags, conversation tags, customer characters before masking); list
+    and dict cells of both frames are JSON text.
+    """
+    from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
+
+    chunk = validate(chunk, "turns")
+    speaker = chunk["speaker"].to_numpy(dtype=object)
+    customer = speaker == "customer"
+    chars = int(chunk["text"][customer].str.len().sum())
+    if mask:  # each distinct text once (scripts and prompts repeat), cached across chunks
+        codes, distinct = pd.factorize(chunk["text"], use_na_sentinel=True)
+        masked = _mask_texts(np.asarray(distinct, dtype=object))
+        if len(masked):
+            chunk["text"] = np.where(codes >= 0, masked[np.maximum(codes, 0)], None)
+        else:
+            chunk["text"] = np.full(len(chunk), None, dtype=object)
+    # every per-turn tag is a function of (text, speaker): tag each distinct pair once
+    first, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
+    base = chunk.iloc[first].reset_index(drop=True)
+    tagged = tag_turns(base, options)
+    tags = tagged.iloc[:, len(base.columns):]
+    json_tags = _jsonify(tags)
+    if tokens:
+        texts = base["text"].to_numpy(dtype=object)
+        cust = (base["speaker"] == "customer").to_numpy() & np.array(
+            [isinstance(t, str) for t in texts], dtype=bool)
+        tok = np.full(len(base), "[]", dtype=object)
+        tok[cust] = _token_json(texts[cust])
+        json_tags = json_tags.assign(tokens=tok)
+    # repeats share the tag objects (read only from here on: the roll-up copies what it
+    # keeps, and the JSON text was encoded above)
+    full_tags = tags.take(inverse)
+    full_tags.index = chunk.index
+    turns = pd.concat([chunk, full_tags], axis=1)
+    conversations = _rollup(turns, quality=True)  # every batch: agent-quality columns
+    out_tags = json_tags.take(inverse)
+    out_tags.index = chunk.index
+    turns = pd.concat([chunk, out_tags], axis=1)
+    return turns, _jsonify(conversations), chars
+
+
+_JSON_ENCODER: Any = None
+
+
+def _encoder() -> Any:
+    import json
+
+    global _JSON_ENCODER
+    if _JSON_ENCODER is None:
+        _JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+    return _JSON_ENCODER
+
+
+def _jsonify(frame: pd.DataFrame) -> pd.DataFrame:
+    """List and dict cells as JSON text (other object cells unchanged)."""
+    encode = _encoder().encode
+    out = {}
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype != object:
+            continue
+        cells = values.to_numpy(dtype=object)
+        if not any(isinstance(v, (list, dict, tuple)) for v in cells):
+            continue
+        out[col] = [("[]" if not v else encode(v)) if isinstance(v, list)
+                    else encode(v) if isinstance(v, (dict, tuple)) else v for v in cells]
+    return frame.assign(**out) if out else frame
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (pd.Timestamp,)):
+        return value.isoformat()
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Arrow in and out
+# ---------------------------------------------------------------------------------------------
+
+
+def _to_ipc(table: Any) -> bytes:
+    """An Arrow table as IPC stream bytes (only the rows of a slice travel)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _from_ipc(data: bytes) -> Any:
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(data).read_all()
+
+
+def _arrow(frame: pd.DataFrame) -> Any:
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def stream_part(data: bytes, options: dict[str, Any], mask: bool,
+                tokens: bool) -> tuple[bytes, bytes, int]:
+    """:func:`stream_chunk` on an Arrow IPC stream of turns (a worker's task); results as
+    Arrow IPC streams too."""
+    chunk = _from_ipc(data).to_pandas()
+    turns, conversations, chars = stream_chunk(chunk, options, mask, tokens)
+    return _to_ipc(_arrow(turns)), _to_ipc(_arrow(conversations)), chars
+
+
+def _write_arrow(writers: dict[str, Any], name: str, path: Any, table: Any) -> None:
+    """Append an Arrow table (list/dict cells already JSON text) to the file of ``name``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = writers.get(name)
+    if writer is None:
+        # a column that is empty in the first batch would be typed null: text instead
+        fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+                  for f in table.schema]
+        schema = pa.schema(fields)
+        writer = writers[name] = pq.ParquetWriter(str(path), schema)
+    table = table.select(writer.schema.names).cast(writer.schema)
+    writer.write_table(table)
+
+
+# ---------------------------------------------------------------------------------------------
+# the file
+# ---------------------------------------------------------------------------------------------
+
+
+def _ids(table: Any) -> np.ndarray:
+    """``conversation_id`` of an Arrow table as an object array of ``str``."""
+    import pyarrow as pa
+
+    col = table.column("conversation_id")
+    if not pa.types.is_string(col.type) and not pa.types.is_large_string(col.type):
+        return pd.Series(col.to_pandas()).astype(str).to_numpy(dtype=object)
+    return col.to_numpy(zero_copy_only=False)
+
+
+def tag_parquet(
+    path: Any,
+    out: Any,
+    *,
+    batch_size: int = 50_000,
+    mask: bool = True,
+    tokens: bool = False,
+    n_jobs: int | None = 1,
+    progress: bool | None = None,
+    **tag_kwargs: Any,
+) -> dict[str, Any]:
+    """Tag a Parquet file of turns batch by batch; memory stays flat as the file grows.
+
+    Reads ``batch_size`` turns at a time, masks personal data, optionally segments
+    customer turns, tags with :func:`cxtext.tag` and appends the results to two Parquet
+    files, so peak memory depends on ``batch_size``, not on the size of the corpus. The
+    turns of the last conversation of a batch are held back and tagged with the
+    next batch, so every roll-up sees the whole conversation. Each distinct
+    (text, speaker) pair of a batch is masked, tagged and segmented once.
+
+    Parameters
+    ----------
+    path : str or Path
+        One Parquet file of canonical turns **sorted by** ``conversation_id`` (rows of a
+        conversation in turn order), e.g. written by ``Store.to_parquet`` or
+        ``df.sort_values(["conversation_id", "turn"]).to_parquet(path)``.
+    out : str or Path
+        Folder (created if needed) that receives ``turn_tags.parquet`` and
+        ``conversation_tags.parquet``. List and dict columns (evidence, categories,
+        emotion mix, tokens) are written as JSON text, as the Store does.
+    batch_size : int, default 50_000
+        Turns read per batch.
+    mask : bool, default True
+        Mask personal data (:func:`cxtext.mask_pii_many`) before tagging, so the texts
+        and evidence quotes written out are masked.
+    tokens : bool, default False
+        Add a ``tokens`` column: customer turns cut by :class:`cxtext.Segmenter`
+        (banking dictionary, rjieba when installed), ``[]`` for other speakers.
+    n_jobs : int or None, default 1
+        Worker processes (started once, reused for every batch; see :func:`cxtext.tag`).
+    progress : bool, optional
+        Progress bar over turns (default: for files of 20,000 turns or more).
+    **tag_kwargs
+        ``sentiment_backend``, ``emotion_backend``, ``mood_speakers``, ``chunk_size``.
+
+    Returns
+    -------
+    dict
+        ``turns``, ``conversations``, ``customer_chars`` (characters of customer turns
+        as read, before masking), ``batches`` and the two output paths. Unlike
+        :func:`cxtext.tag`, the agent-quality columns are always written (every batch
+        has the same columns).
+
+    Raises
+    ------
+    CxTextError
+        If the file is not sorted by ``conversation_id`` (the row is named).
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> pd.DataFrame({"conversation_id": ["c1", "c1"], "turn": [0, 1],
+    ...               "speaker": ["agent", "customer"],
+    ...               "text": ["您好", "我的手机号13812345678，再乱扣年费就销户"]}
+    ...              ).to_parquet(d / "turns.parquet")
+    >>> info = tag_parquet(d / "turns.parquet", d / "tags", tokens=True)
+    >>> info["turns"], info["conversations"]
+    (2, 1)
+    >>> t = pd.read_parquet(d / "tags" / "turn_tags.parquet")
+    >>> t.loc[1, "text"], t.loc[1, "tokens"], bool(t.loc[1, "intent_churn"])
+    ('我的手机号[手机号]，再乱扣年费就销户', '["手机号", "再乱", "扣", "年费", "销户"]', True)
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from cxtext._parallel import check_n_jobs, run_parts, split_by_conversation
+    from cxtext.errors import CxTextError
+    from cxtext.tags.tag import _check_chunk_size, _progress
+
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or (
+        batch_size < 1
+    ):
+        raise ValueError("The 'batch_size' parameter of tag_parquet must be an int >= 1. "
+                         f"Got {batch_size!r} instead.")
+    options = {
+        "sentiment_backend": tag_kwargs.pop("sentiment_backend", "model"),
+        "emotion_backend": tag_kwargs.pop("emotion_backend", "model"),
+        "mood_speakers": tuple(tag_kwargs.pop("mood_speakers", ("customer",))),
+        "chunk_size": _check_chunk_size(tag_kwargs.pop("chunk_size", 5_000)),
+    }
+    if tag_kwargs:
+        raise TypeError(f"tag_parquet() got unexpected keyword arguments {sorted(tag_kwargs)}")
+    jobs = check_n_jobs(n_jobs, "tag_parquet")
+    src = pq.ParquetFile(path)
+    total = src.metadata.num_rows
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {"turn_tags": folder / "turn_tags.parquet",
+             "conversation_tags": folder / "conversation_tags.parquet"}
+    writers: dict[str, Any] = {}
+    counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
+
+    def run(table: Any, ids: np.ndarray) -> None:
+        if jobs > 1:
+            # mask, tag, segment and encode in the workers: this process reads and writes
+            target = max(200, -(-len(ids) // (2 * jobs)))
+            parts = split_by_conversation(pd.Series(ids, dtype=object), target)
+            # the file is sorted, so every part is a run of rows: send slices
+            pieces = [_to_ipc(table.slice(int(rows[0]), len(rows))) for rows in parts]
+            done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in
+                    run_parts(stream_part, pieces, jobs, options, mask, tokens)]
+        else:
+            turns, conversations, chars = stream_chunk(table.to_pandas(), options, mask,
+                                                       tokens)
+            done = [(_arrow(turns), _arrow(conversations), chars)]
+        for turns, conversations, chars in done:
+            _write_arrow(writers, "turn_tags", paths["turn_tags"], turns)
+            _write_arrow(writers, "conversation_tags", paths["conversation_tags"],
+                         conversations)
+            counts["turns"] += turns.num_rows
+            counts["conversations"] += conversations.num_rows
+            counts["customer_chars"] += chars
+        counts["batches"] += 1
+
+    carry: Any = None  # Arrow table of the conversation held back
+    carry_ids = np.array([], dtype=object)
+    last_id: str | None = None
+    row0 = 0  # file row of the first row of the current batch
+    try:
+        with _progress(total, progress, "cxtext.tag_parquet") as bar:
+            for batch in src.iter_batches(batch_size=int(batch_size)):
+                table = pa.Table.from_batches([batch])
+                ids = _ids(table)
+                if len(ids):
+                    bad = np.flatnonzero(ids[1:] < ids[:-1])
+                    if last_id is not None and ids[0] < last_id:
+                        bad = np.concatenate([[-1], bad])
+                    if len(bad):
+                        row = row0 + int(bad[0]) + 2  # 1-based row of the offending turn
+                        raise CxTextError(
+                            f"tag_parquet: {path} is not sorted by conversation_id: row "
+                            f"{row} (conversation_id {ids[bad[0] + 1]!r}) comes after "
+                            f"{(ids[bad[0]] if bad[0] >= 0 else last_id)!r}. Sort the "
+                            "turns by conversation_id and turn first.")
+                    last_id = ids[-1]
+                row0 += len(ids)
+                if carry is not None and carry.num_rows:
+                    table = pa.concat_tables([carry, table])
+                    ids = np.concatenate([carry_ids, ids])
+                # hold back the last conversation: its turns may go on in the next batch
+                cut = int(np.searchsorted(ids, ids[-1], side="left")) if len(ids) else 0
+                carry, carry_ids = table.slice(cut), ids[cut:]
+                if cut:
+                    run(table.slice(0, cut), ids[:cut])
+                    bar.update(cut)
+            if carry is not None and carry.num_rows:
+                run(carry, carry_ids)
+                bar.update(carry.num_rows)
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return {**counts, **{k: str(v) for k, v in paths.items()}}
