@@ -224,6 +224,11 @@ def _to_str(s: pd.Series) -> pd.Series:
             return bytes(v).decode("utf-8", errors="replace")
         return str(v)
 
+    # every value a str already (Parquet, CSV): nothing to convert
+    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=False) == "string":
+        return s.astype(object, copy=True)
+    if isinstance(s.dtype, pd.StringDtype) and not s.isna().any():
+        return s.astype(object)
     return pd.Series([conv(v) for v in s.astype(object)], index=s.index, dtype=object)
 
 
@@ -233,19 +238,31 @@ def _parse(col: Column, raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     if col.dtype == "str":
         parsed = _to_str(raw)
         if col.aliases:
-            key = parsed.str.strip().str.lower()
+            # few distinct values (speakers, tiers): map each once
+            codes, uniques = pd.factorize(parsed, use_na_sentinel=True)
+            values = pd.Series(uniques, dtype=object)
+            key = values.str.strip().str.lower()
             mapped = key.map(col.aliases)
-            parsed = mapped.where(mapped.notna(), parsed.str.strip())
+            mapped = mapped.where(mapped.notna(), values.str.strip()).to_numpy(dtype=object)
+            parsed = pd.Series(
+                np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else None,
+                         None),
+                index=parsed.index, dtype=object)
         bad = np.zeros(len(raw), bool)
         if col.allowed:
             bad = ~blank & ~parsed.isin(col.allowed).to_numpy()
         parsed = parsed.where(~blank, None)
         return parsed.astype(object), bad
     if col.dtype in ("int", "float"):
-        text = raw.astype(object).map(
-            lambda v: v.strip().replace(",", "") if isinstance(v, str) else v
-        )
-        num = pd.to_numeric(text.where(~blank, np.nan), errors="coerce").astype(float)
+        if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(
+            raw.dtype
+        ):  # typed already (Parquet, DuckDB): no text to clean
+            num = raw.astype(float)
+        else:
+            text = raw.astype(object).map(
+                lambda v: v.strip().replace(",", "") if isinstance(v, str) else v
+            )
+            num = pd.to_numeric(text.where(~blank, np.nan), errors="coerce").astype(float)
         bad = ~blank & num.isna().to_numpy()
         if col.dtype == "int":
             frac = num.notna().to_numpy() & (num.fillna(0) % 1 != 0).to_numpy()
