@@ -365,3 +365,40 @@ def test_banking_like_text_keeps_words_and_placeholders(text):
     assert out.count("额度") >= text.count("额度")
     assert out.count("冻结") == text.count("冻结")
     assert "[微笑]" not in out and "😀" not in out
+
+
+# --- the memoised width/t2s step shared by the rule taggers and the models --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["銀行帳戶凍結　了！！", "ＡＴＭ吞卡 ㎡ …", "转帐到帐", "😀[微笑]嗯 嗯", "好\ud800的", ""],
+)
+def test_width_t2s_memo_is_normalize_text_without_fillers_emoji_whitespace(text):
+    from cxtext.text import normalize as norm
+
+    want = normalize_text(text, fillers=None, emoji="keep", whitespace=False)
+    assert norm._width_t2s(text) == want
+    assert norm._width_t2s(text) == want  # from the memo
+    assert norm._whitespace_all(want) == normalize_text(text, fillers=None, emoji="keep")
+
+
+def test_width_t2s_memo_is_bounded_by_size(monkeypatch):
+    from cxtext.text import normalize as norm
+
+    monkeypatch.setattr(norm, "_MEMO", {})
+    monkeypatch.setattr(norm, "_MEMO_SIZE", [0])
+    monkeypatch.setattr(norm, "_MEMO_MAX_BYTES", 2_000)
+    texts = [f"銀行{i}" * 20 for i in range(30)]
+    assert [norm._width_t2s(t) for t in texts] == [t.replace("銀", "银") for t in texts]
+    assert 0 < len(norm._MEMO) < 30
+    assert norm._MEMO_SIZE[0] <= 2_000
+
+
+def test_plain_options_are_still_validated_on_every_call():
+    for _ in range(2):  # the second call goes through the cached runner
+        with pytest.raises(ValueError, match="'emoji' parameter of normalize_text"):
+            normalize_text("好", emoji="drop")
+        with pytest.raises(ValueError, match="'fillers' parameter of normalize_text"):
+            normalize_text("好", fillers="none")
+    assert normalize_text("嗯，我要銷戶", fillers=["嗯"]) == normalize_text("嗯，我要銷戶")

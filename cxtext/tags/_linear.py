@@ -89,13 +89,15 @@ def prepare_text(text: str) -> str:
     >>> prepare_text("ＡＴＭ吞了我的卡！！！！！ 銀行 http://t.cn/x 3000元 @张三 你好")
     'atm吞了我的卡!!!银行 0元你好'
     """
-    from cxtext.text.normalize import normalize_text
+    from cxtext.text.normalize import _whitespace_all, _width_t2s
 
     if "http" in text or "www" in text:
         text = _URL_RE.sub(" ", text)
     if "@" in text:
         text = _MENTION_RE.sub(" ", text)
-    text = normalize_text(text, fillers=None, emoji="keep").lower()
+    # normalize_text(text, fillers=None, emoji="keep"), sharing the width/t2s step with the
+    # rule taggers' matching texts (memoised)
+    text = _whitespace_all(_width_t2s(text)).lower()
     text = _DIGITS_RE.sub("0", text)
     text = _REPEAT_RE.sub(r"\1\1\1", text)
     return _SPACES_RE.sub(" ", text).strip()

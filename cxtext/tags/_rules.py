@@ -25,6 +25,7 @@ each turn once for intents, categories and quality.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from cxtext.text.normalize import normalize, normalize_text
+from cxtext.text.normalize import _width_t2s, normalize_text
 
 RULES_DIR: Final = ("resources", "rules")
 
@@ -194,8 +195,7 @@ def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
 def prepare_one(original: str, normal: str | None = None) -> Prepared:
     """Build the matching text of one text (``normal`` = its width/t2s normalisation)."""
     if normal is None:
-        normal = normalize_text(original, width=True, t2s=True, fillers=None, emoji="keep",
-                                whitespace=False)
+        normal = _width_t2s(original)
     text = _same_length_normal(original, normal).translate(_MATCH_TABLE)
     compact, offsets = _compact_whitespace(text)
     return Prepared(original, compact, offsets, text_grams(compact), _GRAMS["version"])
@@ -217,14 +217,10 @@ def _register_anchors(keys: Iterable[str]) -> None:
 
 def text_grams(text: str) -> set[str]:
     """The characters and adjacent character pairs of ``text`` that are cue anchors."""
-    anchors = _GRAMS["anchors"]
-    grams: set[str] = set()
-    for i, ch in enumerate(text):
-        if ch in anchors:  # type: ignore[operator]
-            grams.add(ch)
-        pair = text[i:i + 2]
-        if pair in anchors:  # type: ignore[operator]
-            grams.add(pair)
+    anchors: frozenset[str] = _GRAMS["anchors"]  # type: ignore[assignment]
+    grams = set(anchors.intersection(text))
+    if len(text) > 1:  # the pairs, built and looked up in C
+        grams.update(anchors.intersection(map(operator.add, text, text[1:])))
     return grams
 
 
@@ -253,10 +249,9 @@ def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
         else:
             found[t] = prep
     if todo:
-        normals = normalize(
-            pd.Series(todo, dtype=object), width=True, t2s=True, fillers=None, emoji="keep",
-            whitespace=False,
-        ).tolist()
+        # normalize(width=True, t2s=True, fillers=None, emoji="keep", whitespace=False),
+        # memoised: the models normalise the same texts again
+        normals = [_width_t2s(t) for t in todo]
         fresh = {t: prepare_one(t, n) for t, n in zip(todo, normals, strict=True)}
         if len(cache) + len(fresh) > _CACHE_MAX:
             cache.clear()

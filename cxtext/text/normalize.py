@@ -435,6 +435,44 @@ def _build(owner: str, kwargs: dict[str, Any]) -> Callable[[str], str]:
     return run
 
 
+#: Memo of :func:`_width_t2s`: ``cx.tag`` normalises each turn for the rules and again for
+#: the models. Emptied when its texts reach about ``_MEMO_MAX_BYTES``.
+_MEMO: dict[str, str] = {}
+_MEMO_SIZE: list[int] = [0]
+_MEMO_MAX_BYTES: Final = 32 * 1024 * 1024
+
+
+def _width_t2s(text: str) -> str:
+    """Width, Traditional -> Simplified and 账 of one ``str``: what :func:`normalize_text`
+    gives with ``fillers=None, emoji="keep", whitespace=False`` (memoised, bounded)."""
+    out = _MEMO.get(text)
+    if out is None:
+        out = _t2s(_width(text))
+        if "帐" in out:
+            out = _ZHANG_VARIANT_RE.sub("账", out)
+        # str objects: ~50 bytes plus up to 4 per character each; ~100 for the dict entry
+        cost = 200 + 4 * (len(text) + len(out))
+        if _MEMO_SIZE[0] + cost > _MEMO_MAX_BYTES:
+            _MEMO.clear()
+            _MEMO_SIZE[0] = 0
+        _MEMO[text] = out
+        _MEMO_SIZE[0] += cost
+    return out
+
+
+def _whitespace_all(text: str) -> str:
+    """The ``whitespace=True`` steps of :func:`normalize_text` (after width/t2s/emoji,
+    without fillers)."""
+    return _whitespace_cjk(_whitespace_collapse(text))
+
+
+@lru_cache(maxsize=64)
+def _cached_runner(options: tuple[bool, bool, str | None, str, bool]) -> Callable[[str], str]:
+    width, t2s, fillers, emoji, whitespace = options
+    return _build("normalize_text", {"width": width, "t2s": t2s, "fillers": fillers,
+                                     "emoji": emoji, "whitespace": whitespace})
+
+
 def normalize_text(
     text: str,
     *,
@@ -496,10 +534,16 @@ def normalize_text(
     >>> normalize_text("好评👍[微笑]", emoji="token")
     '好评 [表情] [表情]'
     """
-    run = _build(
-        "normalize_text",
-        {"width": width, "t2s": t2s, "fillers": fillers, "emoji": emoji, "whitespace": whitespace},
-    )
+    if (type(width) is bool and type(t2s) is bool and type(whitespace) is bool
+            and type(emoji) is str and (fillers is None or type(fillers) is str)):
+        # plain options: validated once per combination, not once per text
+        run = _cached_runner((width, t2s, fillers, emoji, whitespace))
+    else:
+        run = _build(
+            "normalize_text",
+            {"width": width, "t2s": t2s, "fillers": fillers, "emoji": emoji,
+             "whitespace": whitespace},
+        )
     return run(text)
 
 
