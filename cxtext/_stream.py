@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
@@ -36,7 +37,7 @@ import pandas as pd
 
 from cxtext.schema import validate
 
-__all__ = ["ByteLRU", "stream_chunk", "tag_parquet"]
+__all__ = ["ByteLRU", "stage_cpu", "stream_chunk", "tag_parquet"]
 
 #: Bytes (estimated) each cross-batch cache of a process may hold.
 CACHE_BYTES = 32 * 2**20
@@ -118,6 +119,31 @@ def _sizeof(obj: Any) -> int:
 
 
 _MASKED = ByteLRU(CACHE_BYTES)  # raw text -> masked text
+#: CPU seconds of this process per stage of :func:`tag_parquet` (read, validate, mask,
+#: tag, segment, rollup, encode, write), accumulated since the last :func:`stage_cpu` reset.
+_STAGE_CPU: dict[str, float] = {}
+
+
+def stage_cpu(reset: bool = False) -> dict[str, float]:
+    """CPU seconds this process spent per stage of :func:`tag_parquet` (a copy)."""
+    out = {k: round(v, 3) for k, v in _STAGE_CPU.items()}
+    if reset:
+        _STAGE_CPU.clear()
+    return out
+
+
+class _Clock:
+    """``lap(stage)`` charges the CPU time since the previous lap to ``stage``."""
+
+    def __init__(self) -> None:
+        self.last = time.process_time()
+
+    def lap(self, stage: str) -> None:
+        now = time.process_time()
+        _STAGE_CPU[stage] = _STAGE_CPU.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
 _TOKENS = ByteLRU(CACHE_BYTES)  # masked customer text -> tokens as JSON text
 
 
@@ -183,7 +209,9 @@ def stream_chunk(
     """
     from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
 
+    clock = _Clock()
     chunk = validate(chunk, "turns")
+    clock.lap("validate")
     speaker = chunk["speaker"].to_numpy(dtype=object)
     customer = speaker == "customer"
     chars = int(chunk["text"][customer].str.len().sum())
@@ -194,12 +222,15 @@ def stream_chunk(
             chunk["text"] = np.where(codes >= 0, masked[np.maximum(codes, 0)], None)
         else:
             chunk["text"] = np.full(len(chunk), None, dtype=object)
+        clock.lap("mask")
     # every per-turn tag is a function of (text, speaker): tag each distinct pair once
     first, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
     base = chunk.iloc[first].reset_index(drop=True)
     tagged = tag_turns(base, options)
     tags = tagged.iloc[:, len(base.columns):]
+    clock.lap("tag")
     json_tags = _jsonify(tags)
+    clock.lap("encode")
     if tokens:
         texts = base["text"].to_numpy(dtype=object)
         cust = (base["speaker"] == "customer").to_numpy() & np.array(
@@ -207,16 +238,21 @@ def stream_chunk(
         tok = np.full(len(base), "[]", dtype=object)
         tok[cust] = _token_json(texts[cust])
         json_tags = json_tags.assign(tokens=tok)
+        clock.lap("segment")
     # repeats share the tag objects (read only from here on: the roll-up copies what it
     # keeps, and the JSON text was encoded above)
     full_tags = tags.take(inverse)
     full_tags.index = chunk.index
     turns = pd.concat([chunk, full_tags], axis=1)
+    clock.lap("encode")
     conversations = _rollup(turns, quality=True)  # every batch: agent-quality columns
+    clock.lap("rollup")
     out_tags = json_tags.take(inverse)
     out_tags.index = chunk.index
     turns = pd.concat([chunk, out_tags], axis=1)
-    return turns, _jsonify(conversations), chars
+    conversations = _jsonify(conversations)
+    clock.lap("encode")
+    return turns, conversations, chars
 
 
 _JSON_ENCODER: Any = None
@@ -426,6 +462,7 @@ def tag_parquet(
     counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
 
     def run(table: Any, ids: np.ndarray) -> None:
+        clock.lap("read")
         if jobs > 1:
             # mask, tag, segment and encode in the workers: this process reads and writes
             target = max(200, -(-len(ids) // (2 * jobs)))
@@ -434,10 +471,14 @@ def tag_parquet(
             pieces = [_to_ipc(table.slice(int(rows[0]), len(rows))) for rows in parts]
             done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in
                     run_parts(stream_part, pieces, jobs, options, mask, tokens)]
+            clock.lap("workers")  # IPC both ways; the workers' own CPU is not counted here
         else:
-            turns, conversations, chars = stream_chunk(table.to_pandas(), options, mask,
-                                                       tokens)
+            frame = table.to_pandas()
+            clock.lap("read")
+            turns, conversations, chars = stream_chunk(frame, options, mask, tokens)
+            clock.last = time.process_time()
             done = [(_arrow(turns), _arrow(conversations), chars)]
+            clock.lap("encode")
         for turns, conversations, chars in done:
             _write_arrow(writers, "turn_tags", paths["turn_tags"], turns)
             _write_arrow(writers, "conversation_tags", paths["conversation_tags"],
@@ -446,11 +487,13 @@ def tag_parquet(
             counts["conversations"] += conversations.num_rows
             counts["customer_chars"] += chars
         counts["batches"] += 1
+        clock.lap("write")
 
     carry: Any = None  # Arrow table of the conversation held back
     carry_ids = np.array([], dtype=object)
     last_id: str | None = None
     row0 = 0  # file row of the first row of the current batch
+    clock = _Clock()
     try:
         with _progress(total, progress, "cxtext.tag_parquet") as bar:
             for batch in src.iter_batches(batch_size=int(batch_size)):
@@ -478,10 +521,13 @@ def tag_parquet(
                 if cut:
                     run(table.slice(0, cut), ids[:cut])
                     bar.update(cut)
+                clock.last = time.process_time()
             if carry is not None and carry.num_rows:
+                clock.lap("read")
                 run(carry, carry_ids)
                 bar.update(carry.num_rows)
     finally:
         for writer in writers.values():
             writer.close()
+        clock.lap("write")
     return {**counts, **{k: str(v) for k, v in paths.items()}}
