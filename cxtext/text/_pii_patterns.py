@@ -286,7 +286,9 @@ NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
     年纪 年龄 年轻 年底 年初 年前 年后 金子 费用 费率 付款 付费 付出 章程 季度 季节 文明 文字
     朋友 西门子 武汉 夏天 夏季 秋天 冬天 春节 居然 竟然 当然 依然 仍然 果然 突然 权益 权利
     权限 幸福 幸运
-    春天 东方 西方 南方 北方 雷同 雷达 蓝色 洪水 项目 祝福 祝贺 贺卡 喜欢 欢迎 顾问 顾客 路上""")
+    春天 东方 西方 南方 北方 雷同 雷达 蓝色 洪水 项目 祝福 祝贺 贺卡 喜欢 欢迎 顾问 顾客 路上
+    董事 董事长 全权 强大 凌晨 韩国 法国 英国 经济 浦东 浦西 农商 农信 张贴 卫生 时候
+    祖国 第五天 第五次 第五个 第五年""")
 )
 #: Characters common in given names (``resources/given_name_chars.txt``), read lazily.
 @lru_cache(maxsize=1)
@@ -312,7 +314,7 @@ NAME_BEFORE: Final[frozenset[str]] = frozenset(
 TITLES: Final[tuple[str, ...]] = (
     "总经理", "先生", "女士", "小姐", "太太", "夫人", "总监", "总裁", "经理", "主管", "老师",
     "主任", "师傅", "阿姨", "律师", "医生", "行长", "科长", "处长", "局长", "部长", "老板",
-    "大哥", "大姐", "总", "姐", "哥",
+    "大哥", "大姐", "同志", "总", "姐", "哥",
 )  # fmt: skip
 #: Characters that turn 总 into a compound word (总共, 总额 …) rather than a title.
 TITLE_ZONG_NOT_BEFORE: Final = (
@@ -362,8 +364,11 @@ _STRONG_TRIGGERS = (
     "持卡人(?:姓名)?(?:是|叫|为| ?[:：])?|户名(?:是|为|叫| ?[:：])?|开户人(?:是|为|叫| ?[:：])?|"
     "开户名(?:是|为| ?[:：])?|收款人(?:是|为|叫| ?[:：])?|联系人(?:是|为|叫| ?[:：])?|"
     "客户姓名(?:是|为| ?[:：])?|[，,] ?叫|"
-    "(?:收件人|收货人|寄件人|申请人|借款人|贷款人|投保人|被保险人|经办人|代理人|委托人|当事人|担保人)"
+    "(?:收件人|收货人|寄件人|申请人|借款人|贷款人|投保人|被保险人|经办人|代理人|委托人|当事人|担保人"
+    "|户主)"
     "(?:姓名)?(?:是|为|叫| ?[:：])?|"
+    # a role word and a colon: 投诉人：晏春燕
+    "(?:投诉人|被投诉人|举报人|来电人|报案人)(?:姓名)? ?[:：]|"
     "(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|孩子|朋友|同事)"
     "(?:叫|名字叫|的名字叫|的名字是|姓名是)"
 )
@@ -372,7 +377,7 @@ _RELATIONS = (
     "老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|孩子|"
     "家属|朋友|同事|领导|客户|亲戚"
 )
-_WEAK_TRIGGERS = "本人是|本人|我是"
+_WEAK_TRIGGERS = "本人是|本人|鄙人|我是"
 # Words that only introduce a name when a reporting verb follows it (客户张伟来电反映 …).
 _CONTEXT_TRIGGERS = "来电客户|来电人|致电人|投诉人|报案人|客户"
 # A relative, named right after the kinship word: 我爱人王秀英, 她女儿李娜.
@@ -382,7 +387,9 @@ _KIN_WORDS = (
     "侄子|侄女|外甥女|外甥|舅舅|舅妈|小舅子|大姨子|小姨子|姨妈|大姨|小姨|姑姑|姑妈|叔叔|婶婶|伯伯|伯父|"
     "伯母|大伯|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|嫂子|大嫂|弟媳|弟妹|姐夫|妹夫|继父|继母|养父|"
     "养母|干爹|干妈|前妻|前夫|未婚妻|未婚夫|女朋友|男朋友|对象|老伴|老头子|老太婆|老父亲|老母亲|"
-    "爸|妈|朋友|同事|同学|室友|邻居|老乡|亲戚|家人|合伙人|房东|租客|老板|领导"
+    "爸|妈|朋友|同事|同学|室友|邻居|老乡|亲戚|家人|合伙人|房东|租客|老板|领导|"
+    # birth order and everyday words for children and siblings: 我大儿子…, 我二姐…, 我闺女…
+    "闺女|老爸|老妈|[大小二三四老幺](?:儿子|女儿|哥|姐|弟|妹)|老大|老二|老三|发小|闺蜜"
 )
 _KIN_TRIGGERS = f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})"
 # A member of staff, named right after the job title: 客户经理张磊, 柜员李娜.
@@ -394,20 +401,53 @@ _JOB_TRIGGERS = (
 # Cue words before a name, scored with what follows it (see ``_scored_end`` in pii.py):
 # naming words (那个叫孔令辉) weigh most, then 叫 alone, then verbs of reaching or passing on
 # to a person (通知一下欧阳晓燕, 转告邵经理, 给廖晓梅转了), then a bare 是.
-_CUE_NAMING = "那个叫|一个叫|有个叫|名叫|叫做|名为|自称是|自称|署名|落款|冒充"
+_CUE_NAMING = (
+    "那个叫|一个叫|有个叫|名叫|叫做|名为|自称是|自称|署名|落款|冒充|"
+    # a person, then 叫: 对方叫边伟, 那人叫…
+    "(?:对方|他|她|此人|这人|那人|那个人|那位|这位|男的|女的)叫"
+)
 _CUE_CALL = "叫"
 _CUE_VERB = (
     "转告一下|转告|转达给|转达|告诉|通知一下|联系一下|联系|找一下|找|让|请问|问一下|打给|汇给|转给|"
     "交给|寄给|付给|还给|借给|打款给|打到|汇到|转到|给|替|帮|问问|是不是|"
     # who holds or is written on something: 账户是田鸿梓的, 收款人写的高英琴
-    "账户是|帐户是|账号是|卡是|户头是|写的|写着|填的|签的"
+    "账户是|帐户是|账号是|卡是|户头是|"
+    "(?:登记|写|填|留|签|备注|预留)的?(?:是|为)|写的|写着|填的|签的|"
+    # 往郎子豪卡里打了五千, 查一下祁海峰名下, 由岑国庆经手
+    "往|查一下|看一下|查下|核实一下|核对一下|由"
 )
+# Who pays or is paid, and other roles, scored (收款方是农商行的卡 names a bank): 收款方是喻晓婉.
+_CUE_ROLE = (
+    "(?:收款方|付款人|付款方|汇款人|转账人|账户名|帐户名|对方户名|证人|见证人|股东|法定代表人|法人)"
+    "(?:姓名)?(?:是|为|叫| ?[:：])?"
+)
+# The speaker and another person: 我、甘国强、相雨晨都买了; 我和童建军是合伙人.
+_CUE_ME_AND = "我、|我和|我跟|我与|我同"
+# Self-introduction in other words: 我这边是邱锦程.
+_CUE_SELF = "我这边是|这边是|我这里是"
+# ``<organisation>的<name>``: 你们网点的戚军说, 信用卡中心的蓝天宇.
+_CUE_OF = (
+    "(?:网点|中心|部门|支行|分行|银行|公司|营业部|营业厅|柜台|大堂|你们|我们|同行|贵行|你行|你们行)的"
+)
+# A time word right before a name: 上周狄永刚去柜台被拒.
+_CUE_TIME = "昨天|今天|前天|上周|上个月|上次|当时|刚才|后来|之前|当天"
+# A clause boundary (…，翁建平自称…): the weakest cue; only a telling right edge and a
+# name-like given name reach the threshold.
+_CUE_CLAUSE = "[，。；！？,;!?] ?"
+#: What must follow a name after a bare clause boundary (checked inside the regex: cheap).
+CLAUSE_RIGHT_WORDS: Final = ("自称", "声称", "谎称", "冒充", "以贵行", "以你行", "以银行")
+_CLAUSE_RIGHT = f"(?:{'|'.join(CLAUSE_RIGHT_WORDS)})"
 _CUE_WITH = "跟|和|与|同"
 _CUE_IS = "是"
 #: Words after a name that say it is one (来电, 负责, 在吗, 名下 …).
 NAME_RIGHT_CUE_RE: Final = re.compile(
     "来电|致电|来行|来访|反映|投诉|说|讲|称|表示|告诉|负责|经手|经办|办理|办的|签字|名下|的卡|卡上|"
-    "账户|账上|回电|回个电话|回电话|接电话|打电话|打来|在吗|在不在|吗|呢|转|汇|打了|是我|是他|是她"
+    "账户|账上|回电|回个电话|回电话|接电话|打电话|打来|在吗|在不在|吗|呢|转|汇|打了|是我|是他|是她|"
+    "自称|声称|谎称|冒充|这个名字|的名字|卡里|账户里|在用"
+)
+#: A number right after a name (打给蒲俊两次, 转给禹佳两万块钱) ends it.
+NAME_RIGHT_NUMBER_RE: Final = re.compile(
+    "好几|[0-9一二两三四五六七八九十几百千万]+(?:次|遍|回|个|块|元|万|千|百|笔|天|年|月|多|号)"
 )
 # Requests that name the person asked for: 找一下王芳, 请问是李娜本人吗, 转给黄玉兰.
 _ASK_TRIGGERS = "请问是|请问您是|您是|找一下|麻烦找|转给|转账给|汇给|打给|交给|通知"
@@ -437,23 +477,79 @@ CN_DIGIT_WORD_RE: Final = re.compile(
 )
 
 
+#: Cue groups before a name, in priority order (a string in two groups takes the first).
+_CUE_GROUPS: Final[tuple[tuple[str, str], ...]] = (
+    ("strong", _STRONG_TRIGGERS), ("weak", _WEAK_TRIGGERS), ("ctx", _CONTEXT_TRIGGERS),
+    ("kin", _KIN_TRIGGERS), ("job", _JOB_TRIGGERS), ("ask", _ASK_TRIGGERS),
+    ("naming", _CUE_NAMING), ("call", _CUE_CALL), ("meand", _CUE_ME_AND), ("role", _CUE_ROLE),
+    ("self", _CUE_SELF), ("of", _CUE_OF), ("time", _CUE_TIME), ("verb", _CUE_VERB),
+    ("with", _CUE_WITH), ("is", _CUE_IS),
+)  # fmt: skip
+#: 往 after these is part of a word (前往, 开往 …), not "to (a person's account)".
+CUE_WANG_NOT_AFTER: Final = frozenset("前开赶来飞通驶送发去")
+
+
+def expand_literals(pattern: str) -> list[str]:
+    """Every string a small literal pattern matches (``|``, ``(?:…)``, ``[…]``, ``?``).
+
+    The cue lists are written as readable patterns; expanding them lets one prefix tree
+    (:func:`trie_pattern`) replace a long ordered alternation, which Python's ``re`` would
+    try branch by branch at every candidate position.
+    """
+
+    def alt(i: int) -> tuple[list[str], int]:
+        options, seq = [], [""]
+        while i < len(pattern) and pattern[i] != ")":
+            ch = pattern[i]
+            if ch == "|":
+                options += seq
+                seq, i = [""], i + 1
+                continue
+            if pattern.startswith("(?:", i):
+                part, i = alt(i + 3)
+                i += 1  # the closing parenthesis
+            elif ch == "[":
+                j = pattern.index("]", i)
+                part, i = list(pattern[i + 1 : j]), j + 1
+            else:
+                part, i = [ch], i + 1
+            if i < len(pattern) and pattern[i] == "?":
+                part, i = [*part, ""], i + 1
+            seq = [a + b for a in seq for b in part]
+        return options + seq, i
+
+    out, _ = alt(0)
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def cue_types() -> dict[str, str]:
+    """Each cue string before a name and its group (``"strong"``, ``"kin"``, ``"verb"`` …)."""
+    types: dict[str, str] = {}
+    for group, pattern in _CUE_GROUPS:
+        for cue in expand_literals(pattern):
+            types.setdefault(cue, group)
+    return types
+
+
 @lru_cache(maxsize=1)
 def name_regexes() -> NameRegexes:
     """Self-introduction, 我姓X, spelled surname, relation and form-of-address regexes."""
     sur = surname_pattern()
-    first = "".join(sorted({c for c in _STRONG_TRIGGERS + _WEAK_TRIGGERS + _CONTEXT_TRIGGERS
-                            + _KIN_TRIGGERS + _JOB_TRIGGERS + _ASK_TRIGGERS + _CUE_NAMING
-                            + _CUE_CALL + _CUE_VERB + _CUE_WITH + _CUE_IS
-                            if is_han(c) or c in "，,"}))
+    cues = cue_types()
+    first = "".join(sorted({c[0] for c in cues}))
+    # one prefix tree over every cue (the group is looked up from the matched string)
     intro = re.compile(
-        rf"(?=[{first}])(?:(?P<strong>{_STRONG_TRIGGERS})|(?P<weak>{_WEAK_TRIGGERS})"
-        rf"|(?P<ctx>{_CONTEXT_TRIGGERS})|(?P<kin>{_KIN_TRIGGERS})|(?P<job>{_JOB_TRIGGERS})"
-        rf"|(?P<ask>{_ASK_TRIGGERS})|(?P<naming>{_CUE_NAMING})|(?P<call>{_CUE_CALL})"
-        rf"|(?P<verb>{_CUE_VERB})|(?P<with>{_CUE_WITH})|(?P<is>{_CUE_IS}))"
+        rf"(?=[{re.escape(first)}])(?P<cue>{trie_pattern(list(cues))})"
         rf" ?(?:(?:那个|嗯|呃|啊|一下) ?)?(?={sur})"
     )
+    # a bare clause boundary, only before a name with a telling verb (run when one occurs)
+    clause = re.compile(
+        rf"{_CUE_CLAUSE}(?={sur}[\u4e00-\u9fff]{{1,2}}?{_CLAUSE_RIGHT})"
+    )
     surname_only = re.compile(
-        rf"(?:我姓|免贵姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓|丈夫姓|妻子姓) ?"
+        rf"(?:我姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓"
+        rf"|丈夫姓|妻子姓) ?"
         rf"(?P<sur>{sur})"
     )
     spelled = re.compile("|".join(SPELLED_SURNAMES))
@@ -472,7 +568,7 @@ def name_regexes() -> NameRegexes:
         rf"(?=[\s，,。.！!]*(?:$|\d{{4}}|[二〇零一]{{4}}年|[(（]))"
         rf"|(?:^|(?<=[\s，,。.！!]))(?P<name2>{sur}[\u4e00-\u9fff]{{1,2}}?)[\s]*(?:敬上|谨上|敬呈|拜上)"
     )
-    return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature)
+    return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature, clause)
 
 
 class NameRegexes(NamedTuple):
@@ -485,6 +581,7 @@ class NameRegexes(NamedTuple):
     title: re.Pattern[str]
     reporting: re.Pattern[str]
     signature: re.Pattern[str]
+    clause: re.Pattern[str]
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:

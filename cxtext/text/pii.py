@@ -51,6 +51,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 import pandas as pd
@@ -326,17 +327,24 @@ def _names(w: str) -> list[Span]:
     rx = pp.name_regexes()
     single, compound = pp.surnames()
     out: list[Span] = []
-    for m in rx.intro.finditer(w):
-        s = m.end()
+    cue_types = pp.cue_types()
+    matches = [(m.start(), m.end(), m.group("cue")) for m in rx.intro.finditer(w)]
+    if any(k in w for k in pp.CLAUSE_RIGHT_WORDS):  # …，翁建平自称…
+        matches += [(m.start(), m.end(), "") for m in rx.clause.finditer(w)]
+    for m_start, s, cue_str in matches:
+        cue = cue_types[cue_str] if cue_str else "clause"
         slen = 2 if w[s : s + 2] in compound else 1
-        strong = m.group("strong") is not None
-        if strong and "名" in m.group() and _THING_BEFORE_RE.search(w, max(0, m.start() - 6),
-                                                                   m.start()):
+        strong = cue == "strong"
+        if strong and "名" in cue_str and _THING_BEFORE_RE.search(w, max(0, m_start - 6),
+                                                                 m_start):
             continue  # 产品名叫季季稳健: the name of a product, not a person
-        cue = m.lastgroup
-        if cue == "call" and m.start() > 0 and w[m.start() - 1] in _NOT_CALLING:
+        if cue == "verb" and cue_str == "往" and m_start > 0 and (
+            w[m_start - 1] in pp.CUE_WANG_NOT_AFTER
+        ):
+            continue  # 前往, 开往: a word, not "into (a person's card)"
+        if cue == "call" and m_start > 0 and w[m_start - 1] in _NOT_CALLING:
             continue  # 呼叫, 尖叫: 叫 is not "is called" here
-        if cue == "naming" and "名" in m.group() and _THING_AFTER_RE.match(
+        if cue == "naming" and "名" in cue_str and _THING_AFTER_RE.match(
             w, s + slen + _given_name_len(w, s + slen, True)
         ):
             continue  # 名叫安心存的产品: the name of a product
@@ -349,14 +357,14 @@ def _names(w: str) -> list[Span]:
             continue
         if cue in ("ctx", "ask"):
             # 投诉人汪秀英称 / 请问是卢丹丹本人吗: the words after the name mark its end
-            ask = m.group("ask")
+            ask = cue_str if cue == "ask" else None
             e = _name_end_before(w, s, slen, None if ask is None else ask.endswith("是"))
             if e is None and ask is not None and not ask.endswith("是"):
                 e = _scored_end(w, s, slen, _CUE_WEIGHT["verb"])  # 找一下胡雪岩经理
             if e is not None:
                 out.append((s, e, "name"))
             continue
-        if strong and "名" in m.group():  # 名叫安心存的产品: the name of a product
+        if strong and "名" in cue_str:  # 名叫安心存的产品: the name of a product
             e = s + slen + _given_name_len(w, s + slen, True)
             if _THING_AFTER_RE.match(w, e):
                 continue
@@ -369,9 +377,13 @@ def _names(w: str) -> list[Span]:
         if not strong:
             # weak triggers (本人, 我是) need a clean right edge
             clean = _clean_after(w, e)
-            weak = m.group("weak")
+            weak = cue_str
             if weak == "我是":
                 if not (clean or w[e : e + 2] == "本人"):
+                    # 我是莫振东我想查…: no clean edge, so score it like a self-introduction
+                    e2 = _scored_end(w, s, slen, _CUE_WEIGHT["self"])
+                    if e2 is not None:
+                        out.append((s, e2, "name"))
                     continue
             elif slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not clean:
                 continue
@@ -421,14 +433,84 @@ def _names(w: str) -> list[Span]:
         span = _name_before_title(w, t, m.group(), single, compound)
         if span is not None:
             out.append((span[0], span[1], "name"))
+    if "年" in w or "-" in w or "/" in w:
+        for m in _dated_signature_re().finditer(w):
+            s, e = m.span("name")
+            given = w[s + (2 if w[s : s + 2] in compound else 1) : e]
+            if all(c in given_chars for c in given) and w[s:e] not in pp.NAME_COMMON_WORDS:
+                out.append((s, e, "name"))  # 以上属实。费德明 2024年2月1日
+    if out and any(c in w for c in _COORDINATORS):
+        out += _coordinated(w, out, single, compound)
     return out
+
+
+_COORDINATORS: Final = "、和与及跟"
+
+
+@lru_cache(maxsize=1)
+def _dated_signature_re() -> re.Pattern[str]:
+    """A name standing alone after a sentence end and followed by a date (a signature)."""
+    sur = pp.surname_pattern()
+    return re.compile(
+        rf"(?:^|(?<=[。！!.\n]))\s*(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)\s*"
+        r"(?:\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[二〇零一]{4}年)"
+    )
+
+
+def _coordinated(
+    w: str, found: list[Span], single: frozenset[str], compound: frozenset[str]
+) -> list[Span]:
+    """Names joined to a name already found by 、/和/与/及/跟 (冷少华和宗秀梅, 甘国强、相雨晨).
+
+    After a found name the next one is scored as after a strong cue; before it, a full name
+    (surname + 1-2 given characters, all common in names) with a clean left edge is taken.
+    """
+    given_chars = pp.given_name_chars()
+    extra: list[Span] = []
+    have = {(s, e) for s, e, _ in found}
+    for s, e, _ in found:
+        if e - s < 2:
+            continue  # a surname before a title (王经理和李主任) is handled by the title rule
+        if e < len(w) - 1 and w[e] in _COORDINATORS:
+            t = e + 1
+            slen = 2 if w[t : t + 2] in compound else 1
+            if w[t:t + slen] in compound or w[t] in single:
+                e2 = _scored_end(w, t, slen, _CUE_WEIGHT["kin"])
+                if e2 is not None and (t, e2) not in have:
+                    extra.append((t, e2, "name"))
+        if s > 1 and w[s - 1] in _COORDINATORS:
+            end = s - 1
+            for glen in (2, 1):
+                hit = None
+                for slen in (2, 1):
+                    st = end - glen - slen
+                    if st < 0:
+                        continue
+                    sur, given = w[st : st + slen], w[st + slen : end]
+                    if (sur not in compound) if slen == 2 else (sur not in single):
+                        continue
+                    if not all(c in given_chars and c not in pp.NAME_STOP for c in given):
+                        continue
+                    if w[st:end] in pp.NAME_COMMON_WORDS or (
+                        slen == 1 and sur in _NOT_SURNAME_AFTER_CUE
+                    ):
+                        continue
+                    if _clean_before(w, st) or w[st - 1] in _COORDINATORS:
+                        hit = (st, end, "name")
+                        break
+                if hit is not None:
+                    if hit[:2] not in have:
+                        extra.append(hit)
+                    break
+    return extra
 
 
 _FILLERS: Final = frozenset("的嗯啊呀吧呢哈哦呃")
 # Weight of each cue before a name (``_scored_end``); a name needs _NAME_SCORE in all.
 _CUE_WEIGHT: Final[dict[str, float]] = {
-    "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 2.0, "with": 1.5,
-    "is": 1.0,
+    "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 2.0, "self": 2.0, "of": 2.0,
+    "with": 1.5, "time": 1.5, "is": 1.0, "clause": 1.0, "role": 2.5,
+    "meand": 2.5,
 }  # fmt: skip
 _NAME_SCORE: Final = 3.5
 _SIGNATURE_HINTS: Final = ("此致", "落款", "签名", "敬上", "谨上", "敬呈", "拜上")
@@ -450,6 +532,8 @@ def _right_score(w: str, e: int) -> float:
         return 1.5
     if w[e] in pp.NAME_STOP or w[e : e + 2] in pp.NAME_STOP_BIGRAMS or w[e] in _FILLERS:
         return 1.0
+    if pp.NAME_RIGHT_NUMBER_RE.match(w, e):
+        return 1.0  # 打给蒲俊两次, 转给禹佳两万块钱
     return 0.0
 
 
