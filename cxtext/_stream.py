@@ -180,7 +180,8 @@ def _mask_texts(distinct: np.ndarray) -> np.ndarray:
 def _token_json(texts: np.ndarray) -> np.ndarray:
     from cxtext.text.segment import _segmenter_for
 
-    cut = _segmenter_for({}).cut
+    # no cache inside the Segmenter: _TOKENS, bounded in bytes, is the cache here
+    cut = _segmenter_for({"cache_size": 0}).cut
     encode = _encoder().encode
 
     def tokens(batch: list[str]) -> list[str]:

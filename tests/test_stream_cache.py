@@ -1,0 +1,94 @@
+"""cxtext._stream: byte-bounded caches, and caching never changes what tag_parquet writes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cxtext as cx
+from cxtext import _stream
+from cxtext._stream import ByteLRU
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_byte_lru_stays_within_its_bytes_and_evicts_least_recent():
+    one = ByteLRU.size_of("k00", "v" * 10)
+    cache = ByteLRU(3 * one)
+    for i in range(3):
+        cache.put(f"k{i:02d}", "v" * 10)
+    assert len(cache) == 3 and cache.nbytes == 3 * one
+    assert cache.get("k00") == "v" * 10  # k00 is now the most recent: k01 goes first
+    cache.put("k03", "v" * 10)
+    assert cache.get("k01") is None
+    assert [cache.get(k) is not None for k in ("k00", "k02", "k03")] == [True, True, True]
+    assert cache.nbytes == 3 * one <= cache.max_bytes
+
+
+def test_byte_lru_counts_bytes_not_entries():
+    cache = ByteLRU(20_000)
+    long_text = "很长的一段客户投诉" * 400  # ~3,600 characters, ~7 kB as a str
+    for i in range(10):
+        cache.put(f"长{i}", long_text)
+        assert cache.nbytes <= cache.max_bytes
+    # at most two such entries fit, however many keys were put
+    assert len(cache) == 20_000 // ByteLRU.size_of("长0", long_text) == 2
+    assert cache.nbytes == sum(ByteLRU.size_of(f"长{i}", long_text) for i in (8, 9))
+    cache.put("huge", "字" * 50_000)  # larger than the whole bound: not stored
+    assert cache.get("huge") is None and len(cache) == 2
+    cache.put("长9", "短")  # replacing an entry gives its bytes back
+    assert cache.nbytes == ByteLRU.size_of("长8", long_text) + ByteLRU.size_of("长9", "短")
+    assert sys.getsizeof(long_text) > 7_000
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    turns = pd.read_csv(REPO / "corpora" / "demo" / "turns.csv",
+                        dtype={"conversation_id": str, "text": str}, keep_default_na=False)
+    keep = turns["conversation_id"].isin(turns["conversation_id"].unique()[:60])
+    turns = turns[keep].copy()
+    for col in ("start_s", "end_s"):
+        turns[col] = pd.to_numeric(turns[col], errors="coerce")
+    return turns.sort_values(["conversation_id", "turn"]).reset_index(drop=True)
+
+
+def test_tiny_caches_write_the_same_files(sample, tmp_path, monkeypatch):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    # batches of 150 turns: agent scripts repeat across batches, so the caches get hits
+    cx.tag_parquet(src, tmp_path / "big", batch_size=150, tokens=True)
+    tiny = {"_MASKED": ByteLRU(3_000), "_TOKENS": ByteLRU(3_000)}
+    for name, cache in tiny.items():
+        monkeypatch.setattr(_stream, name, cache)
+    _stream.stage_cpu(reset=True)
+    cx.tag_parquet(src, tmp_path / "tiny", batch_size=150, tokens=True)
+    for cache in tiny.values():
+        assert len(cache) > 0 and cache.nbytes <= 3_000
+    for name in ("turn_tags", "conversation_tags"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "big" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "tiny" / f"{name}.parquet"),
+                                      check_exact=True)
+    stages = _stream.stage_cpu()
+    assert set(stages) == {"read", "validate", "mask", "tag", "segment", "rollup", "encode",
+                           "write"}
+    assert stages["tag"] > 0
+
+
+def test_each_distinct_text_is_masked_once_per_run(sample, tmp_path, monkeypatch):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    monkeypatch.setattr(_stream, "_MASKED", ByteLRU(2**24))
+    seen: list[str] = []
+    real = cx.mask_pii_many
+
+    def spy(texts, **kwargs):
+        seen.extend(texts)
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr("cxtext.text.pii.mask_pii_many", spy)
+    info = cx.tag_parquet(src, tmp_path / "out", batch_size=150)
+    assert info["batches"] > 3
+    assert sorted(seen) == sorted(sample["text"].unique())
