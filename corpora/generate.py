@@ -3,7 +3,7 @@
 
 Simulates one year (2025) of contacts between customers of an invented bank
 (云澜银行) and its contact centre, branches and social-media team, and writes
-five canonical CSV tables (customers, agents, conversations, turns, truth).
+six canonical CSV tables (customers, balances, agents, conversations, turns, truth).
 
 Usage::
 
@@ -91,6 +91,19 @@ CHURN_RECENCY_DAYS = 90
 SILENT_CHURN_INTERCEPT = -6.1  # monthly background hazard (competitor offers, moving away, ...)
 RANDOM_EFFECT_SD = 0.8
 ISSUE_TO_CONTACT = 1.135  # average contacts per planned issue (repeats minus post-churn drops)
+
+# Monthly balances (issue #5, third revision: a CRM time series the first two corpora lacked;
+# parameters fixed in corpora/README.md before the churn benchmark was rerun). Drawn after the
+# simulation from their own random stream, so every other file is unchanged.
+BALANCE_MONTHS = [(2024, m) for m in range(7, 13)] + [(2025, m) for m in range(1, 13)]
+BALANCE_WALK_SD = 0.06        # month-to-month log change of an ordinary customer
+BALANCE_DRIFT_PER_RE = -0.01  # monthly log drift per unit of the churn random effect
+WEALTH_DRAWDOWN = {(2025, 3): 0.05, (2025, 11): 0.05}  # log loss for 理财/基金 holders
+LIFE_EVENT_P = 0.10           # a large one-off outflow (home, tuition, a loan paid off)
+LIFE_EVENT_DROP = (0.3, 1.2)  # its log size, uniform
+LIFE_EVENT_RECOVER_P = 0.5    # the money comes back over 2-4 months
+PRECHURN_OUTFLOW_P = 0.55     # a leaver moves money out in the 1-3 months before leaving
+PRECHURN_DROP = (0.4, 1.6)    # total log size, spread over those months
 
 KIND_WEIGHTS = {"complaint": 0.55, "inquiry": 0.39, "compliment": 0.06}
 CATEGORY_WEIGHTS: dict[str, float] = {
@@ -2150,6 +2163,54 @@ def generate_conversation(conv: Conv) -> None:
     add_timings(conv)
 
 
+def make_balances(seed: int, customers: list[Customer]) -> list[list[object]]:
+    """Monthly average daily financial assets per customer (``balances.csv`` rows).
+
+    A log random walk from the customer's annual figure, a slow drift with the churn random
+    effect (quiet disengagement), drawdowns of wealth products, one-off life events with
+    partial recovery, and, for most leavers, money moved out in the months before leaving.
+    The month a customer leaves keeps a residual balance; no row after it.
+    """
+    rows: list[list[object]] = []
+    wealth_products = ("理财", "基金")
+    for cust in customers:
+        rng = random.Random(f"{seed}:balances:{cust.idx}")
+        n = len(BALANCE_MONTHS)
+        steps = [rng.gauss(BALANCE_DRIFT_PER_RE * cust.random_effect, BALANCE_WALK_SD)
+                 for _ in range(n)]
+        steps[0] = rng.gauss(0.0, 0.05)
+        if any(p in cust.products for p in wealth_products):
+            for k, ym in enumerate(BALANCE_MONTHS):
+                if ym in WEALTH_DRAWDOWN:
+                    steps[k] -= abs(rng.gauss(WEALTH_DRAWDOWN[ym], 0.02))
+        if rng.random() < LIFE_EVENT_P:
+            k = rng.randrange(1, n)
+            drop = rng.uniform(*LIFE_EVENT_DROP)
+            steps[k] -= drop
+            if rng.random() < LIFE_EVENT_RECOVER_P:
+                span = rng.randint(2, 4)
+                for j in range(k + 1, min(n, k + 1 + span)):
+                    steps[j] += drop / span
+        last = n
+        if cust.churned_at is not None:
+            ym = (cust.churned_at.year, cust.churned_at.month)
+            last = BALANCE_MONTHS.index(ym) + 1
+            if rng.random() < PRECHURN_OUTFLOW_P:
+                span = rng.randint(1, 3)
+                drop = rng.uniform(*PRECHURN_DROP)
+                for j in range(max(1, last - 1 - span), last - 1):
+                    steps[j] -= drop / span
+        level = math.log(max(cust.assets, 1.0))
+        for k in range(last):
+            level += steps[k]
+            value = math.exp(level)
+            if cust.churned_at is not None and k == last - 1:
+                value *= rng.uniform(0.02, 0.3)  # what is left when the account closes
+            y, m = BALANCE_MONTHS[k]
+            rows.append([cust.customer_id, f"{y}-{m:02d}", f"{value:.2f}"])
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------
 # Output
 
@@ -2166,7 +2227,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
 
 
 def write_corpus(out: Path, customers: list[Customer], agents: list[Agent],
-                 convs: list[Conv]) -> None:
+                 convs: list[Conv], balances: list[list[object]] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "customers.csv",
               ["customer_id", "avg_daily_assets", "tier", "tenure_months", "products", "age_band",
@@ -2174,6 +2235,8 @@ def write_corpus(out: Path, customers: list[Customer], agents: list[Agent],
               [[c.customer_id, f"{c.assets:.2f}", c.tier, c.tenure_months, ";".join(c.products),
                 c.age_band, c.city, _b(c.churned_at is not None),
                 c.churned_at.isoformat() if c.churned_at else ""] for c in customers])
+    if balances is not None:
+        write_csv(out / "balances.csv", ["customer_id", "month", "avg_daily_assets"], balances)
     write_csv(out / "agents.csv", ["agent_id", "team", "skill_level", "hired_at"],
               [[a.agent_id, a.team, f"{a.skill:.2f}", a.hired_at.isoformat()] for a in agents])
     write_csv(out / "conversations.csv",
@@ -2214,7 +2277,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     customers, agents, convs = simulate(args.seed, args.n_conversations, args.n_customers)
-    write_corpus(args.out, customers, agents, convs)
+    write_corpus(args.out, customers, agents, convs, make_balances(args.seed, customers))
     if not args.quiet:
         n_turns = sum(len(c.turns) for c in convs)
         churned = sum(c.churned_at is not None for c in customers)

@@ -28,6 +28,10 @@ WAIT_PATTERN = (
 #: any forbidden phrase; see ``bad_service_contacts``).
 BAD_SERVICE_SCORE = 60.0
 
+#: ``assets_trend_3m`` at or below this (ln ratio; about a quarter of the money gone) adds
+#: 资产流出 to the tag line.
+OUTFLOW_LOG = -0.3
+
 #: Time-of-day buckets of ``hours_preferred`` (hour ranges, local time).
 HOUR_BUCKETS = (("上午", 6, 12), ("下午", 12, 18), ("晚上", 18, 22), ("夜间", 22, 6))
 
@@ -63,6 +67,7 @@ def portrait_sql(
     turns: str | None,
     windows: Sequence[int],
     tag_columns: Sequence[str] = tuple(TAG_COLUMNS),
+    balances: str | None = None,
 ) -> str:
     """The portrait query; parameters ``$as_of``, ``$trend_days``, ``$repeat_days``,
     ``$polite``, ``$hostile``, ``$wait`` (with turns), ``$bad_service_score`` and the
@@ -102,6 +107,31 @@ def portrait_sql(
         cust_cte = """cust AS (
     SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS avg_daily_assets,
            NULL::VARCHAR AS tier, NULL::BIGINT AS tenure_months, NULL::VARCHAR AS products
+    WHERE false
+)"""
+    if balances is not None:
+        # only months that ended before as_of are known; the trend compares the last of them
+        # with the mean of the three before it (NULL with fewer than four known months)
+        bal_cte = f"""bal AS (
+    SELECT customer_id, month AS m, avg_daily_assets AS v FROM {_q(balances)}
+    WHERE month + INTERVAL 1 MONTH <= $as_of AND avg_daily_assets IS NOT NULL
+),
+bal_last AS (
+    SELECT customer_id, max(m) AS last_m, arg_max(v, m) AS assets_recent
+    FROM bal GROUP BY customer_id
+),
+bal_trend AS (
+    SELECT l.customer_id, l.assets_recent,
+        CASE WHEN count(b.v) = 3 THEN
+            ln(greatest(l.assets_recent, 1.0) / greatest(avg(b.v), 1.0)) END AS assets_trend_3m
+    FROM bal_last l LEFT JOIN bal b ON b.customer_id = l.customer_id
+        AND b.m < l.last_m AND b.m >= l.last_m - INTERVAL 3 MONTH
+    GROUP BY l.customer_id, l.assets_recent
+)"""
+    else:
+        bal_cte = """bal_trend AS (
+    SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS assets_recent,
+           NULL::DOUBLE AS assets_trend_3m
     WHERE false
 )"""
     if turns is not None:
@@ -232,6 +262,7 @@ hours AS (
     GROUP BY customer_id
 ),
 {style_cte},
+{bal_cte},
 ids AS (
     SELECT customer_id FROM cust WHERE customer_id IS NOT NULL
     UNION
@@ -281,7 +312,8 @@ p AS (
         coalesce(a.do_not_market, false) AS do_not_market,
         coalesce(a.bad_service_contacts, 0) AS bad_service_contacts,
         CASE WHEN s.customer_id IS NOT NULL THEN s.wait_contacts
-             WHEN $has_turns THEN 0 END AS wait_contacts
+             WHEN $has_turns THEN 0 END AS wait_contacts,
+        bt.assets_recent, bt.assets_trend_3m
     FROM ids
     LEFT JOIN cust cu ON cu.customer_id = ids.customer_id
     LEFT JOIN agg a ON a.customer_id = ids.customer_id
@@ -290,6 +322,7 @@ p AS (
     LEFT JOIN chan ch ON ch.customer_id = ids.customer_id
     LEFT JOIN hours h ON h.customer_id = ids.customer_id
     LEFT JOIN style s ON s.customer_id = ids.customer_id
+    LEFT JOIN bal_trend bt ON bt.customer_id = ids.customer_id
 ),
 scored AS (
     SELECT *,
@@ -332,10 +365,11 @@ SELECT scored.customer_id, as_of, scored.tier, tn.name AS tier_name, avg_daily_a
         CASE WHEN top_category IS NOT NULL AND top_category <> 'other' THEN cn.name END,
         CASE WHEN churn_intent THEN '有销户意向' END,
         CASE WHEN escalation THEN '扬言升级投诉' END,
-        CASE WHEN do_not_market THEN '勿营销' END
+        CASE WHEN do_not_market THEN '勿营销' END,
+        CASE WHEN assets_trend_3m <= $outflow_log THEN '资产流出' END
     ) AS tag_line,
     turn_chars_mean, polite_rate, hostile_rate, interruption_rate, urgent_contacts, impatience,
-    bad_service_contacts, wait_contacts
+    bad_service_contacts, wait_contacts, assets_recent, assets_trend_3m
 FROM scored
 LEFT JOIN tier_names tn ON tn.tier = scored.tier
 LEFT JOIN emo_names en ON en.emo = scored.emotion_label

@@ -181,6 +181,11 @@ def _features() -> tuple[_Feature, ...]:
         f("unresolved_contacts", "structured", ("unresolved_contacts",),
           lambda p: log1p(_num(p, "unresolved_contacts")), "未解决的联系",
           _int_text("unresolved_contacts")),
+        # money leaving: ln(last month / the three before), 0 when the CRM has no balances
+        f("assets_trend", "structured", ("assets_trend_3m",),
+          lambda p: _num(p, "assets_trend_3m").clip(-3.0, 1.0), "近3个月资产变化",
+          lambda r: (f"{math.expm1(_scalar(r.get('assets_trend_3m'))):+.0%}"
+                     if pd.notna(r.get("assets_trend_3m")) else "无数据")),
         # --- text: what the tags read in the customer's words
         # repeat_contacts counts the tagged repeat intent ("又打来了") too: a text feature
         f("repeat_contacts", "text", ("repeat_contacts",),

@@ -1713,6 +1713,9 @@ class Corpus:
         Present when the folder has ``customers.*`` / ``agents.*``.
     rejects : DataFrame
         Rejected rows of all tables: ``table, source, row, reason, record``.
+    balances : DataFrame or None
+        Monthly average daily assets (``customer_id, month, avg_daily_assets``) when the
+        folder has ``balances.*``; feeds the portraits' ``assets_trend_3m``.
     """
 
     conversations: pd.DataFrame
@@ -1720,13 +1723,15 @@ class Corpus:
     customers: pd.DataFrame | None
     agents: pd.DataFrame | None
     rejects: pd.DataFrame
+    balances: pd.DataFrame | None = None
 
     def __repr__(self) -> str:
         def size(df: pd.DataFrame | None) -> str:
             return "None" if df is None else f"{len(df)} rows"
 
+        extra = "" if self.balances is None else f", balances={size(self.balances)}"
         return (f"Corpus(conversations={size(self.conversations)}, turns={size(self.turns)}, "
-                f"customers={size(self.customers)}, agents={size(self.agents)}, "
+                f"customers={size(self.customers)}, agents={size(self.agents)}{extra}, "
                 f"rejects={size(self.rejects)})")
 
 
@@ -1742,14 +1747,16 @@ def _corpus_file(folder: Path, name: str) -> Path | None:
 
 
 def read_corpus(directory: PathLike) -> Corpus:
-    """Read a corpus folder: ``conversations``, ``turns``, ``customers``, ``agents``.
+    """Read a corpus folder: ``conversations``, ``turns``, ``customers``, ``agents``,
+    ``balances``.
 
     Each table is a ``.csv`` (or ``.parquet``/``.jsonl``/``.xlsx``) file named
-    after it; ``turns`` is required, ``customers`` and ``agents`` are
-    optional, and without ``conversations`` the table is built from the turns
-    (:func:`conversations_from_turns`). Bad rows do not stop the reading: they
-    are collected in ``Corpus.rejects`` with a ``table`` column, as are turns
-    whose ``conversation_id`` is not in the conversations table.
+    after it; ``turns`` is required, ``customers``, ``agents`` and ``balances``
+    (monthly assets per customer) are optional, and without ``conversations``
+    the table is built from the turns (:func:`conversations_from_turns`). Bad
+    rows do not stop the reading: they are collected in ``Corpus.rejects`` with a
+    ``table`` column, as are turns whose ``conversation_id`` is not in the
+    conversations table.
 
     Parameters
     ----------
@@ -1826,12 +1833,24 @@ def read_corpus(directory: PathLike) -> Corpus:
                                     None, 0, caller), None)
         agents, rej = _finish_all([frame], _AGENTS, True)
         collect("agents", rej)
+    balances = None
+    bal_path = _corpus_file(folder, "balances")
+    if bal_path is not None:
+        from cxtext._balances import normalise_balances
+
+        frame = _flat_frame(bal_path, bal_path.suffix.lower(), bal_path.name, None, 0, caller)
+        balances, rej = normalise_balances(frame.df, source=frame.source, rows=frame.rows)
+        collect("balances", pd.concat([rej, pd.DataFrame({
+            "source": frame.source, "row": [p.row for p in frame.dropped],
+            "reason": [f"{p.column}: expected {p.expected}, got {p.got}" for p in frame.dropped],
+            "record": [p.record for p in frame.dropped]})], ignore_index=True)
+            if frame.dropped else rej)
     all_rejects = (
         pd.concat(rejects, ignore_index=True) if rejects
         else schema.empty_rejects().assign(table=pd.Series(dtype=object))[
             ["table", *schema.REJECT_COLUMNS]]
     )
-    return Corpus(conversations, turns, customers, agents, all_rejects)
+    return Corpus(conversations, turns, customers, agents, all_rejects, balances)
 
 
 def detect_encoding(data: bytes | bytearray | memoryview | str | os.PathLike[str]) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from cxtext import _sql_portrait
+from cxtext._balances import normalise_balances
 from cxtext.errors import CxTextError
 from cxtext.schema import validate
 from cxtext.store import Store, StoreError
@@ -100,6 +101,12 @@ def _frames_store(source: Mapping[str, Any] | TagResult | tuple) -> Store:
     if frames.get("customers") is not None:
         store.write_table("customers", validate(frames["customers"], "customers",
                                                 source="<customers>"))
+    if frames.get("balances") is not None:
+        balances, rejects = normalise_balances(frames["balances"])
+        if len(rejects):
+            raise CxTextError(f"build_portraits: {len(rejects)} bad balances row(s), e.g. row "
+                              f"{rejects['row'].iloc[0]}: {rejects['reason'].iloc[0]}")
+        store.write_table("balances", balances)
     turns = frames.get("turns")
     if turns is None:
         turns = frames.get("turn_tags")
@@ -133,7 +140,9 @@ def build_portraits(
     source : Store, dict, TagResult or (TagResult, conversations)
         A :class:`~cxtext.store.Store` that has been tagged (:meth:`Store.tag`); or a
         dict of frames ``{"conversations", "conversation_tags", "customers"
-        (optional), "turns" or "turn_tags" (optional, for the style columns)}``; or a
+        (optional), "turns" or "turn_tags" (optional, for the style columns),
+        "balances" (optional, monthly assets: ``customer_id, month,
+        avg_daily_assets``)}``; or a
         :class:`~cxtext.tags.tag.TagResult` with its ``conversations`` table as a
         tuple (a TagResult alone works when its turns carry ``customer_id`` and
         ``started_at``). With Dask DataFrames in the dict (or a Dask TagResult), the
@@ -209,7 +218,12 @@ def build_portraits(
           the ``quality_*`` columns of ``conversation_tags`` (0 when they are absent);
           ``wait_contacts`` — conversations where the customer complains about waiting
           (等了…, 排了…的队, 打不通, 没人接 …; ``_sql_portrait.WAIT_PATTERN``), ``<NA>``
-          without turns.
+          without turns;
+        * from a ``balances`` table (monthly average daily assets; NaN without one):
+          ``assets_recent`` — the last month that ended before ``as_of``;
+          ``assets_trend_3m`` — ln(that month / mean of the three months before it),
+          NaN with fewer than four known months; at or below
+          ``_sql_portrait.OUTFLOW_LOG`` (−0.3) the tag line says 资产流出.
 
     Examples
     --------
@@ -262,6 +276,7 @@ def build_portraits(
                                validate(customers, "customers", source="<customers>"))
             cust_table, registered = "_cx_portrait_customers", True
         turns_table = "turns" if store.has_table("turns") else None
+        bal_table = "balances" if store.has_table("balances") else None
         if as_of is None:
             last = store.con.execute(
                 "SELECT max(started_at) FROM conversations").fetchall()[0][0]
@@ -272,12 +287,13 @@ def build_portraits(
         query = _sql_portrait.portrait_sql(
             conversations="conversations", conversation_tags="conversation_tags",
             customers=cust_table, turns=turns_table, windows=wins,
-            tag_columns=list(store._columns_of("conversation_tags")))
+            tag_columns=list(store._columns_of("conversation_tags")), balances=bal_table)
         params: dict[str, Any] = {
             "as_of": as_of_ts.to_pydatetime(), "trend_days": trend_days,
             "repeat_days": repeat_days, "polite": _sql_portrait.POLITE_PATTERN,
             "hostile": _sql_portrait.HOSTILE_PATTERN, "wait": _sql_portrait.WAIT_PATTERN,
             "bad_service_score": _sql_portrait.BAD_SERVICE_SCORE,
+            "outflow_log": _sql_portrait.OUTFLOW_LOG,
             "has_turns": turns_table is not None, **limits,
         }
         named = set(re.findall(r"\$(\w+)", query))

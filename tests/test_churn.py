@@ -34,7 +34,7 @@ def portrait_frame(rows: list[dict]) -> pd.DataFrame:
         "churn_intent": False, "escalation": False, "sentiment_mean": 0.0,
         "sentiment_worst": 0.0, "sentiment_trend": 0.0, "emotion_mix": {}, "categories": [],
         "do_not_market": False, "tag_line": "金卡客户", "contacts_total": 0,
-        "bad_service_contacts": 0, "wait_contacts": 0,
+        "bad_service_contacts": 0, "wait_contacts": 0, "assets_trend_3m": np.nan,
     }
     return pd.DataFrame([{**base, **r} for r in rows])
 
@@ -73,27 +73,30 @@ def random_portraits(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
 
 def test_rule_points_by_hand():
     p = portrait_frame([
-        # every rule holds: 30+15+15+10+10+10+10+5+10+5+5+5 = 130, capped at 100
+        # every rule holds: 30+15+15+10+10+15+10+10+5+10+5+5+5 = 145, capped at 100
         {"customer_id": "A", "churn_intent": True, "escalation": True, "complaints_30d": 3,
          "complaints_90d": 3, "unresolved_contacts": 1, "repeat_contacts": 2,
          "sentiment_worst": -0.8, "sentiment_trend": -0.5, "categories": ["wealth", "attitude"],
-         "tenure_months": 12, "tier": "standard"},
+         "tenure_months": 12, "tier": "standard", "assets_trend_3m": -1.2},
         # complaints_90d (10) only; fees is not in the points table
         {"customer_id": "B", "complaints_90d": 1, "sentiment_worst": -0.3, "categories": ["fees"]},
         # short tenure (5), tier given by its Chinese name 普通 (5)
         {"customer_id": "C", "tenure_months": 10, "tier": "普通"},
-        # boundaries: -0.6 worst is "<=" (10); 24 months is not "< 24"
-        {"customer_id": "D", "sentiment_worst": -0.6, "tenure_months": 24},
+        # boundaries: -0.6 worst is "<=" (10); 24 months is not "< 24"; an outflow of
+        # exactly -0.3 is "<=" (15); a balance trend of -0.29 is not
+        {"customer_id": "D", "sentiment_worst": -0.6, "tenure_months": 24,
+         "assets_trend_3m": -0.3},
+        {"customer_id": "E", "assets_trend_3m": -0.29},
     ])
     s = score_churn_rules(p)
-    assert s["rule_points"].tolist() == [100, 10, 10, 10]
-    assert s["risk_score"].tolist() == [1.0, 0.1, 0.1, 0.1]
+    assert s["rule_points"].tolist() == [100, 10, 10, 25, 0]
+    assert s["risk_score"].tolist() == [1.0, 0.1, 0.1, 0.25, 0.0]
     reasons_b = s.loc[1, "reasons"]
     assert [r["reason"] for r in reasons_b] == ["近90天有投诉"]
     assert reasons_b[0]["contribution"] == 10.0
     # reasons of A: largest points first, Chinese and readable
     assert s.loc[0, "reasons"][0]["reason"] == "客户明确表达销户或把钱转走的意向"
-    assert sum(r["contribution"] for r in s.loc[0, "reasons"]) == 130
+    assert sum(r["contribution"] for r in s.loc[0, "reasons"]) == 145
 
 
 def test_rules_from_a_custom_table_and_bad_tables(tmp_path):

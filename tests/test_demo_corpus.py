@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -30,6 +31,7 @@ COLUMNS: dict[str, list[str]] = {
     "customers.csv": ["customer_id", "avg_daily_assets", "tier", "tenure_months", "products",
                       "age_band", "city", "churned", "churned_at"],
     "agents.csv": ["agent_id", "team", "skill_level", "hired_at"],
+    "balances.csv": ["customer_id", "month", "avg_daily_assets"],
     "conversations.csv": ["conversation_id", "customer_id", "started_at", "channel", "agent_id",
                           "duration_s", "resolved"],
     "turns.csv": ["conversation_id", "turn", "speaker", "text", "start_s", "end_s"],
@@ -289,6 +291,32 @@ def test_churn(customers: pd.DataFrame, conversations: pd.DataFrame,
     assert len(churners - threateners) > 20, "many churners never threaten"
     complainers = set(merged.loc[merged["categories"] != "", "customer_id"])
     assert churners - complainers, "some churners never complain"
+
+
+def test_balances(customers: pd.DataFrame) -> None:
+    """Monthly balances: one row per customer and month up to the churn month, none after;
+    money tends to leave before a customer does, but one field does not decide churn."""
+    bal = _read("balances.csv")
+    months = sorted(bal["month"].unique())
+    assert months[0] == "2024-07" and months[-1] == "2025-12" and len(months) == 18
+    assert not bal.duplicated(["customer_id", "month"]).any()
+    assert set(bal["customer_id"]) == set(customers["customer_id"])
+    assert (bal["avg_daily_assets"].astype(float) > 0).all()
+    last = bal.groupby("customer_id")["month"].max()
+    churned_at = customers.set_index("customer_id")["churned_at"]
+    stays = churned_at == ""
+    assert (last[stays.index[stays]] == "2025-12").all()
+    assert (last[churned_at.index[~stays]] == churned_at[~stays].str[:7]).all()
+    # the last full month before leaving vs the three before it: a drop of a quarter or more
+    v = bal.assign(v=bal["avg_daily_assets"].astype(float)).pivot(
+        index="customer_id", columns="month", values="v")
+    def trend(row: pd.Series, k: int) -> float:
+        return float(np.log(row.iloc[k] / row.iloc[k - 3:k].mean()))
+    leavers = churned_at.index[~stays & (churned_at.str[:7] >= "2025-02")]
+    drops = [trend(v.loc[c], months.index(churned_at[c][:7]) - 1) <= -0.3 for c in leavers]
+    stayers = [trend(v.loc[c], months.index("2025-09")) <= -0.3 for c in stays.index[stays]]
+    assert 0.25 <= np.mean(drops) <= 0.75, np.mean(drops)  # many leavers, not all
+    assert 0.0 < np.mean(stayers) <= 0.05, np.mean(stayers)  # a few stayers too
 
 
 def test_repeat_contacts_have_an_earlier_contact(conversations: pd.DataFrame,
