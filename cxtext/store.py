@@ -52,11 +52,12 @@ Frame = pd.DataFrame | PathLike
 
 CANONICAL: tuple[str, ...] = ("conversations", "turns", "customers")
 TAG_TABLES: tuple[str, ...] = ("turn_tags", "conversation_tags")
-DATA_TABLES: tuple[str, ...] = (*CANONICAL, *TAG_TABLES, "portraits", "warnings")
+DATA_TABLES: tuple[str, ...] = (*CANONICAL, "balances", *TAG_TABLES, "portraits", "warnings")
 KEYS: dict[str, tuple[str, ...]] = {
     "conversations": ("conversation_id",),
     "turns": ("conversation_id", "turn"),
     "customers": ("customer_id",),
+    "balances": ("customer_id", "month"),
     "turn_tags": ("conversation_id", "turn"),
     "conversation_tags": ("conversation_id",),
     "portraits": ("customer_id",),
@@ -697,7 +698,8 @@ class Store:
 
     def load_corpus(self, folder: PathLike, *, mask_pii: bool = True, strict: bool = False,
                     on_conflict: str = "skip") -> LoadReport:
-        """Load a corpus folder (``turns``, ``conversations``, ``customers`` files).
+        """Load a corpus folder (``turns``, ``conversations``, ``customers``, ``balances``
+        files).
 
         Reads with :func:`cxtext.read_corpus` (rows it rejects are reported too);
         the keyword arguments are those of :meth:`load`.
@@ -716,6 +718,8 @@ class Store:
         frames = {"turns": corpus.turns, "conversations": corpus.conversations}
         if corpus.customers is not None:
             frames["customers"] = corpus.customers
+        if corpus.balances is not None:  # monthly assets: portraits' assets_trend_3m
+            frames["balances"] = corpus.balances
         rejects = [corpus.rejects] if len(corpus.rejects) else []
         src = str(folder)
         return self._load_frames(frames, rejects, dict.fromkeys(frames, src),
@@ -748,7 +752,7 @@ class Store:
 
                 t = t.assign(text=mask_pii_many(t["text"])["text"].to_numpy())
             frames["turns"] = t
-        order = [t for t in ("customers", "conversations", "turns") if t in frames]
+        order = [t for t in ("customers", "balances", "conversations", "turns") if t in frames]
         self._x("BEGIN TRANSACTION")
         try:
             load_id = int(self.con.execute(

@@ -103,3 +103,17 @@ def test_demo_corpus_has_balances(demo_dir):
     corpus = cx.read_corpus(demo_dir)
     assert corpus.balances is not None and len(corpus.balances) > 10_000
     assert len(corpus.rejects) == 0
+
+
+def test_store_loads_balances_once_and_portraits_read_them(demo_dir, tmp_path):
+    with cx.Store(tmp_path / "s.duckdb") as store:
+        first = store.load_corpus(demo_dir, mask_pii=False)
+        assert first.inserted["balances"] > 10_000
+        again = store.load_corpus(demo_dir, mask_pii=False)
+        assert again.inserted["balances"] == 0
+        assert again.skipped["balances"] == first.inserted["balances"]
+        assert "balances" in store.tables()
+        store.con.execute("CREATE TABLE conversation_tags AS SELECT conversation_id, "
+                          "0.0 AS sentiment_mean FROM conversations")
+        p = cx.build_portraits(store, as_of="2025-10-01")
+    assert p["assets_trend_3m"].notna().mean() > 0.8
