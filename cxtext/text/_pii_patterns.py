@@ -418,7 +418,8 @@ _CUE_VERB = (
 )
 # Who pays or is paid, and other roles, scored (收款方是农商行的卡 names a bank): 收款方是喻晓婉.
 _CUE_ROLE = (
-    "(?:收款方|付款人|付款方|汇款人|转账人|账户名|帐户名|对方户名|证人|见证人|股东|法定代表人|法人)"
+    "(?:收款方|付款人|付款方|汇款人|转账人|账户名|帐户名|对方户名|证人|见证人|股东|法定代表人|法人"
+    "|经手人|介绍人|推荐人|受托人|受益人|继承人|监护人|保证人|共同借款人|领款人|取款人|存款人|卡主)"
     "(?:姓名)?(?:是|为|叫| ?[:：])?"
 )
 # The speaker and another person: 我、甘国强、相雨晨都买了; 我和童建军是合伙人.
@@ -642,13 +643,13 @@ CITIES: Final[tuple[str, ...]] = tuple(
     拉萨 日喀则 昌都 林芝 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 兰州 嘉峪关 金昌
     白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 西宁 海东 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐
     克拉玛依 吐鲁番 哈密 喀什 伊犁 阿克苏 昆山 义乌 江阴 晋江 常熟 张家港 余姚 慈溪 诸暨 海宁
-    桐乡 温岭 乐清 瑞安 宜兴 溧阳""")
+    桐乡 温岭 乐清 瑞安 宜兴 溧阳 台北 新北 桃园 台中 台南 高雄 基隆 新竹 嘉义""")
 )
 #: Characters that never start or continue a place name in running text: pronouns,
 #: function words, verbs of moving/mailing/complaining, and money words.
 _NONPLACE = (
     "我你他她它您们的是在住到寄送址了就也去这那个还要想把给请说与及或被让叫吗呢吧啊呀"
-    "哦嗯喂往搬位投诉办查询问找打话码号卡钱元块对跟刚已过着得很才又再可以每"
+    "哦嗯喂往搬位投诉办查询问找打话码号卡钱块对跟刚已过着得很才又再可以每"
 )
 _P = f"[^\\x00-\\u4dff\\u9fa6-\\U0010ffff{_NONPLACE}]"
 _NUM = r"(?:\d{1,5}(?:-\d{1,5}){0,2}|[零〇一二两三四五六七八九十百千幺]{1,6}|[A-Za-z]\d{0,4})"
@@ -663,7 +664,8 @@ _ROAD = (
     # 花家地西里3号 (a lane) and 弥敦道600号 (a road), but not 家里 / 知道 followed by a date
     f"|(?<![这那哪家心手夜城屋店行卡账帐公千万梦暗])里(?={_NUM_AHEAD})"
     f"|(?<![知报频通渠轨味难街一说人顺管赤地车跑隧坑步航弯岔干国省县乡条])道(?={_NUM_AHEAD})"
-    f"|(?<=[东西南北中][一二三四五六七八九十])道(?={_NUM_AHEAD}))"  # 高新南一道9号
+    f"|(?<=[东西南北中][一二三四五六七八九十])道(?={_NUM_AHEAD})"  # 高新南一道9号
+    f"|(?<=[一二三四五六七八九十])条(?=[甲乙丙丁]?{_NUM_AHEAD}))"  # 东四十条甲22号
     f"(?:[东西南北中一二三四五六七八九十]?段)?"
 )
 _ROADNUM = f"[甲乙丙丁]?{_NUM}(?:号院|号|弄|支弄)"  # 知春路甲48号
@@ -675,22 +677,30 @@ _COMM = (
     f"(?:{_P}{{2,8}}(?<![零〇一二两三四五六七八九十百千幺])(?={_NUM}(?:号楼|栋|幢|座|单元))"
     f"|{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER}))"
 )
-_UNIT = f"(?:{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房|门)"  # 12号楼3门502
+_UNIT = f"(?:附?{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房|门|期|塔|区)"  # 12号楼3门502
 _UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼门])-?{_NUM})?"
 ADDRESS_RE: Final = re.compile(
     f"(?:(?=[{_PROVINCE_FIRST}])(?P<prov>{_PROVINCES})(?P<city>{_CITY}|{_CITY_GENERIC})?(?P<dist>{_DIST})?"
     f"|(?P<city2>{_CITY})(?P<dist2>{_DIST})?"
     f"|(?P<dist3>{_DIST_START}))?"
     f"(?P<town>{_TOWN})?"
-    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM})?"
+    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM}|村委会|村|社区)?"
     # a bare room number right after a named block (金融中心F702, 大厦1203)
-    f"(?P<units>{_UNITS}|(?<=[厦场心园苑城楼府])-?{_NUM}(?![0-9年月日元块万岁点个次%]))?"
+    f"(?P<units>{_UNITS}|(?<=[厦场心园苑城楼府])-?{_NUM}(?![0-9年月日元块万岁点个次%])"
+    # 民族路5号2-8-1: building-floor-room after the street number
+    f"|(?<=号)\\d{{1,3}}-\\d{{1,3}}(?:-\\d{{1,4}})?(?![0-9年月日元块万岁点个次%-]))?"
     f"|(?P<comm2>{_COMM})(?P<units2>{_UNITS}|-?{_NUM})?"
     f"|(?P<units3>{_UNITS}))"
 )
 COMM_RESIDENTIAL_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL})$")
 COMM_SUFFIX_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})$")
 STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室")
+#: What may stand between two address pieces that are one address (a block name with Latin
+#: letters or digits: 金开大道1号龙湖MOCO中心2栋, 莲花路2008号香蜜湖1号4栋).
+ADDRESS_GAP_RE: Final = re.compile(
+    "(?:(?![我你他她它您们的是在住到寄送址了就也去这那还要想把给请说与及或被让叫吗呢吧啊呀哦嗯喂往搬"
+    "投诉办查询问找打话对跟和刚已过着得很才又再可以每])[\u4e00-\u9fffA-Za-z0-9-]){0,12}"
+)
 #: A branch or office of a bank or firm right after a place: 南京东路支行 names the branch,
 #: not where a person lives.
 BRANCH_AFTER_RE: Final = re.compile(
@@ -700,5 +710,5 @@ BRANCH_AFTER_RE: Final = re.compile(
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 ADDRESS_HINT_RE: Final = re.compile(
-    "[路街巷苑村栋幢室]|[里道](?=[0-9零〇一二两三四五六七八九十百千幺])|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
+    "[路街巷苑村栋幢室]|[里道](?=[0-9零〇一二两三四五六七八九十百千幺])|条(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
 )

@@ -552,9 +552,16 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         return None  # 请问是张小姐吗: a surname and a form of address (handled elsewhere)
     base = lead + (0.5 if slen == 2 else 0.0)
     ambiguous = slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES
-    if slen == 1 and (w[s : s + 2] in pp.NAME_COMMON_WORDS or w[s] in _NOT_SURNAME_AFTER_CUE):
-        return None  # 高兴坏了, 林业大学, 马上就到; 我妈妈和保姆, 工作人员都彬彬有礼
     given_chars = pp.given_name_chars()
+    # 高兴坏了, 林业大学, 马上就到; 我妈妈和保姆, 工作人员都彬彬有礼. A strong cue and a
+    # three-character name that ends cleanly still count (汇款人祖国栋，用途工资).
+    if slen == 1 and (
+        w[s : s + 2] in pp.NAME_COMMON_WORDS or w[s] in _NOT_SURNAME_AFTER_CUE
+    ) and not (
+        lead >= 2.5 and w[s] not in _NOT_SURNAME_AFTER_CUE and s + 3 <= len(w)
+        and w[s + 2] in given_chars and w[s + 2] not in _FILLERS and _clean_after(w, s + 3)
+    ):
+        return None
     common = pp.NAME_COMMON_WORDS
     found = None
     for glen in (2, 1):
@@ -678,14 +685,32 @@ def _addresses(wide: str) -> list[Span]:
         if m is None:
             break
         if m.end() > m.start() and _is_address(m) and not pp.BRANCH_AFTER_RE.match(wide, m.end()):
-            if out and re.fullmatch(r"[A-Za-z0-9]{1,8}", wide[out[-1][1] : m.start()]):
-                out[-1] = (out[-1][0], m.end(), "address")  # one address, Latin name inside
+            start = m.start()
+            if wide[start] == "家" and start > 0 and wide[start - 1] in _HOME_OWNERS:
+                start += 1  # 寄到我家渝中区…: 家 is "home", not part of the place
+            if out and _same_address(wide, out[-1][1], start, m):
+                out[-1] = (out[-1][0], m.end(), "address")  # one address, a block name inside
             else:
-                out.append((m.start(), m.end(), "address"))
+                out.append((start, m.end(), "address"))
             pos = m.end()
         else:
             pos = m.start() + 1  # a rejected match may hide a real address starting later
     return out
+
+
+_HOME_OWNERS: Final = frozenset("我你他她您")
+
+
+def _same_address(wide: str, prev_end: int, start: int, m: re.Match[str]) -> bool:
+    """The address piece ``m`` continues the one ending at ``prev_end``.
+
+    True when only a block name (Han place characters, Latin letters, digits) stands between
+    them and ``m`` adds a block or units rather than starting a new street address: 金开大道1号
+    龙湖MOCO中心2栋1703, 香港中路40号数码港旗舰大厦15楼, 莫干山路766号浙江省…宿舍3幢.
+    """
+    if start - prev_end > 12 or pp.ADDRESS_GAP_RE.fullmatch(wide, prev_end, start) is None:
+        return False
+    return not m.group("road") or not (m.group("rnum") or m.group("prov") or m.group("city"))
 
 
 def _is_address(m: re.Match[str]) -> bool:
@@ -701,7 +726,8 @@ def _is_address(m: re.Match[str]) -> bool:
         if not pp.COMM_SUFFIX_RE.search(g["comm2"]):  # a bare name before 3栋…: judge the units
             return bool(units) and _unit_chain(units, region)
         if units:
-            return bool(pp.STRONG_UNIT_RE.search(units) or units[0].isdigit() or region)
+            return bool(pp.STRONG_UNIT_RE.search(units) or units[0].isdigit() or region
+                        or (g["comm2"][-1] == "村" and units[-1] == "组"))  # 光明村五组
         return region and pp.COMM_RESIDENTIAL_RE.search(g["comm2"]) is not None
     return _unit_chain(g["units3"] or "", region)
 
