@@ -21,6 +21,7 @@ Usage::
 
     python benchmarks/bench_scale.py [--sizes 10000,100000,1000000] [--n-jobs 1,2]
         [--pool 20000] [--batch-size 50000] [--skip-over SECONDS] [--out PATH]
+        [--merge] [--code-commit SHA]
 
 A size whose estimated run time (from the previous size) exceeds ``--skip-over``
 seconds is not run; the JSON then says ``"status": "not run"`` with the command that
@@ -57,6 +58,7 @@ OUT = REPO / "benchmarks" / "results" / "scale.json"
 TARGET_CHARS_PER_S_PER_CORE = 300_000
 TARGET_MEMORY_RATIO = 1.5
 SNOWNLP_TURNS = 2_000
+SAMPLE_EVERY_S = 5.0
 _SHIFTS = [str.maketrans("0123456789", "".join(str((d + s) % 10) for d in range(10)))
            for s in range(10)]
 
@@ -128,16 +130,33 @@ def write_corpus(pool: pd.DataFrame, n_conv: int, path: Path) -> dict:
 
 
 def run_once(src: str, out: str, n_jobs: int, batch_size: int) -> dict:
+    import threading
+
     import cxtext as cx
-    from cxtext import _parallel
+    from cxtext import _parallel, _stream
+
+    samples: list[list[float]] = []  # [CPU s of this process, RSS MB] every few seconds
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(SAMPLE_EVERY_S):
+            samples.append([round(time.process_time() - c0, 1), _rss_mb("self")])
 
     load_before = os.getloadavg()
+    _stream.stage_cpu(reset=True)
     c0 = time.process_time()
     t0 = time.perf_counter()
-    info = cx.tag_parquet(src, out, batch_size=batch_size, mask=True, tokens=True,
-                          n_jobs=n_jobs, progress=False)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        info = cx.tag_parquet(src, out, batch_size=batch_size, mask=True, tokens=True,
+                              n_jobs=n_jobs, progress=False)
+    finally:
+        stop.set()
+        sampler.join()
     wall = time.perf_counter() - t0
     cpu_main = time.process_time() - c0
+    stages = _stream.stage_cpu()
     pool = _parallel._POOL
     worker_peaks = [_peak_rss_mb(pid) for pid in (pool._processes if pool else {})]
     _parallel.shutdown()  # workers exit: their CPU time is now in RUSAGE_CHILDREN
@@ -153,9 +172,27 @@ def run_once(src: str, out: str, n_jobs: int, batch_size: int) -> dict:
         "conversations": info["conversations"],
         "customer_chars": info["customer_chars"],
         "batches": info["batches"],
+        "stage_cpu_s_main": stages,
+        "rss_mb_samples": _thin(samples, 40),
         "loadavg_before": [round(x, 2) for x in load_before],
         "loadavg_after": [round(x, 2) for x in os.getloadavg()],
     }
+
+
+def _thin(rows: list, keep: int) -> list:
+    """At most ``keep`` rows, evenly spaced, always with the last one."""
+    if len(rows) <= keep:
+        return rows
+    step = len(rows) / keep
+    return [rows[int(i * step)] for i in range(keep - 1)] + [rows[-1]]
+
+
+def _rss_mb(pid: int | str) -> float:
+    """Resident memory of a process now (``VmRSS``)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmRSS for process {pid}")
 
 
 def _peak_rss_mb(pid: int | str) -> float:
@@ -235,6 +272,11 @@ def main(argv: list[str]) -> int:
     p.add_argument("--skip-over", type=float, default=3600.0,
                    help="do not start a run estimated to take longer (seconds)")
     p.add_argument("--out", default=str(OUT))
+    p.add_argument("--merge", action="store_true",
+                   help="put this run's sizes into the existing --out file (its other sizes "
+                        "kept, marked as a separate invocation) instead of replacing it")
+    p.add_argument("--code-commit", default=None,
+                   help="commit the code was taken from (default: git HEAD of the checkout)")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     jobs = [int(j) for j in args.n_jobs.split(",")]
@@ -288,14 +330,37 @@ def main(argv: list[str]) -> int:
     result["note"] = (
         "Wall-clock figures on a shared machine: loadavg_before/after are beside every run. "
         "per_core = customer chars/s divided by n_jobs; customer_chars_per_cpu_s divides by "
-        "the CPU seconds actually used (main process + workers), which load does not inflate."
+        "the CPU seconds actually used (main process + workers), which load inflates much "
+        "less than wall time (contention for caches still slows it). stage_cpu_s_main: CPU "
+        "seconds of the main process per stage (cxtext._stream.stage_cpu; with n_jobs > 1 the "
+        "workers' stages are not in it, 'workers' is the parent's IPC time). rss_mb_samples: "
+        f"[CPU s, RSS MB] of the main process every {SAMPLE_EVERY_S:g} s (at most 40 kept)."
     )
+    result["code"] = {"commit": args.code_commit or _git_head(),
+                      "argv": ["python", "benchmarks/bench_scale.py", *argv]}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if args.merge and out.exists():
+        merged = json.loads(out.read_text(encoding="utf-8"))
+        for size, entry in result["runs"].items():
+            entry["invocation"] = ("separate run, merged with --merge: "
+                                   + " ".join(result["code"]["argv"]))
+            entry["snownlp_same_invocation"] = result["snownlp"]
+            entry["generated_at"] = result["generated_at"]
+            entry["code_commit"] = result["code"]["commit"]
+            merged["runs"][size] = entry
+        merged["summary"] = summarise(merged)
+        result = merged
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result["summary"], ensure_ascii=False, indent=1))
     print(f"wrote {out} in {result['seconds']} s")
     return 0
+
+
+def _git_head() -> str | None:
+    proc = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=False)
+    return proc.stdout.strip() or None
 
 
 def summarise(result: dict) -> dict:
