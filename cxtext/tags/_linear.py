@@ -226,19 +226,16 @@ class _GramLookup:
         return np.where(self.keys[at] == keys, self.cols[at], -1)
 
 
-#: The n-gram counts of the last batch: ``cx.tag`` runs the sentiment and the emotion model
+#: The n-grams of the last batch: ``cx.tag`` runs the sentiment and the emotion model
 #: on the same prepared texts in a row, and both models use character 1-3-grams.
 _LAST_COUNTS: list[Any] = [None]
 
 
 def _char_gram_counts(
     docs: Sequence[str], lo: int, hi: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Every (text, distinct n-gram) pair of ``docs`` with its count, sorted by text.
-
-    Returns ``rows``, ``gram`` (position in ``grams``), ``count`` and ``grams`` (the
-    distinct n-gram keys of the batch, sorted).
-    """
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every ``lo``-``hi``-character n-gram of ``docs``: its text (``rows``), its number in
+    ``grams`` (``codes``), and ``grams``, the distinct n-gram keys of the batch."""
     last = _LAST_COUNTS[0]
     if last is not None and last[1] == (lo, hi) and (last[0] is docs or last[0] == docs):
         return last[2]
@@ -252,18 +249,15 @@ def _char_gram_counts(
             return np.arange(size, dtype=np.int64)
         return np.flatnonzero(doc_of[:size] == doc_of[n - 1 : n - 1 + size])
 
-    keys_parts, row_parts = [], []
+    keys_parts, row_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for n in range(lo, hi + 1):
         keys, starts = _gram_keys(codes, same_doc, n)
         keys_parts.append(keys)
         row_parts.append(doc_of[starts])
-    all_keys = np.concatenate(keys_parts) if keys_parts else np.zeros(0, dtype=np.int64)
-    all_rows = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
-    grams, inverse = np.unique(all_keys, return_inverse=True)
-    pairs, counts = np.unique(all_rows * max(len(grams), 1) + inverse.ravel(),
-                              return_counts=True)
-    rows, gram = np.divmod(pairs, max(len(grams), 1))
-    out = (rows, gram, counts, grams)
+    # a hash table, not a sort: the vocabulary lookup needs each distinct n-gram once
+    gram_codes, grams = pd.factorize(np.concatenate(keys_parts))
+    out = (np.concatenate(row_parts), gram_codes.astype(np.int64, copy=False),
+           np.asarray(grams, dtype=np.int64))
     _LAST_COUNTS[0] = (docs, (lo, hi), out)
     return out
 
@@ -375,18 +369,15 @@ class Features:
         """:meth:`_block_parts` of the character block, vectorised (n-grams of 1-3
         characters as integer keys, looked up by binary search): the same arrays."""
         lo, hi = self.ngram_range
-        pair_rows, pair_grams, tf_all, grams = _char_gram_counts(docs, lo, hi)
-        gram_cols = self._char_lookup().find(grams)
-        cols_all = gram_cols[pair_grams]
-        known = cols_all >= 0
+        gram_rows, gram_codes, grams = _char_gram_counts(docs, lo, hi)
+        cols = self._char_lookup().find(grams)[gram_codes]
+        known = cols >= 0
         if not known.any():
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float32)
         n_vocab = max(len(self.vocabulary), 1)
-        keys = pair_rows[known] * n_vocab + cols_all[known]
-        order = np.argsort(keys, kind="stable")
-        rows, cols_arr = np.divmod(keys[order], n_vocab)
-        tf = tf_all[known][order]
+        keys, tf = np.unique(gram_rows[known] * n_vocab + cols[known], return_counts=True)
+        rows, cols_arr = np.divmod(keys, n_vocab)
         values = (1.0 + np.log(tf.astype(np.float32))) * self.idf[cols_arr]
         norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(docs)))
         values = (values / norms[rows]).astype(np.float32)
