@@ -379,6 +379,8 @@ def _names(w: str) -> list[Span]:
             clean = _clean_after(w, e)
             weak = cue_str
             if weak == "我是":
+                if not any(c in pp.given_name_chars() for c in w[s + slen : e]):
+                    continue  # 我是农民, 我是党员: an occupation or a role, not a name
                 if not (clean or w[e : e + 2] == "本人"):
                     # 我是莫振东我想查…: no clean edge, so score it like a self-introduction
                     e2 = _scored_end(w, s, slen, _CUE_WEIGHT["self"])
