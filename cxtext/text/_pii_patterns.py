@@ -391,13 +391,14 @@ _KIN_WORDS = (
     # birth order and everyday words for children and siblings: 我大儿子…, 我二姐…, 我闺女…
     "闺女|老爸|老妈|[大小二三四老幺](?:儿子|女儿|哥|姐|弟|妹)|老大|老二|老三|发小|闺蜜"
 )
-_KIN_TRIGGERS = f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})"
+_KIN_TRIGGERS = f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})是?"
 # A member of staff, named right after the job title: 客户经理张磊, 柜员李娜.
 _JOB_TRIGGERS = (
     "客户经理|理财经理|大堂经理|客服经理|产品经理|经理|柜员|业务员|工作人员|客服专员|专员|客服|"
     "销售|催收员|催收人员|主管|职员|员工|信贷员|营业员|坐席|理财顾问|顾问|负责人|行长|主任|"
     "小伙子|小姑娘|姑娘|小伙"
 )
+_JOB_TRIGGERS = f"(?:{_JOB_TRIGGERS})(?:是|叫)?"
 # Cue words before a name, scored with what follows it (see ``_scored_end`` in pii.py):
 # naming words (那个叫孔令辉) weigh most, then 叫 alone, then verbs of reaching or passing on
 # to a person (通知一下欧阳晓燕, 转告邵经理, 给廖晓梅转了), then a bare 是.
@@ -542,14 +543,15 @@ def name_regexes() -> NameRegexes:
     # one prefix tree over every cue (the group is looked up from the matched string)
     intro = re.compile(
         rf"(?=[{re.escape(first)}])(?P<cue>{trie_pattern(list(cues))})"
-        rf" ?(?:(?:那个|嗯|呃|啊|一下) ?)?(?={sur})"
+        rf" ?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}(?={sur})"
     )
     # a bare clause boundary, only before a name with a telling verb (run when one occurs)
     clause = re.compile(
         rf"{_CUE_CLAUSE}(?={sur}[\u4e00-\u9fff]{{1,2}}?{_CLAUSE_RIGHT})"
     )
     surname_only = re.compile(
-        rf"(?:我姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓|老公姓|老婆姓"
+        rf"(?:我姓|[那一有]个姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓"
+        rf"|老公姓|老婆姓"
         rf"|丈夫姓|妻子姓) ?"
         rf"(?P<sur>{sur})"
     )
