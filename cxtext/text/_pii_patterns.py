@@ -680,7 +680,7 @@ _COMM = (
     f"|{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER}))"
 )
 _UNIT = f"(?:附?{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房|门|期|塔|区)"  # 12号楼3门502
-_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼门])-?{_NUM})?"
+_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼门塔])-?{_NUM})?"
 ADDRESS_RE: Final = re.compile(
     f"(?:(?=[{_PROVINCE_FIRST}])(?P<prov>{_PROVINCES})(?P<city>{_CITY}|{_CITY_GENERIC})?(?P<dist>{_DIST})?"
     f"|(?P<city2>{_CITY})(?P<dist2>{_DIST})?"
