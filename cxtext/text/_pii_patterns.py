@@ -302,7 +302,7 @@ def given_name_chars() -> frozenset[str]:
 AMBIGUOUS_SURNAMES: Final[frozenset[str]] = frozenset(
     "和于向从那都常时能有万经家后别连通全双相查成计应单包解干支安乐言年国师帅公文明平水云花方"
     "任元齐山谷车宁甘白边尚温容古易步满广东利越空沙须红游权盖益福法海归商阳爱司班富井封松秋宫"
-    "符景印宿怀苍农庄充习鱼终居衡禄欧巩勾冷辛简曾养丰关琴佘墨哈原么迟佐卿玄兰付能双通路门展练"
+    "符景印宿怀苍农庄充习鱼终居衡禄欧巩勾冷辛简曾养丰关琴佘墨哈原么迟佐卿玄兰付能双通路门展练楼豆敬初修战衣宾鲜"
 )
 #: Stricter left context for a full name whose surname is also an everyday word.
 NAME_BEFORE_STRICT: Final[frozenset[str]] = frozenset("是叫请找问给跟对位您好喂和与及")
@@ -329,7 +329,7 @@ TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
 )
 #: ``<surname><title>`` strings that are ordinary words.
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
-    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥")
+    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥 初哥")
 )
 #: Spelled-out surnames (木子李 = 李), masked as names.
 SPELLED_SURNAMES: Final[tuple[str, ...]] = (
