@@ -184,6 +184,49 @@ def test_word_ngram_block_is_tfidf_of_rjieba_words_beside_the_char_block():
     assert _linear.word_tokens("好\ud800的") == _linear.word_tokens("好?的")  # lone surrogate
 
 
+def _reference_prepare(text):
+    """prepare_text as first written (normalize_text, then the model's own steps)."""
+    from cxtext.text.normalize import normalize_text
+
+    if "http" in text or "www" in text:
+        text = _linear._URL_RE.sub(" ", text)
+    if "@" in text:
+        text = _linear._MENTION_RE.sub(" ", text)
+    text = normalize_text(text, fillers=None, emoji="keep").lower()
+    text = _linear._DIGITS_RE.sub("0", text)
+    text = _linear._REPEAT_RE.sub(r"\1\1\1", text)
+    return _linear._SPACES_RE.sub(" ", text).strip()
+
+
+_PREPARE_CASES = [
+    "", " ", "  \t\n ", "哈哈哈哈哈", "好好好", "！！！！！", "a\n\n\n\nb", "卡卡卡卡", "aaaa",
+    "ＡＴＭ吞了我的卡！！！！！ 銀行 http://t.cn/x 3000元 @张三 你好",
+    "银 行\u3000卡\u200b  乱扣费 ",
+    "\u200d😀\u200d", "Ⅻ ㎡ ½", "好\ud800的", " 前后空格 ", "１２３４５６ ９９９９", "İSTANBUL",
+    "a\x1fb", "\xa0\xa0钱\xa0\xa0", "呵呵呵呵 呵呵呵呵", "4444", "[怒][怒][怒][怒]",
+]
+
+
+def test_prepare_many_and_prepare_text_equal_the_reference():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    want = [_reference_prepare(t) for t in _PREPARE_CASES]
+    assert [_linear.prepare_text(t) for t in _PREPARE_CASES] == want
+    assert _linear.prepare_many(_PREPARE_CASES) == want
+    assert _linear.prepare_many(_PREPARE_CASES[::-1]) == want[::-1]
+    assert _linear.prepare_many([]) == []
+
+    alphabet = st.sampled_from(list("哈好卡 \t\n\u3000\u200b\u200dＡa1１!！@.w😀\xa0帳"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet, max_size=12), max_size=6))
+    def check(texts):
+        assert _linear.prepare_many(texts) == [_reference_prepare(t) for t in texts]
+
+    check()
+
+
 @pytest.mark.parametrize("ngram_range", [(1, 3), (1, 2), (2, 3), (3, 3), (1, 1)])
 def test_vectorised_char_block_equals_the_per_text_path(ngram_range):
     # cx.tag uses the integer-key path; it must give the very arrays of the plain one,

@@ -97,18 +97,50 @@ def prepare_text(text: str) -> str:
         text = _MENTION_RE.sub(" ", text)
     # normalize_text(text, fillers=None, emoji="keep"), sharing the width/t2s step with the
     # rule taggers' matching texts (memoised)
-    text = _whitespace_all(_width_t2s(text)).lower()
-    text = _DIGITS_RE.sub("0", text)
-    text = _REPEAT_RE.sub(r"\1\1\1", text)
+    text = _DIGITS_RE.sub("0", _whitespace_all(_width_t2s(text)).lower())
+    return _finish(_REPEAT_RE.sub(r"\1\1\1", text))
+
+
+def _finish(text: str) -> str:
+    """Whitespace collapsed and stripped (skipped where it would change nothing)."""
+    if text.isprintable() and "  " not in text and not (text[:1] == " " or text[-1:] == " "):
+        return text  # the only whitespace possible is single inner spaces
     return _SPACES_RE.sub(" ", text).strip()
+
+
+def prepare_many(texts: Sequence[str]) -> list[str]:
+    """:func:`prepare_text` of every text (the same strings, faster on a batch)."""
+    from cxtext.text.normalize import _whitespace_all, _width_t2s
+
+    out = []
+    for text in texts:
+        if "http" in text or "www" in text:
+            text = _URL_RE.sub(" ", text)
+        if "@" in text:
+            text = _MENTION_RE.sub(" ", text)
+        out.append(_DIGITS_RE.sub("0", _whitespace_all(_width_t2s(text)).lower()))
+    # a character repeated 4+ times is rare: find the texts that have one at once
+    if out:
+        lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))
+        codes = _code_points("".join(out))
+        run = codes[:-3] == codes[1:-2]
+        run &= codes[1:-2] == codes[2:-1]
+        run &= codes[2:-1] == codes[3:]
+        ends = np.cumsum(lengths)
+        hits = np.flatnonzero(run)
+        for i in np.unique(np.searchsorted(ends, hits, side="right")):
+            out[i] = _REPEAT_RE.sub(r"\1\1\1", out[i])
+    return [_finish(t) for t in out]
 
 
 class _LastBatch:
     """The result of ``fn`` over the previous batch, reused when the same batch comes again:
-    ``cx.tag`` runs the sentiment and the emotion model on one batch in a row."""
+    ``cx.tag`` runs the sentiment and the emotion model on one batch in a row. ``fn`` maps
+    one item (or, with ``batch=True``, a list of items to a list)."""
 
-    def __init__(self, fn: Any) -> None:
+    def __init__(self, fn: Any, batch: bool = False) -> None:
         self.fn = fn
+        self.batch = batch
         self.last: tuple[list[Any], list[Any]] | None = None
 
     def __call__(self, items: Sequence[Any]) -> list[Any]:
@@ -116,12 +148,12 @@ class _LastBatch:
         last = self.last
         if last is not None and last[0] == items:
             return last[1]
-        out = [self.fn(x) for x in items]
+        out = self.fn(items) if self.batch else [self.fn(x) for x in items]
         self.last = (items, out)
         return out
 
 
-_prepared = _LastBatch(prepare_text)  # prepare_text over a batch
+_prepared = _LastBatch(prepare_many, batch=True)  # prepare_text over a batch
 
 
 def char_ngrams(text: str, lo: int, hi: int) -> list[str]:

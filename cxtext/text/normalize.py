@@ -207,6 +207,10 @@ _CJK_SPACE_RE: Final = re.compile(
 
 
 def _whitespace_collapse(text: str) -> str:
+    if text.isprintable():
+        # no control, format or separator character but the ASCII space: nothing invisible
+        # to delete, and the only whitespace runs are runs of spaces
+        return _SPACES_RE.sub(" ", text) if "  " in text else text
     text = _INVISIBLE_RE.sub("", text)
     return _SPACES_RE.sub(" ", text)
 
