@@ -103,6 +103,10 @@ def test_cue_table_is_expanded_literals():
         # villages
         ("地址是陕西省咸阳市三原县城关镇北街村", ["陕西省咸阳市三原县城关镇北街村"]),
         ("我住在光明村五组", ["光明村五组"]),
+        # a lettered building and a room; a workplace placed down to the street office
+        ("寄到朝阳区光华路SOHO二期B座1208", ["朝阳区光华路SOHO二期B座1208"]),
+        ("我住B座1208", ["B座1208"]),
+        ("我的工作单位是深圳市南山区粤海街道科技园", ["深圳市南山区粤海街道科技园"]),
     ],
 )
 def test_addresses_round3(text, expected):
@@ -121,7 +125,8 @@ def test_two_addresses_stay_two(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["我在光明村", "我是城关镇的", "台北的分行在哪", "五组的同学", "我家在北京"],
+    ["我在光明村", "我是城关镇的", "台北的分行在哪", "五组的同学", "我家在北京",
+     "A座2023年翻新", "B座120元一晚", "C座电梯坏了", "去科技园上班"],
 )
 def test_round3_places_without_address_stay(text):
     assert addresses(text) == []

@@ -680,7 +680,7 @@ _COMM = (
     f"|{_P}{{1,8}}(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER}))"
 )
 _UNIT = f"(?:附?{_NUM})(?:号楼|栋|幢|座|单元|楼|层|室|号|户|组|房|门|期|塔|区)"  # 12号楼3门502
-_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼门塔])-?{_NUM})?"
+_UNITS = f"(?:{_UNIT}){{1,6}}(?:(?<=[栋幢座元楼门塔])-?{_NUM}(?![0-9年月日元块万岁点个次%]))?"
 ADDRESS_RE: Final = re.compile(
     f"(?:(?=[{_PROVINCE_FIRST}])(?P<prov>{_PROVINCES})(?P<city>{_CITY}|{_CITY_GENERIC})?(?P<dist>{_DIST})?"
     f"|(?P<city2>{_CITY})(?P<dist2>{_DIST})?"
@@ -696,7 +696,7 @@ ADDRESS_RE: Final = re.compile(
 )
 COMM_RESIDENTIAL_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL})$")
 COMM_SUFFIX_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})$")
-STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室")
+STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室|[A-Za-z][座塔]")
 #: What may stand between two address pieces that are one address (a block name with Latin
 #: letters or digits: 金开大道1号龙湖MOCO中心2栋, 莲花路2008号香蜜湖1号4栋).
 ADDRESS_GAP_RE: Final = re.compile(
@@ -712,5 +712,5 @@ BRANCH_AFTER_RE: Final = re.compile(
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 ADDRESS_HINT_RE: Final = re.compile(
-    "[路街巷苑村栋幢室]|[里道](?=[0-9零〇一二两三四五六七八九十百千幺])|条(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
+    "[路街巷苑村栋幢室]|[A-Za-z][座塔]|[里道](?=[0-9零〇一二两三四五六七八九十百千幺])|条(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
 )

@@ -730,14 +730,21 @@ def _is_address(m: re.Match[str]) -> bool:
         if units:
             return bool(pp.STRONG_UNIT_RE.search(units) or units[0].isdigit() or region
                         or (g["comm2"][-1] == "村" and units[-1] == "组"))  # 光明村五组
-        return region and pp.COMM_RESIDENTIAL_RE.search(g["comm2"]) is not None
+        # 南山区粤海街道科技园: a block placed down to the street office is specific enough
+        return region and (pp.COMM_RESIDENTIAL_RE.search(g["comm2"]) is not None
+                           or bool(admin and g["town"]))
     return _unit_chain(g["units3"] or "", region)
 
 
 def _unit_chain(units: str, region: bool) -> bool:
     """``3栋1201室`` or ``2单元301室`` are addresses, ``12栋`` or ``5楼3号`` alone are not."""
     strong = len(pp.STRONG_UNIT_RE.findall(units))
+    if strong >= 1 and _ROOM_AFTER_BUILDING_RE.search(units):
+        return True  # B座1208, 3栋1201: a building and a room number
     return strong >= 2 or (strong >= 1 and (region or len(re.findall(r"\D+", units)) >= 2))
+
+
+_ROOM_AFTER_BUILDING_RE: Final = re.compile(r"[栋幢座塔元]-?\d{3,4}$")
 
 
 # --- resolution -----------------------------------------------------------------------------
