@@ -55,6 +55,10 @@ def addresses(text: str) -> list[str]:
         ("以上属实。费德明 2024年2月1日", ["费德明"]),
         ("2023年8月，翁建平自称贵行员工向我推销", ["翁建平"]),
         ("包同志，请到三号窗口", ["包"]),
+        # a social word with no pronoun, household staff, more titles
+        ("房东詹国华说没收到房租", ["詹国华"]),
+        ("我们家阿姨何翠兰帮我取的钱", ["何翠兰"]),
+        ("骗子自称是公安局的刘警官", ["刘"]),
     ],
 )
 def test_names_round3(text, expected):
@@ -70,6 +74,7 @@ def test_names_round3(text, expected):
         "备注写的是房租", "对方叫我转账", "他叫了个车", "我是农民，不懂这些", "我是党员。",
         "今天第五天了还没到", "卡主不在", "经手人不清楚", "我和朋友一起来的",
         "联系方式、卫生间、舒适度都不错", "以上属实。2024年2月1日",
+        "出租车司机胡乱开价", "配送师傅麻烦下次早点", "女孩子戴蓝牙不好看", "出成书籍教授读者",
     ],
 )
 def test_round3_cues_before_everyday_words_are_no_name(text):

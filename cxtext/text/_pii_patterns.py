@@ -288,7 +288,8 @@ NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
     权限 幸福 幸运
     春天 东方 西方 南方 北方 雷同 雷达 蓝色 洪水 项目 祝福 祝贺 贺卡 喜欢 欢迎 顾问 顾客 路上
     董事 董事长 全权 强大 凌晨 韩国 法国 英国 经济 浦东 浦西 农商 农信 张贴 卫生 时候
-    祖国 第五天 第五次 第五个 第五年 农民 农户 商人 居民 公民 军人 华侨 党员 股民""")
+    祖国 第五天 第五次 第五个 第五年 农民 农户 商人 居民 公民 军人 华侨 党员 股民
+    胡乱 蓝牙 谈论 麻烦 山大""")
 )
 #: Characters common in given names (``resources/given_name_chars.txt``), read lazily.
 @lru_cache(maxsize=1)
@@ -314,7 +315,7 @@ NAME_BEFORE: Final[frozenset[str]] = frozenset(
 TITLES: Final[tuple[str, ...]] = (
     "总经理", "先生", "女士", "小姐", "太太", "夫人", "总监", "总裁", "经理", "主管", "老师",
     "主任", "师傅", "阿姨", "律师", "医生", "行长", "科长", "处长", "局长", "部长", "老板",
-    "大哥", "大姐", "同志", "总", "姐", "哥",
+    "大哥", "大姐", "同志", "警官", "所长", "院长", "书记", "教授", "董事长", "总", "姐", "哥",
 )  # fmt: skip
 #: Characters that turn 总 into a compound word (总共, 总额 …) rather than a title.
 TITLE_ZONG_NOT_BEFORE: Final = (
@@ -325,7 +326,7 @@ TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
     words("""公司 值班 加班 上班 同班 基金 会计 售后 实习 历史 音乐 语文 风水 账房 谢谢 感谢
     多谢 部门 专门 上门 出门 教练 会展 监管 主管 保管 托管 接管 还有 没有 所有 只有 都有 也有
     已有 现有 师兄 师姐 帅哥 表哥 表姐 堂哥 堂姐 一位 那位 这位 各位 大家 我家 你家 他家 人家
-    专家 商家 厂家 卖家 买家 管家 行家 国家 东家 老家 回家 在家""")
+    专家 商家 厂家 卖家 买家 管家 行家 国家 东家 老家 回家 在家 们家 书籍""")
 )
 #: ``<surname><title>`` strings that are ordinary words.
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
@@ -392,11 +393,13 @@ _KIN_WORDS = (
     "闺女|老爸|老妈|[大小二三四老幺](?:儿子|女儿|哥|姐|弟|妹)|老大|老二|老三|发小|闺蜜"
 )
 _KIN_TRIGGERS = f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})是?"
+# A kinship or social word with no pronoun (房东詹国华说…): scored lower than 我房东.
+_KIN_BARE = f"(?:{_KIN_WORDS})"
 # A member of staff, named right after the job title: 客户经理张磊, 柜员李娜.
 _JOB_TRIGGERS = (
     "客户经理|理财经理|大堂经理|客服经理|产品经理|经理|柜员|业务员|工作人员|客服专员|专员|客服|"
     "销售|催收员|催收人员|主管|职员|员工|信贷员|营业员|坐席|理财顾问|顾问|负责人|行长|主任|"
-    "小伙子|小姑娘|姑娘|小伙"
+    "小伙子|小姑娘|姑娘|小伙|保姆|阿姨|司机|师傅|律师|医生|老师|警官|民警"
 )
 _JOB_TRIGGERS = f"(?:{_JOB_TRIGGERS})(?:是|叫)?"
 # Cue words before a name, scored with what follows it (see ``_scored_end`` in pii.py):
@@ -482,7 +485,7 @@ CN_DIGIT_WORD_RE: Final = re.compile(
 #: Cue groups before a name, in priority order (a string in two groups takes the first).
 _CUE_GROUPS: Final[tuple[tuple[str, str], ...]] = (
     ("strong", _STRONG_TRIGGERS), ("weak", _WEAK_TRIGGERS), ("ctx", _CONTEXT_TRIGGERS),
-    ("kin", _KIN_TRIGGERS), ("job", _JOB_TRIGGERS), ("ask", _ASK_TRIGGERS),
+    ("kin", _KIN_TRIGGERS), ("job", _JOB_TRIGGERS), ("kinbare", _KIN_BARE), ("ask", _ASK_TRIGGERS),
     ("naming", _CUE_NAMING), ("call", _CUE_CALL), ("meand", _CUE_ME_AND), ("role", _CUE_ROLE),
     ("self", _CUE_SELF), ("of", _CUE_OF), ("time", _CUE_TIME), ("verb", _CUE_VERB),
     ("with", _CUE_WITH), ("is", _CUE_IS),

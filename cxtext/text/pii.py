@@ -512,7 +512,7 @@ _FILLERS: Final = frozenset("的嗯啊呀吧呢哈哦呃")
 _CUE_WEIGHT: Final[dict[str, float]] = {
     "naming": 3.0, "kin": 3.0, "job": 3.0, "call": 2.0, "verb": 2.0, "self": 2.0, "of": 2.0,
     "with": 1.5, "time": 1.5, "is": 1.0, "clause": 1.0, "role": 2.5,
-    "meand": 2.5,
+    "meand": 2.5, "kinbare": 2.0,
 }  # fmt: skip
 _NAME_SCORE: Final = 3.5
 _SIGNATURE_HINTS: Final = ("此致", "落款", "签名", "敬上", "谨上", "敬呈", "拜上")
