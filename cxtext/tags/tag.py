@@ -322,14 +322,17 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
     cids = df["conversation_id"].to_numpy()
     turn_no = df["turn"].to_numpy()
     cat_order = {c: i for i, c in enumerate(labels.CATEGORIES)}
+    # plain Python ids once (iterating an Arrow-backed index costs per element)
+    conv_ids = out.index.tolist()
+    conv_pos = {cid: k for k, cid in enumerate(conv_ids)}
 
     def gather(col: str, key: str | None) -> list[list]:
-        acc: dict[str, dict] = {cid: {} for cid in out.index}
+        acc: list[dict] = [{} for _ in conv_ids]
         if col in df:
             for cid, turn, items in zip(cids, turn_no, df[col].to_numpy(), strict=True):
                 if not isinstance(items, list) or not items:
                     continue
-                seen = acc[cid]
+                seen = acc[conv_pos[cid]]
                 for item in items:
                     if key is None:
                         seen.setdefault(item, item)
@@ -338,11 +341,11 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         if key is None:
             # "other" means "no specific category": drop it once a specific one is present.
             return [
-                sorted((x for x in acc[c] if x != "other" or len(acc[c]) == 1),
+                sorted((x for x in a if x != "other" or len(a) == 1),
                        key=lambda x: cat_order.get(x, 99))
-                for c in out.index
+                for a in acc
             ]
-        return [list(acc[c].values()) for c in out.index]
+        return [list(a.values()) for a in acc]
 
     out["intent_evidence"] = gather("intent_evidence", "intent")
     out["categories"] = gather("categories", None)
