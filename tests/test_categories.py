@@ -58,6 +58,32 @@ RULES = REPO / "cxtext" / "resources" / "rules"
         ("理财亏了三成，当初说保本", ["wealth"]),
         ("我的个人信息被你们泄露了", ["privacy"]),
         ("跨行转账三天了还没到账", ["payments"]),
+        # issue #3, third gold batch: constructions of staff conduct without 态度 (what staff
+        # said to me, being ignored, hung up on, passed around, a stock reply, praise), each
+        # beside a near miss that must stay out of attitude
+        ("这个柜员当着别人的面说我“没钱就别来”", ["attitude"]),
+        ("客户经理说我年纪大了听不懂", ["attitude"]),
+        ("柜员说我不符合办卡条件", ["other"]),
+        ("被你们工作人员怼了一顿", ["attitude"]),
+        ("买回来肯定被人骂", ["other"]),
+        ("那个柜员头都不抬一下", ["attitude"]),
+        ("我连看都不看这种广告", ["marketing"]),
+        ("客服就一句“我们也没办法”", ["attitude"]),
+        ("客服挂断了您的电话，我们很抱歉", ["attitude"]),
+        ("手机自动把电话挂断了", ["other"]),
+        ("支行让我找客服，客服又让我找支行", ["branch", "attitude"]),
+        ("这个小伙子服务特别周到", ["attitude"]),
+        ("我要在朋友圈表扬她", ["attitude"]),
+        # a transfer that fails, an amount moved to a card; 转给 a department is not a payment
+        ("转账转不了，页面一直转圈", ["digital", "payments"]),
+        ("先转五千到我妈卡上", ["payments"]),
+        ("市长热线说会转给你们处理", ["other"]),
+        ("你们违规放贷", ["loans"]),
+        # staff moving a customer's money; an ID used by others; scam links (not any link)
+        ("理财经理私自把我的钱转走了", ["wealth", "fraud"]),
+        ("我的身份证信息被你们的人拿去用了", ["privacy"]),
+        ("短信让我点链接验证身份", ["fraud"]),
+        ("点击链接即可查询办理进度", ["other"]),
         ("手机银行登不上去", ["digital"]),
         ("征信上有一笔不是我的逾期记录", ["credit_report"]),
         ("房贷利率什么时候下调", ["loans"]),

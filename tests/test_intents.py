@@ -365,6 +365,48 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "以后我们的钱都不会放在你们银行了", True),
     ("escalation", "我已经约了报社的记者", True),
     ("repeat", "我已经提交了挂失申请，什么时候能办好？", True),
+    # third gold batch (g1096-g1311, odd half): dialect aspect markers and particles
+    ("churn", "这张卡帮我销咗啦", True),
+    ("churn", "这个账户啊，我不想要啦", True),
+    ("churn", "这个优惠活动啊，我不想要啦", False),
+    # leaving as granting the bank's wish (only when leaving was the topic); refusing retention
+    ("churn", "你们就是想把我们这些老客户撵走吧？那我就如你们所愿", True),
+    ("churn", "你们就想让我去监管投诉？那我成全你们", False),
+    ("churn", "你们不用再打电话挽留我了", True),
+    ("churn", "剩下的钱都挪到券商那边去", True),
+    ("churn", "转五千到证券账户", False),
+    # the cue as a topic, declined right after it
+    ("churn", "销户我就不办了，你们把年费退了就行", False),
+    ("escalation", "12378我就不打了，给个说法就行", False),
+    ("escalation", "律师我不请了，直接去法院告你们", True),
+    # a card stopped because of fraud is account security; staff moving the customer's money
+    ("churn", "卡被人盗刷了，快帮我停卡", False),
+    ("churn", "这张卡年费太贵，给我停卡", True),
+    ("churn", "客户经理私自把我的存款转走了", False),
+    # calling in the press; standing outside the branch for passers-by
+    ("escalation", "我已经找了报社的人他们后天来采访", True),
+    ("escalation", "我是记者想采访一下你们行长", False),
+    ("escalation", "我就站在你们支行门口举着牌子，让来往的客户都看看", True),
+    ("escalation", "你们把利率表贴出来让客户都看看", False),
+    # a lawyer collecting statements; the bank's lawyer's letter; a relative's own act
+    ("escalation", "我律师要拉一下我去年的交易明细", False),
+    ("escalation", "你们的律师函发到我家里了", False),
+    ("escalation", "我已经给你们发了律师函", True),
+    ("escalation", "我表姐上次就是找了消协才解决的", False),
+    ("escalation", "我哥说要帮我去告你们", True),
+    # repeat: an earlier visit answered by staff, earlier today, a quoted stock promise, being
+    # passed between departments; not a first contact, a contact that did not happen, or a
+    # complaint lodged with a regulator instead of the bank
+    ("repeat", "我跑到你们营业厅问，工作人员说下周才能办", True),
+    ("repeat", "我明天去网点问问看", False),
+    ("repeat", "早上来过一次了，说系统维护", True),
+    ("repeat", "每次都是“我们会尽快处理”，处理了吗？", True),
+    ("repeat", "支行让我找客服，客服又让我找支行", True),
+    ("repeat", "你们客服就知道踢皮球", False),
+    ("repeat", "我头一次反映这个事，以前没打过电话", False),
+    ("repeat", "之前一直没来得及打电话，今天才打", False),
+    ("repeat", "我上个月已经在12378提交了投诉", False),
+    ("repeat", "我上个月已经在你们网点提交了投诉", True),
 ]
 
 
