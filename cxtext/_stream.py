@@ -208,6 +208,17 @@ def stream_chunk(
     Returns (turn tags, conversation tags, customer characters before masking); list
     and dict cells of both frames are JSON text.
     """
+    from cxtext.tags.tag import _gc_paused
+
+    # the chunk allocates millions of small lists and dicts and none in reference
+    # cycles: the cyclic collector's passes over them (and over the caches) free nothing
+    with _gc_paused():
+        return _stream_chunk(chunk, options, mask, tokens)
+
+
+def _stream_chunk(
+    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
 
     clock = _Clock()
