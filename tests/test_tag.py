@@ -190,3 +190,27 @@ def test_prepare_texts_keeps_cached_texts_when_the_cache_empties():
         assert len(_rules._PREPARED) == 20  # emptied, then holds the new batch only
     finally:
         _rules.clear_cache()
+
+
+def test_rule_cache_is_bounded_by_size_too(monkeypatch):
+    # long ASR texts (offsets per character) fill memory long before 50,000 entries
+    from cxtext.tags import _rules
+
+    _rules.clear_cache()
+    monkeypatch.setattr(_rules, "_CACHE_MAX_BYTES", 200_000)
+    try:
+        texts = [f"第{i}次 打来 " + "我 要 销户 年费 乱扣 " * 100 for i in range(40)]
+        sizes = []
+        for start in range(0, len(texts), 4):
+            out = _rules.prepare_texts(texts[start:start + 4])
+            assert [p.original for p in out] == texts[start:start + 4]
+            sizes.append(_rules._CACHE_BYTES[0])
+        assert max(sizes) <= 200_000
+        assert 0 < len(_rules._PREPARED) < len(texts)
+        assert _rules._CACHE_BYTES[0] == sum(map(_rules._prepared_bytes,
+                                                 _rules._PREPARED.values()))
+        res = cx.tag(pd.DataFrame({"conversation_id": ["c"] * 3, "speaker": ["customer"] * 3,
+                                   "text": texts[:3]}), progress=False)
+        assert res.turns["intent_churn"].tolist() == [True, True, True]
+    finally:
+        _rules.clear_cache()

@@ -108,6 +108,7 @@ _ASCII_LOWER: Final = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # (急著 → 急着, 等著 → 等着). Matching only; the original text is untouched.
 _MATCH_VARIANTS: Final = {ord("著"): "着"}
 _MATCH_TABLE: Final = {**_ASCII_LOWER, **_MATCH_VARIANTS}
+_MATCH_CHARS_RE: Final = re.compile("[" + "".join(map(chr, _MATCH_TABLE)) + "]")
 _WS_RE: Final = re.compile(r"\s+")
 _HAN_RE: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: What a whitespace run that separates two clauses becomes in the matching text.
@@ -167,7 +168,7 @@ def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
     side of it is a single character (``上 不 上 班``, ``打 1 2378``: ASR spelling a word
     out).
     """
-    if not _WS_RE.search(text):
+    if (" " not in text and text.isprintable()) or not _WS_RE.search(text):
         return text, None
     pieces = _WS_RE.split(text)
     # positions of the pieces in ``text``
@@ -196,7 +197,9 @@ def prepare_one(original: str, normal: str | None = None) -> Prepared:
     """Build the matching text of one text (``normal`` = its width/t2s normalisation)."""
     if normal is None:
         normal = _width_t2s(original)
-    text = _same_length_normal(original, normal).translate(_MATCH_TABLE)
+    text = _same_length_normal(original, normal)
+    if _MATCH_CHARS_RE.search(text) is not None:  # str.translate looks up every character
+        text = text.translate(_MATCH_TABLE)
     compact, offsets = _compact_whitespace(text)
     return Prepared(original, compact, offsets, text_grams(compact), _GRAMS["version"])
 
@@ -212,7 +215,7 @@ def _register_anchors(keys: Iterable[str]) -> None:
     if not keys <= _GRAMS["anchors"]:  # type: ignore[operator]
         _GRAMS["anchors"] = _GRAMS["anchors"] | keys  # type: ignore[operator]
         _GRAMS["version"] = int(_GRAMS["version"]) + 1  # type: ignore[call-overload]
-        _PREPARED.clear()  # their grams are stale
+        clear_cache()  # their grams are stale
 
 
 def text_grams(text: str) -> set[str]:
@@ -225,15 +228,26 @@ def text_grams(text: str) -> set[str]:
 
 
 #: Matching texts of recently seen texts, shared by the taggers (``cx.tag`` runs intents,
-#: categories and quality on the same turns). Emptied when it reaches ``_CACHE_MAX`` entries
-#: (about 1 KB each for a short text, so at most some 50 MB).
+#: categories and quality on the same turns). Emptied when it would pass ``_CACHE_MAX``
+#: entries or about ``_CACHE_MAX_BYTES`` (long ASR texts with offsets cost far more than
+#: short chat turns).
 _PREPARED: dict[str, Prepared] = {}
 _CACHE_MAX: Final = 50_000
+_CACHE_MAX_BYTES: Final = 64 * 1024 * 1024
+_CACHE_BYTES: list[int] = [0]
+
+
+def _prepared_bytes(prep: Prepared) -> int:
+    """Rough size of a cached matching text: two strings (up to 4 bytes a character), the
+    offsets (a tuple slot and mostly an int object each), the grams set, the dict entry."""
+    offsets = 36 * len(prep.offsets) if prep.offsets is not None else 0
+    return 400 + 4 * (len(prep.original) + len(prep.text)) + offsets + 80 * len(prep.grams)
 
 
 def clear_cache() -> None:
     """Forget the matching texts kept for reuse (benchmarks start each round cold)."""
     _PREPARED.clear()
+    _CACHE_BYTES[0] = 0
 
 
 def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
@@ -253,9 +267,11 @@ def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
         # memoised: the models normalise the same texts again
         normals = [_width_t2s(t) for t in todo]
         fresh = {t: prepare_one(t, n) for t, n in zip(todo, normals, strict=True)}
-        if len(cache) + len(fresh) > _CACHE_MAX:
-            cache.clear()
+        size = sum(map(_prepared_bytes, fresh.values()))
+        if len(cache) + len(fresh) > _CACHE_MAX or _CACHE_BYTES[0] + size > _CACHE_MAX_BYTES:
+            clear_cache()
         cache.update(fresh)
+        _CACHE_BYTES[0] += size
         found.update(fresh)
     return [None if t is None else found[t] for t in texts]
 
