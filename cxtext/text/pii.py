@@ -51,7 +51,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 import pandas as pd
@@ -329,7 +328,7 @@ def _names(w: str) -> list[Span]:
     out: list[Span] = []
     cue_types = pp.cue_types()
     matches = [(m.start(), m.end(), m.group("cue")) for m in rx.intro.finditer(w)]
-    if any(k in w for k in pp.CLAUSE_RIGHT_WORDS):  # …，翁建平自称…
+    if pp.CLAUSE_RIGHT_RE.search(w):  # …，翁建平自称…
         matches += [(m.start(), m.end(), "") for m in rx.clause.finditer(w)]
     for m_start, s, cue_str in matches:
         cue = cue_types[cue_str] if cue_str else "clause"
@@ -420,7 +419,7 @@ def _names(w: str) -> list[Span]:
             ):
                 continue
             out.append((s, e, "name"))
-    if any(k in w for k in _SIGNATURE_HINTS):
+    if _SIGNATURE_HINT_RE.search(w):
         for m in rx.signature.finditer(w):
             s, e = m.span("name") if m.group("name") else m.span("name2")
             given = w[s + (2 if w[s : s + 2] in compound else 1) : e]
@@ -436,12 +435,8 @@ def _names(w: str) -> list[Span]:
         if span is not None:
             out.append((span[0], span[1], "name"))
     if "年" in w or "-" in w or "/" in w:
-        for m in _dated_signature_re().finditer(w):
-            s, e = m.span("name")
-            given = w[s + (2 if w[s : s + 2] in compound else 1) : e]
-            if all(c in given_chars for c in given) and w[s:e] not in pp.NAME_COMMON_WORDS:
-                out.append((s, e, "name"))  # 以上属实。费德明 2024年2月1日
-    if out and any(c in w for c in _COORDINATORS):
+        out += _dated_signatures(w, single, compound)  # 以上属实。费德明 2024年2月1日
+    if out and _COORDINATOR_RE.search(w):
         out += _coordinated(w, out, single, compound)
     return out
 
@@ -449,14 +444,36 @@ def _names(w: str) -> list[Span]:
 _COORDINATORS: Final = "、和与及跟"
 
 
-@lru_cache(maxsize=1)
-def _dated_signature_re() -> re.Pattern[str]:
+_DATE_RE: Final = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[二〇零一]{4}年")
+_SENTENCE_END: Final = frozenset("。！!.\n")
+
+
+def _dated_signatures(w: str, single: frozenset[str], compound: frozenset[str]) -> list[Span]:
     """A name standing alone after a sentence end and followed by a date (a signature)."""
-    sur = pp.surname_pattern()
-    return re.compile(
-        rf"(?:^|(?<=[。！!.\n]))\s*(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)\s*"
-        r"(?:\d{4}\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[二〇零一]{4}年)"
-    )
+    given_chars = pp.given_name_chars()
+    out: list[Span] = []
+    for d in _DATE_RE.finditer(w):
+        e = d.start()
+        while e > 0 and w[e - 1].isspace():
+            e -= 1
+        for length in (3, 2, 4):
+            s = e - length
+            if s < 0:
+                continue
+            b = s
+            while b > 0 and w[b - 1].isspace():
+                b -= 1
+            if b > 0 and w[b - 1] not in _SENTENCE_END:
+                continue
+            slen = 2 if w[s : s + 2] in compound else 1
+            if (slen == 1 and w[s] not in single) or length - slen not in (1, 2):
+                continue
+            if all(c in given_chars for c in w[s + slen : e]) and (
+                w[s:e] not in pp.NAME_COMMON_WORDS
+            ):
+                out.append((s, e, "name"))
+                break
+    return out
 
 
 def _coordinated(
@@ -515,7 +532,8 @@ _CUE_WEIGHT: Final[dict[str, float]] = {
     "meand": 2.5, "kinbare": 2.0,
 }  # fmt: skip
 _NAME_SCORE: Final = 3.5
-_SIGNATURE_HINTS: Final = ("此致", "落款", "签名", "敬上", "谨上", "敬呈", "拜上")
+_SIGNATURE_HINT_RE: Final = re.compile("此致|落款|签名|敬上|谨上|敬呈|拜上")
+_COORDINATOR_RE: Final = re.compile("[、和与及跟]")
 _NOT_CALLING: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大")
 # Surnames that, right after a cue word, are almost always a conjunction, preposition or
 # adverb instead (和, 跟, 都, 后 …).
@@ -590,7 +608,7 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
 
 
 def _title_at(w: str, i: int) -> bool:
-    return any(w.startswith(t, i) for t in pp.TITLES)
+    return pp.name_regexes().title.match(w, i) is not None
 
 
 def _clean_after(w: str, e: int) -> bool:
