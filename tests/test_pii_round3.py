@@ -59,6 +59,8 @@ def addresses(text: str) -> list[str]:
         ("房东詹国华说没收到房租", ["詹国华"]),
         ("我们家阿姨何翠兰帮我取的钱", ["何翠兰"]),
         ("骗子自称是公安局的刘警官", ["刘"]),
+        # a name in quotes after its cue
+        ("名字是“尚文博”", ["尚文博"]),
     ],
 )
 def test_names_round3(text, expected):
@@ -75,6 +77,7 @@ def test_names_round3(text, expected):
         "今天第五天了还没到", "卡主不在", "经手人不清楚", "我和朋友一起来的",
         "联系方式、卫生间、舒适度都不错", "以上属实。2024年2月1日",
         "出租车司机胡乱开价", "配送师傅麻烦下次早点", "女孩子戴蓝牙不好看", "出成书籍教授读者",
+        "产品名叫“金葵花”", "我是“高净值”客户",
     ],
 )
 def test_round3_cues_before_everyday_words_are_no_name(text):

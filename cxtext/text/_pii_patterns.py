@@ -289,7 +289,7 @@ NAME_COMMON_WORDS: Final[frozenset[str]] = frozenset(
     春天 东方 西方 南方 北方 雷同 雷达 蓝色 洪水 项目 祝福 祝贺 贺卡 喜欢 欢迎 顾问 顾客 路上
     董事 董事长 全权 强大 凌晨 韩国 法国 英国 经济 浦东 浦西 农商 农信 张贴 卫生 时候
     祖国 第五天 第五次 第五个 第五年 农民 农户 商人 居民 公民 军人 华侨 党员 股民
-    胡乱 蓝牙 谈论 麻烦 山大""")
+    胡乱 蓝牙 谈论 麻烦 山大 巴结""")
 )
 #: Characters common in given names (``resources/given_name_chars.txt``), read lazily.
 @lru_cache(maxsize=1)
@@ -547,7 +547,7 @@ def name_regexes() -> NameRegexes:
     # one prefix tree over every cue (the group is looked up from the matched string)
     intro = re.compile(
         rf"(?=[{re.escape(first)}])(?P<cue>{trie_pattern(list(cues))})"
-        rf" ?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}(?={sur})"
+        rf" ?[“\"「『]?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}(?={sur})"
     )
     # a bare clause boundary, only before a name with a telling verb (run when one occurs)
     clause = re.compile(
