@@ -706,6 +706,8 @@ class RuleSet(Mapping[str, LabelRules]):
         self._flat_cue: tuple[Cue, ...] = tuple(labels_list[li].cues[ci] for li, ci in flat)
         self._flat_index = {g: tuple(number[p] for p in v) for g, v in self._index.items()}
         self._flat_always = frozenset(number[p] for p in always)
+        self._flat_search = tuple(cue.regex.search for cue in self._flat_cue)
+        self._allowed: dict[tuple[str, ...], frozenset[int]] = {}
 
     def __getitem__(self, label: str) -> LabelRules:
         return self._labels[label]
@@ -743,7 +745,6 @@ class RuleSet(Mapping[str, LabelRules]):
         restricts the scan to some labels.
         """
         out: dict[str, list[dict]] = {}
-        wanted = None if labels is None else set(labels)
         grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
         found = set(self._flat_always)
         index = self._flat_index
@@ -751,23 +752,44 @@ class RuleSet(Mapping[str, LabelRules]):
             found.update(index[gram])
         if not found:
             return out
-        flat_label, flat_cue, order = self._flat_label, self._flat_cue, self.order
-        ids = sorted(found)
+        flat_label, search, order = self._flat_label, self._flat_search, self.order
+        allowed = None if labels is None else self._label_numbers(labels)
+        text = prep.text
+        # Search every candidate first (most find nothing), then build evidence only for the
+        # labels with a match: keepers are pure, so the order of the calls does not matter.
+        hits: list[tuple[int, re.Match[str]]] = []
+        for k in sorted(found):
+            if allowed is not None and flat_label[k] not in allowed:
+                continue
+            m = search[k](text)
+            if m is not None:
+                hits.append((k, m))
         start = 0
-        n = len(ids)
+        n = len(hits)
+        flat_cue = self._flat_cue
         while start < n:  # runs of cue numbers of one label
-            li = flat_label[ids[start]]
+            li = flat_label[hits[start][0]]
             end = start + 1
-            while end < n and flat_label[ids[end]] == li:
+            while end < n and flat_label[hits[end][0]] == li:
                 end += 1
             label = order[li]
-            if wanted is None or label in wanted:
-                evidence = find_evidence(prep, [flat_cue[k] for k in ids[start:end]],
-                                         keepers[label], field_name, label)
-                if evidence:
-                    out[label] = evidence
+            evidence = _evidence(prep, [(flat_cue[k], m) for k, m in hits[start:end]],
+                                 keepers[label], field_name, label)
+            if evidence:
+                out[label] = evidence
             start = end
         return out
+
+    def _label_numbers(self, labels: Sequence[str]) -> frozenset[int]:
+        """Positions of ``labels`` (cached per tuple of labels)."""
+        key = tuple(labels)
+        got = self._allowed.get(key)
+        if got is None:
+            wanted = set(key)
+            got = self._allowed[key] = frozenset(
+                i for i, name in enumerate(self.order) if name in wanted
+            )
+        return got
 
 
 def compile_rule_table(
@@ -917,12 +939,27 @@ def find_evidence(
     never overlap within a label and counts (forbidden phrases) count stretches of text.
     """
     text = prep.text
-    out: list[dict] = []
-    seen: set[tuple[int, int]] = set()
+    matches = []
     for cue in cues:
         first = cue.regex.search(text)
-        if first is None:  # the common case: skip building an iterator
-            continue
+        if first is not None:  # the common case is None: skip building an iterator
+            matches.append((cue, first))
+    return _evidence(prep, matches, keep, field_name, label)
+
+
+def _evidence(
+    prep: Prepared,
+    matches: Sequence[tuple[Cue, re.Match[str]]],
+    keep: Callable[[Cue, Context], bool],
+    field_name: str,
+    label: str,
+) -> list[dict]:
+    """:func:`find_evidence` from each matching cue's first match (``matches``, in cue
+    order)."""
+    text = prep.text
+    out: list[dict] = []
+    seen: set[tuple[int, int]] = set()
+    for cue, first in matches:
         for m in (first, *cue.regex.finditer(text, first.end())):
             key = (m.start(), m.end())
             if key[1] <= key[0] or key in seen:
