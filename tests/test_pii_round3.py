@@ -61,6 +61,8 @@ def addresses(text: str) -> list[str]:
         ("骗子自称是公安局的刘警官", ["刘"]),
         # a name in quotes after its cue
         ("名字是“尚文博”", ["尚文博"]),
+        # a Traditional given-name character is read in Simplified (傑 = 杰)
+        ("我是潘傑[抓狂]", ["潘傑"]),
     ],
 )
 def test_names_round3(text, expected):
