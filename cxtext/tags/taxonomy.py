@@ -29,6 +29,7 @@ Decisions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
@@ -64,6 +65,8 @@ _SPECIFIC: Final[tuple[str, ...]] = tuple(c for c in CATEGORY_NAMES if c != OTHE
 #: Weak categories kept beside these strong ones: a branch named in passing is still where
 #: the staff behaviour happened (网点的柜员很不耐烦 is ``["branch", "attitude"]``).
 _KEPT_BESIDE: Final[dict[str, frozenset[str]]] = {"branch": frozenset({"attitude"})}
+_CATEGORY_RANK: Final[dict[str, int]] = {c: i for i, c in enumerate(CATEGORY_NAMES)}
+_CLAUSE_MARK_RE: Final = re.compile("[" + "".join(map(re.escape, CLAUSE_END)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -95,13 +98,13 @@ def _keepers() -> dict[str, object]:
 def _first_substantive_clause(prep: Prepared) -> tuple[int, int] | None:
     """Span (matching text) of the first clause that is not small talk; None if all are."""
     smalltalk = _rules()[OTHER].extra["smalltalk"]
+    next_mark = _CLAUSE_MARK_RE.search
     text = prep.text
     start = 0
     n = len(text)
     while start < n:
-        end = start
-        while end < n and text[end] not in CLAUSE_END:
-            end += 1
+        m = next_mark(text, start)
+        end = n if m is None else m.start()
         clause = text[start:end]
         if clause.strip() and (smalltalk is None or smalltalk.search(clause) is None):
             return start, end
@@ -131,7 +134,8 @@ def _match_text(prep: Prepared) -> tuple[list[str], list[dict]]:
             evidence.append(
                 {"category": OTHER, "start": s, "end": e, "text": quote, "rule": "fallback"}
             )
-    evidence.sort(key=lambda d: (d["start"], d["end"], CATEGORY_NAMES.index(d["category"])))
+    if len(evidence) > 1:
+        evidence.sort(key=lambda d: (d["start"], d["end"], _CATEGORY_RANK[d["category"]]))
     return labels, evidence
 
 
