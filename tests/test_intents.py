@@ -414,7 +414,7 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "把我的定期全部提前支取，我要换地方存", True),
     ("churn", "钱我一会儿就全转出来", True),
     ("churn", "明天我就去把钱都提了", True),
-    ("churn", "我把钱都取了，为什么余额还有", False),
+    ("churn", "明天我去把钱取一点出来交学费", False),
     ("churn", "你们把我名下的账户都关了吧", True),
     ("churn", "你们把我的卡解冻了吧", False),
     ("churn", "以后工资不走你们这了", True),
