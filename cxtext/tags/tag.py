@@ -303,7 +303,8 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
             .drop_duplicates("cid").set_index("cid")["label"]
         )
         out["emotion_label"] = dominant.reindex(out.index).fillna("neutral")
-        out.loc[~out.index.isin(mix.index), "emotion_label"] = None
+        in_mix = set(mix.index.tolist())
+        out.loc[[c not in in_mix for c in out.index.tolist()], "emotion_label"] = None
         order = [e for e in labels.EMOTIONS if e in mix.columns]
         out["emotion_mix"] = [
             {k: round(float(v), 3) for k, v in row.items() if v > 0}
@@ -336,8 +337,8 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
                 for item in items:
                     if key is None:
                         seen.setdefault(item, item)
-                    else:
-                        seen.setdefault(item[key], {**item, "turn": int(turn)})
+                    elif item[key] not in seen:  # the first span of each label only
+                        seen[item[key]] = {**item, "turn": int(turn)}
         if key is None:
             # "other" means "no specific category": drop it once a specific one is present.
             return [
