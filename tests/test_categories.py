@@ -74,6 +74,18 @@ RULES = REPO / "cxtext" / "resources" / "rules"
         ("支行让我找客服，客服又让我找支行", ["branch", "attitude"]),
         ("这个小伙子服务特别周到", ["attitude"]),
         ("我要在朋友圈表扬她", ["attitude"]),
+        # manner phrases from probes written for issue #3 (not gold text)
+        ("那个客服一直催我挂电话", ["attitude"]),
+        ("柜员跟同事聊天，把我晾在一边", ["attitude"]),
+        ("你们的人把我当贼一样防着", ["attitude"]),
+        ("经理一直在推脱责任", ["attitude"]),
+        ("承担不可推卸的责任", ["other"]),
+        ("我被你们保安赶出来了", ["branch", "attitude"]),
+        ("柜员冷冰冰的，一点笑容都没有", ["attitude"]),
+        ("ATM冷冰冰的", ["atm"]),
+        ("客服根本不听我说完", ["attitude"]),
+        ("你们工作人员素质太低", ["attitude"]),
+        ("问了三遍都不回答我", ["attitude"]),
         # a transfer that fails, an amount moved to a card; 转给 a department is not a payment
         ("转账转不了，页面一直转圈", ["digital", "payments"]),
         ("先转五千到我妈卡上", ["payments"]),
