@@ -33,7 +33,8 @@ How a text is read
      card while the main one stays (副卡注销、主卡继续用), money moving **to** the
      bank, a police report about a scammer, 律师 collecting statements, 监管规定,
      a journalist asking for an interview, 马上 describing the customer's own next
-     step (查出来我马上就销户 is churn, not urgency).
+     step (查出来我马上就销户 is churn, not urgency), 停卡 to stop fraud (卡被盗刷了，快帮我停卡);
+   * it is a topic declined right after it (销户我就不办了, 律师我不请了).
 
 Agent and system turns never carry customer intents (all ``False``, evidence ``[]``),
 even when the agent repeats the customer's threat.
