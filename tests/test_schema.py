@@ -142,7 +142,7 @@ def test_typed_columns_give_what_untyped_ones_give():
         "start_s": [0.0, 1.5, None, 2.0],
         "end_s": pd.array([1, 2, 3, 4], dtype="int64"),
     })
-    untyped = typed.astype(object).assign(start_s=["0", "1.5", None, "2"])
+    untyped = typed.astype(object).assign(start_s=["0.0", "1.5", None, "2.0"])
     got = cx.validate(typed, "turns", return_rejects=True)
     want = cx.validate(untyped, "turns", return_rejects=True)
     for a, b in zip(got, want, strict=True):
