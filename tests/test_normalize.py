@@ -402,3 +402,41 @@ def test_plain_options_are_still_validated_on_every_call():
         with pytest.raises(ValueError, match="'fillers' parameter of normalize_text"):
             normalize_text("好", fillers="none")
     assert normalize_text("嗯，我要銷戶", fillers=["嗯"]) == normalize_text("嗯，我要銷戶")
+
+
+_BATCH_CASES = [
+    "银行卡，被冻结了！！", "ＡＴＭ吞卡　了", "Ａ\u0301", "e", "\u0301好", "…等等", "㊗你好",
+    "\uf900",
+    "转", "帐户", "頭", "髮", "頭髮", "銀行帳戶", "好\ud800的", "", "", "a\ue000b", "①②", "㎡",
+    "ｶﾞ", "ｶ", "\uff9e", "转帐", "到\u3000帐",
+]
+
+
+def test_width_t2s_many_equals_one_by_one():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cxtext.text import normalize as norm
+
+    def one_by_one(texts):
+        norm._MEMO.clear()
+        return [norm._width_t2s(t) for t in texts]
+
+    def batch(texts):
+        norm._MEMO.clear()
+        return norm._width_t2s_many(texts)
+
+    # neighbours that would compose, form an OpenCC phrase or a 账 word if joined
+    assert batch(_BATCH_CASES) == one_by_one(_BATCH_CASES)
+    assert batch(_BATCH_CASES[::-1]) == one_by_one(_BATCH_CASES[::-1])
+    assert batch(["頭", "髮"]) == ["头", "发"]  # not the phrase 頭髮 across two texts
+
+    alphabet = st.sampled_from(list("转帐户頭髮銀行，！Ａａ\u3000\u0301\u3099ｶ…㊗\uf900 a\ue000"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet, max_size=6), max_size=8))
+    def check(texts):
+        assert batch(texts) == one_by_one(texts)
+
+    check()
+    norm._MEMO.clear()

@@ -37,7 +37,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from cxtext.text.normalize import _width_t2s, normalize_text
+from cxtext.text.normalize import _width_t2s, _width_t2s_many, normalize_text
 
 RULES_DIR: Final = ("resources", "rules")
 
@@ -265,7 +265,7 @@ def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
     if todo:
         # normalize(width=True, t2s=True, fillers=None, emoji="keep", whitespace=False),
         # memoised: the models normalise the same texts again
-        normals = [_width_t2s(t) for t in todo]
+        normals = _width_t2s_many(todo)
         fresh = {t: prepare_one(t, n) for t, n in zip(todo, normals, strict=True)}
         size = sum(map(_prepared_bytes, fresh.values()))
         if len(cache) + len(fresh) > _CACHE_MAX or _CACHE_BYTES[0] + size > _CACHE_MAX_BYTES:

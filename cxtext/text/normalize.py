@@ -464,6 +464,61 @@ def _width_t2s(text: str) -> str:
     return out
 
 
+#: Joins texts for :func:`_width_t2s_many`: a private-use character, which NFKC, OpenCC and
+#: the 账 rule leave alone and which no n-gram, composition or phrase crosses.
+_JOIN: Final = "\ue000"
+
+
+#: Full-width ASCII and the ideographic space, with their compatibility decompositions (one
+#: ASCII character each): the characters NFKC changes in most Chinese text.
+_FULLWIDTH: Final[dict[str, str]] = {
+    **{chr(c): unicodedata.normalize("NFKD", chr(c)) for c in range(0xFF01, 0xFF5F)},
+    "\u3000": " ",
+}
+_FULLWIDTH_RE: Final = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _width_many(texts: list[str]) -> list[str]:
+    """:func:`_width` of every text (none holding ``_JOIN``).
+
+    Full-width characters are replaced by their compatibility decompositions across the
+    whole batch (one ``str.replace`` per distinct character); that keeps the NFKD of a
+    text, so when the result is NFKC already it *is* the text's NFKC. The other texts
+    (protected characters, other compatibility forms) go through :func:`_width`.
+    """
+    joined = _JOIN.join(texts)
+    for ch in set(_FULLWIDTH_RE.findall(joined)):
+        joined = joined.replace(ch, _FULLWIDTH[ch])
+    parts = joined.split(_JOIN)
+    is_nfkc = unicodedata.is_normalized
+    return [part if is_nfkc("NFKC", part) else _width(text)
+            for text, part in zip(texts, parts, strict=True)]
+
+
+def _width_t2s_many(texts: list[str]) -> list[str]:
+    """:func:`_width_t2s` of every text: the new ones made half-width as a batch
+    (:func:`_width_many`) and converted by OpenCC in one call (joined by a private-use
+    character; texts holding it go one by one)."""
+    memo = _MEMO
+    todo = [t for t in dict.fromkeys(texts) if t not in memo and _JOIN not in t]
+    if len(todo) > 1:
+        joined = _JOIN.join(_width_many(todo))
+        out = _t2s(joined)
+        if "帐" in out:
+            out = _ZHANG_VARIANT_RE.sub("账", out)
+        parts = out.split(_JOIN)
+        if len(parts) == len(todo):
+            for text, part in zip(todo, parts, strict=True):
+                cost = 200 + 4 * (len(text) + len(part))
+                if _MEMO_SIZE[0] + cost > _MEMO_MAX_BYTES:
+                    memo.clear()
+                    _MEMO_SIZE[0] = 0
+                memo[text] = part
+                _MEMO_SIZE[0] += cost
+    get = memo.get
+    return [get(t) or _width_t2s(t) for t in texts]
+
+
 def _whitespace_all(text: str) -> str:
     """The ``whitespace=True`` steps of :func:`normalize_text` (after width/t2s/emoji,
     without fillers)."""
