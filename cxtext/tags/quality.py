@@ -350,11 +350,22 @@ def _check_silence(silence_s: object) -> None:
 
 
 def _customer_complained(texts: list, speakers: list) -> np.ndarray:
-    """Customer turns that say a complaint word of the quality rules (``complaint`` item)."""
+    """Customer turns that say a complaint word of the quality rules (``complaint`` item).
+
+    Each distinct text is matched once, and no evidence is kept (only the flag is needed).
+    """
     prep = prepare_texts([t if s == "customer" else None
                           for t, s in zip(texts, speakers, strict=True)])
-    complaint, _ = _turn_flags(prep, ("complaint",))
-    return complaint["complaint"] > 0
+    out = np.zeros(len(prep), dtype=bool)
+    seen: dict[str, bool] = {}
+    for i, p in enumerate(prep):
+        if p is None or not p.text:
+            continue
+        hit = seen.get(p.original)
+        if hit is None:
+            hit = seen[p.original] = bool(_match(p, ("complaint",))["complaint"])
+        out[i] = hit
+    return out
 
 
 _INTENT_COLUMNS: Final = ("intent_churn", "intent_escalation", "intent_repeat", "intent_urgency")
