@@ -214,3 +214,20 @@ def test_rule_cache_is_bounded_by_size_too(monkeypatch):
         assert res.turns["intent_churn"].tolist() == [True, True, True]
     finally:
         _rules.clear_cache()
+
+
+def test_scan_plans_cache_is_bounded_and_changes_nothing(monkeypatch):
+    from cxtext.tags import _rules
+    from cxtext.tags.intents import _rules as intent_rules
+    from cxtext.tags.intents import intents
+
+    texts = ["你们乱扣年费，我要销户", "我不会销户的", "再不处理我就打12378投诉", "好的谢谢",
+             "上次说好的退款还没到，我急用钱"]
+    want = intents(texts)
+    rules = intent_rules()
+    monkeypatch.setattr(_rules, "_PLAN_CACHE_MAX", 2)
+    rules._plans.clear()
+    got = intents(texts)
+    assert len(rules._plans) <= 2
+    pd.testing.assert_frame_equal(got, want)
+    assert want["intent_churn"].tolist() == [True, False, False, False, False]

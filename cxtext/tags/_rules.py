@@ -673,6 +673,10 @@ class LabelRules:
     extra: dict[str, re.Pattern[str] | None]
 
 
+#: Candidate lists kept per rule set (one per distinct anchor set met; emptied when full).
+_PLAN_CACHE_MAX: Final = 20_000
+
+
 class RuleSet(Mapping[str, LabelRules]):
     """Compiled rules of several labels, with a character index of their cues.
 
@@ -708,6 +712,7 @@ class RuleSet(Mapping[str, LabelRules]):
         self._flat_always = frozenset(number[p] for p in always)
         self._flat_search = tuple(cue.regex.search for cue in self._flat_cue)
         self._allowed: dict[tuple[str, ...], frozenset[int]] = {}
+        self._plans: dict[tuple[frozenset[str], tuple[str, ...] | None], tuple[int, ...]] = {}
 
     def __getitem__(self, label: str) -> LabelRules:
         return self._labels[label]
@@ -746,21 +751,18 @@ class RuleSet(Mapping[str, LabelRules]):
         """
         out: dict[str, list[dict]] = {}
         grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
-        found = set(self._flat_always)
-        index = self._flat_index
-        for gram in self._keys.intersection(grams):
-            found.update(index[gram])
-        if not found:
+        key = (self._keys.intersection(grams), None if labels is None else tuple(labels))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(*key)
+        if not plan:
             return out
         flat_label, search, order = self._flat_label, self._flat_search, self.order
-        allowed = None if labels is None else self._label_numbers(labels)
         text = prep.text
         # Search every candidate first (most find nothing), then build evidence only for the
         # labels with a match: keepers are pure, so the order of the calls does not matter.
         hits: list[tuple[int, re.Match[str]]] = []
-        for k in sorted(found):
-            if allowed is not None and flat_label[k] not in allowed:
-                continue
+        for k in plan:
             m = search[k](text)
             if m is not None:
                 hits.append((k, m))
@@ -779,6 +781,21 @@ class RuleSet(Mapping[str, LabelRules]):
                 out[label] = evidence
             start = end
         return out
+
+    def _plan(self, anchors: frozenset[str], labels: tuple[str, ...] | None) -> tuple[int, ...]:
+        """The cue numbers to try, in order, for a text with these anchors (cached: texts
+        share anchor sets, and the set is all :meth:`scan` needs to choose cues)."""
+        found = set(self._flat_always)
+        index = self._flat_index
+        for gram in anchors:
+            found.update(index[gram])
+        allowed = None if labels is None else self._label_numbers(labels)
+        plan = tuple(k for k in sorted(found)
+                     if allowed is None or self._flat_label[k] in allowed)
+        if len(self._plans) >= _PLAN_CACHE_MAX:
+            self._plans.clear()
+        self._plans[(anchors, labels)] = plan
+        return plan
 
     def _label_numbers(self, labels: Sequence[str]) -> frozenset[int]:
         """Positions of ``labels`` (cached per tuple of labels)."""
