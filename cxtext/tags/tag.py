@@ -306,9 +306,9 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         in_mix = set(mix.index.tolist())
         out.loc[[c not in in_mix for c in out.index.tolist()], "emotion_label"] = None
         order = [e for e in labels.EMOTIONS if e in mix.columns]
+        shares = mix[order].reindex(out.index).fillna(0).to_numpy(dtype=np.float64).tolist()
         out["emotion_mix"] = [
-            {k: round(float(v), 3) for k, v in row.items() if v > 0}
-            for row in mix[order].reindex(out.index).fillna(0).to_dict("records")
+            {k: round(v, 3) for k, v in zip(order, row, strict=True) if v > 0} for row in shares
         ]
     else:
         out["emotion_label"] = None
