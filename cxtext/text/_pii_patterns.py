@@ -445,6 +445,8 @@ _CUE_CLAUSE = "[，。；！？,;!?] ?"
 CLAUSE_RIGHT_WORDS: Final = ("自称", "声称", "谎称", "冒充", "以贵行", "以你行", "以银行")
 _CLAUSE_RIGHT = f"(?:{'|'.join(CLAUSE_RIGHT_WORDS)})"
 CLAUSE_RIGHT_RE: Final = re.compile(_CLAUSE_RIGHT)
+#: Necessary for the ``reporting`` name pattern (…，张伟来电反映): one of its right words.
+REPORTING_HINT_RE: Final = re.compile("来电|致电|来行|来访|反映|称")
 _CUE_WITH = "跟|和|与|同"
 _CUE_IS = "是"
 #: Words after a name that say it is one (来电, 负责, 在吗, 名下 …).
@@ -551,6 +553,13 @@ def name_regexes() -> NameRegexes:
         rf"(?=[{re.escape(first)}])(?P<cue>{trie_pattern(list(cues))})"
         rf" ?[“\"「『]?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}(?={sur})"
     )
+    # Necessary for an ``intro`` match, and cheap: the last character of a cue, the same
+    # fillers and a surname. Most texts fail it, so the cue prefix tree (slow in ``re``: every
+    # character that starts a cue is a candidate) runs on few texts.
+    last = "".join(sorted({c[-1] for c in cues}))
+    intro_screen = re.compile(
+        rf"[{re.escape(last)}] ?[“\"「『]?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}(?={sur})"
+    )
     # a bare clause boundary, only before a name with a telling verb (run when one occurs)
     clause = re.compile(
         rf"{_CUE_CLAUSE}(?={sur}[\u4e00-\u9fff]{{1,2}}?{_CLAUSE_RIGHT})"
@@ -577,7 +586,8 @@ def name_regexes() -> NameRegexes:
         rf"(?=[\s，,。.！!]*(?:$|\d{{4}}|[二〇零一]{{4}}年|[(（]))"
         rf"|(?:^|(?<=[\s，,。.！!]))(?P<name2>{sur}[\u4e00-\u9fff]{{1,2}}?)[\s]*(?:敬上|谨上|敬呈|拜上)"
     )
-    return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature, clause)
+    return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature, clause,
+                       intro_screen)
 
 
 class NameRegexes(NamedTuple):
@@ -591,6 +601,7 @@ class NameRegexes(NamedTuple):
     reporting: re.Pattern[str]
     signature: re.Pattern[str]
     clause: re.Pattern[str]
+    intro_screen: re.Pattern[str]
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
@@ -718,8 +729,11 @@ BRANCH_AFTER_RE: Final = re.compile(
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 ADDRESS_HINT_RE: Final = re.compile(
+    # the first characters of every alternative, as one class first: most positions fail it
+    # at once (the alternation alone gives ``re`` no class to skip ahead with)
+    "(?=[路街巷苑村栋幢室里道条座塔胡大小花家新公社宿广单号])(?:"
     "[路街巷苑村栋幢室]"
     # 花家地西里3号, 高新南一道9号, 东四十条甲22号; B座, T1塔 (one class first: fast to scan)
     "|[里道条座塔](?:(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|(?<=[A-Za-z][座塔]))"
-    "|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
+    "|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼)"
 )

@@ -121,9 +121,12 @@ class PiiMatch:
 # --- parameter checks -----------------------------------------------------------------------
 
 
+_ALL_TYPES: Final = frozenset(PII_TYPES)
+
+
 def _check_types(types: Iterable[str] | None, owner: str) -> frozenset[str]:
     if types is None:
-        return frozenset(PII_TYPES)
+        return _ALL_TYPES
     if isinstance(types, str):
         types = [types]
     try:
@@ -327,7 +330,10 @@ def _names(w: str) -> list[Span]:
     single, compound = pp.surnames()
     out: list[Span] = []
     cue_types = pp.cue_types()
-    matches = [(m.start(), m.end(), m.group("cue")) for m in rx.intro.finditer(w)]
+    matches = (
+        [(m.start(), m.end(), m.group("cue")) for m in rx.intro.finditer(w)]
+        if rx.intro_screen.search(w) else []
+    )
     if pp.CLAUSE_RIGHT_RE.search(w):  # …，翁建平自称…
         matches += [(m.start(), m.end(), "") for m in rx.clause.finditer(w)]
     for m_start, s, cue_str in matches:
@@ -389,9 +395,11 @@ def _names(w: str) -> list[Span]:
             elif slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not clean:
                 continue
         out.append((s, e, "name"))
-    for m in rx.surname_only.finditer(w):
-        out.append((m.start("sur"), m.end("sur"), "name"))
-    for m in rx.reporting.finditer(w):
+    # each pattern below runs only when a literal it needs occurs (cheap substring tests)
+    if "姓" in w:
+        for m in rx.surname_only.finditer(w):
+            out.append((m.start("sur"), m.end("sur"), "name"))
+    for m in rx.reporting.finditer(w) if pp.REPORTING_HINT_RE.search(w) else ():
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
         if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES:
@@ -406,7 +414,7 @@ def _names(w: str) -> list[Span]:
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
             out.append((m.end() + 1, m.end() + 2, "name"))  # 木子李的李
     given_chars = pp.given_name_chars()
-    for m in rx.relation.finditer(w):
+    for m in rx.relation.finditer(w) if ("是我" in w or "是他" in w or "是她" in w) else ():
         s, e = m.span("name")
         comp = w[s : s + 2] in compound
         given = w[s + 2 : e] if comp else w[s + 1 : e]
