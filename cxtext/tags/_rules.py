@@ -172,7 +172,7 @@ def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
         return text, None
     pieces = _WS_RE.split(text)
     # positions of the pieces in ``text``
-    out_chars: list[str] = []
+    out_parts: list[str] = []
     offsets: list[int] = []
     pos = 0
     spans = []
@@ -181,16 +181,17 @@ def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
         pos = m.end()
     spans.append((pos, len(text)))
     for k, (s, e) in enumerate(spans):
+        piece = pieces[k]  # == text[s:e]
         if k > 0:
-            prev_piece, piece = pieces[k - 1], pieces[k]
+            prev_piece = pieces[k - 1]
             gap_start = spans[k - 1][1]
             single = len(prev_piece) == 1 or len(piece) == 1
             if prev_piece and piece and not single:
-                out_chars.append(SPACE_BOUNDARY)
+                out_parts.append(SPACE_BOUNDARY)
                 offsets.append(gap_start)
-        out_chars.extend(text[s:e])
+        out_parts.append(piece)
         offsets.extend(range(s, e))
-    return "".join(out_chars), tuple(offsets)
+    return "".join(out_parts), tuple(offsets)
 
 
 def prepare_one(original: str, normal: str | None = None) -> Prepared:
