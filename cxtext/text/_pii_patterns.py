@@ -40,6 +40,24 @@ for _chars, _digit in (
 ):  # fmt: skip
     DIGIT_TABLE.update({ord(c): _digit for c in _chars})
 
+#: Characters ``DIGIT_TABLE`` changes.
+DIGIT_TABLE_RE: Final = re.compile(
+    "[" + "".join(re.escape(chr(k)) for k in sorted(DIGIT_TABLE)) + "]"
+)
+
+
+def translate(text: str, table: dict[int, str], changed: re.Pattern[str]) -> str:
+    """``text.translate(table)``, faster when few distinct characters change.
+
+    ``changed`` matches exactly the keys of ``table``. ``str.translate`` with a dict looks up
+    every character of a non-ASCII text; here each distinct character that changes is replaced
+    once (the table's values are never keys, so the order of the replacements is irrelevant).
+    """
+    for ch in set(changed.findall(text)):
+        text = text.replace(ch, table[ord(ch)])
+    return text
+
+
 #: Characters that may hold a digit once ``DIGIT_TABLE`` is applied (cheap pre-check).
 CN_DIGIT_CHARS: Final = "零〇○洞一幺壹二两贰兩貳三叁參四肆五伍六陆陸七柒八捌九玖"
 DIGITISH: Final = "0-9\uff10-\uff19" + CN_DIGIT_CHARS

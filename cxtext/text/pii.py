@@ -778,11 +778,11 @@ _ROOM_AFTER_BUILDING_RE: Final = re.compile(r"[栋幢座塔元]-?\d{3,4}$")
 
 def _detect(text: str) -> list[Span]:
     """All non-overlapping detections in ``text``, in text order."""
-    wide = text.translate(pp.WIDTH_TABLE) if pp.NEEDS_WIDTH_RE.search(text) else text
+    wide = pp.translate(text, pp.WIDTH_TABLE, pp.NEEDS_WIDTH_RE)
     wide = pp.simplified_view(wide)  # names and places written in Traditional characters
     cands: list[Span] = []
     if _DIGIT_RUN_RE.search(text):
-        norm = text.translate(pp.DIGIT_TABLE)
+        norm = pp.translate(text, pp.DIGIT_TABLE, pp.DIGIT_TABLE_RE)
         if _CN_DIGIT_RE.search(text):
             fixes = [(m.start(), text[m.start()]) for m in pp.CN_DIGIT_WORD_RE.finditer(text)]
             fixes += [(k, "-" if m.group() == "杠" else " ")
