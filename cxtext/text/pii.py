@@ -53,6 +53,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+import numpy as np
 import pandas as pd
 
 from cxtext.text import _pii_patterns as pp
@@ -869,16 +870,24 @@ def find_pii(text: str, *, types: Iterable[str] | None = None) -> list[PiiMatch]
     ]
 
 
-def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, dict[str, int]]:
-    counts = dict.fromkeys(PII_TYPES, 0)
+_TYPE_INDEX: Final[dict[str, int]] = {t: k for k, t in enumerate(PII_TYPES)}
+
+
+def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, list[int] | None]:
+    """Masked text and the count of each type (in ``PII_TYPES`` order; None when all 0)."""
+    counts = None
     for _ in range(_MAX_PASSES):
-        spans = [sp for sp in _detect(text) if sp[2] in wanted]
+        spans = _detect(text)
+        if wanted is not _ALL_TYPES:
+            spans = [sp for sp in spans if sp[2] in wanted]
         if not spans:
             break
+        if counts is None:
+            counts = [0] * len(PII_TYPES)
         parts, last = [], 0
         for s, e, typ in spans:
             parts += [text[last:s], PLACEHOLDERS[typ]]
-            counts[typ] += 1
+            counts[_TYPE_INDEX[typ]] += 1
             last = e
         parts.append(text[last:])
         text = "".join(parts)
@@ -974,25 +983,25 @@ def mask_pii_many(
     else:
         values = list(texts)
         index, dtype = pd.RangeIndex(len(values)), object
-    masked: list[object] = []
-    rows: list[list[int]] = []
+    masked: list[object] = list(values)  # missing values stay as they are
+    # counts filled in only for the texts that hold PII (most hold none)
+    counts_all = np.zeros((len(values), len(PII_TYPES)), dtype=np.int64)
     for i, value in enumerate(values):
-        if _is_missing(value):
-            masked.append(value)
-            rows.append([0] * len(PII_TYPES))
-            continue
         if not isinstance(value, str):
+            if _is_missing(value):
+                continue
             raise TypeError(
                 f"mask_pii_many expects str or missing values, got {type(value).__name__} "
                 f"at position {i}: {value!r:.80}"
             )
         out, counts = _mask_counted(value, wanted)
-        masked.append(out)
-        rows.append([counts[t] for t in PII_TYPES])
+        masked[i] = out
+        if counts is not None:
+            counts_all[i] = counts
     count_cols = [f"pii_{t}" for t in PII_TYPES]
-    frame = pd.DataFrame(rows, index=index, columns=count_cols, dtype="int64")
+    frame = pd.DataFrame(counts_all, index=index, columns=count_cols)
     frame.insert(0, "text", pd.Series(masked, index=index, dtype=dtype))
-    frame["pii_total"] = frame[count_cols].sum(axis=1).astype("int64")
+    frame["pii_total"] = counts_all.sum(axis=1)
     if audit is not None:
         audit.add(frame, step=step)
     return frame
