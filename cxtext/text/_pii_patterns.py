@@ -605,7 +605,7 @@ def name_regexes() -> NameRegexes:
         rf"|(?:^|(?<=[\s，,。.！!]))(?P<name2>{sur}[\u4e00-\u9fff]{{1,2}}?)[\s]*(?:敬上|谨上|敬呈|拜上)"
     )
     return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature, clause,
-                       intro_screen)
+                       intro_screen, max(map(len, cues)))
 
 
 class NameRegexes(NamedTuple):
@@ -620,6 +620,7 @@ class NameRegexes(NamedTuple):
     signature: re.Pattern[str]
     clause: re.Pattern[str]
     intro_screen: re.Pattern[str]
+    max_cue_len: int
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:

@@ -331,10 +331,13 @@ def _names(w: str) -> list[Span]:
     single, compound = pp.surnames()
     out: list[Span] = []
     cue_types = pp.cue_types()
-    matches = (
-        [(m.start(), m.end(), m.group("cue")) for m in rx.intro.finditer(w)]
-        if rx.intro_screen.search(w) else []
-    )
+    # The screen finds where a cue could end; no cue match starts before its first hit minus
+    # the longest cue, so the prefix tree scans from there (same matches, fewer positions).
+    screen = rx.intro_screen.search(w)
+    matches = [] if screen is None else [
+        (m.start(), m.end(), m.group("cue"))
+        for m in rx.intro.finditer(w, max(0, screen.start() + 1 - rx.max_cue_len))
+    ]
     if pp.CLAUSE_RIGHT_RE.search(w):  # …，翁建平自称…
         matches += [(m.start(), m.end(), "") for m in rx.clause.finditer(w)]
     for m_start, s, cue_str in matches:
