@@ -53,7 +53,7 @@ def test_change_patterns_match_exactly_the_table_keys() -> None:
         assert not set(map(ord, table.values())) & set(table)  # replacement order is irrelevant
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_TEXTS)
 def test_name_screens_are_necessary(text: str) -> None:
     intro = list(_RX.intro.finditer(text))
@@ -111,7 +111,7 @@ def _reference_mask(text: str) -> tuple[str, Counter[str]]:
     return text, counts
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.one_of(_TEXTS, st.none(), st.just(math.nan)), max_size=8))
 def test_mask_pii_many_matches_reference(values: list) -> None:
     frame = mask_pii_many(values)

@@ -413,7 +413,8 @@ def _names(w: str) -> list[Span]:
             w[s:e] not in pp.NAME_COMMON_WORDS and w[s:e + 1] not in pp.NAME_COMMON_WORDS
         ):
             out.append((s, e, "name"))
-    for m in rx.spelled.finditer(w):
+    first = rx.spelled.search(w)  # (a failed search is cheaper than an empty finditer)
+    for m in rx.spelled.finditer(w, first.start()) if first else ():
         out.append((m.start(), m.end(), "name"))
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
             out.append((m.end() + 1, m.end() + 2, "name"))  # 木子李的李
@@ -439,7 +440,8 @@ def _names(w: str) -> list[Span]:
                 w[s:e] not in pp.NAME_COMMON_WORDS
             ):
                 out.append((s, e, "name"))
-    for m in rx.title.finditer(w):
+    first = rx.title.search(w)
+    for m in rx.title.finditer(w, first.start()) if first else ():
         t = m.start()
         if m.group() == "总" and w[t + 1 : t + 2] and w[t + 1] in pp.TITLE_ZONG_NOT_BEFORE:
             continue
