@@ -226,7 +226,7 @@ def _to_str(s: pd.Series) -> pd.Series:
 
     # every value a str already (Parquet, CSV): nothing to convert
     if s.dtype == object and pd.api.types.infer_dtype(s, skipna=False) == "string":
-        return s.astype(object, copy=True)
+        return s.astype(object)  # a new Series (copy-on-write: the input stays as it was)
     if isinstance(s.dtype, pd.StringDtype) and not s.isna().any():
         return s.astype(object)
     return pd.Series([conv(v) for v in s.astype(object)], index=s.index, dtype=object)
