@@ -33,7 +33,8 @@ Suggested actions (``suggested_action``, first that applies)
 1. 升级处理 — the customer threatened the regulator, media or a lawsuit (``escalation``);
 2. 减免/补偿评估 — a money complaint (fees, wealth/fund losses, credit card charges)
    together with a churn intent or two or more complaints in 90 days;
-3. 理财经理联系 — 白金 or 钻石 customers (年日均金融资产 ≥ 100万);
+3. 理财经理联系 — 白金 or 钻石 customers (年日均金融资产 ≥ 100万), or money leaving
+   (``assets_trend_3m`` at or below −0.3: a quarter of the assets gone in three months);
 4. 回访 — everyone else.
 """
 
@@ -50,7 +51,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cxtext import labels
+from cxtext import _sql_portrait, labels
 from cxtext.errors import CxTextError, SchemaError, param_error
 
 __all__ = [
@@ -1015,6 +1016,8 @@ def _suggest(row: pd.Series) -> str:
     tier = _TIER_FROM_NAME.get(row.get("tier"), row.get("tier"))
     if tier in ("platinum", "diamond") or _scalar(row.get("avg_daily_assets")) >= 1_000_000:
         return "理财经理联系"
+    if _scalar(row.get("assets_trend_3m")) <= _sql_portrait.OUTFLOW_LOG:
+        return "理财经理联系"  # money is leaving: a relationship manager calls, not a survey
     return "回访"
 
 

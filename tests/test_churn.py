@@ -258,15 +258,18 @@ def test_warnings_rank_levels_actions_and_evidence():
         {"customer_id": "C2", "churn_intent": True, "complaints_90d": 2, "categories": ["fees"]},
         {"customer_id": "C3", "tier": "diamond", "tier_name": "钻石", "complaints_90d": 1},
         {"customer_id": "C4"},
+        {"customer_id": "C5", "assets_trend_3m": -0.29},
+        {"customer_id": "C6", "assets_trend_3m": -0.3},
     ])
     w = churn_warnings(p, turn_tags=turns, conversations=conv)
-    assert w["customer_id"].tolist() == ["C1", "C2", "C3", "C4"]
-    assert w["risk_score"].tolist() == [0.7, 0.4, 0.1, 0.0]
-    assert w["risk_level"].tolist() == ["高", "中", "低", "低"]
-    assert w["suggested_action"].tolist() == ["升级处理", "减免/补偿评估", "理财经理联系", "回访"]
+    assert w["customer_id"].tolist() == ["C1", "C2", "C6", "C3", "C4", "C5"]
+    assert w["risk_score"].tolist() == [0.7, 0.4, 0.15, 0.1, 0.0, 0.0]
+    assert w["risk_level"].tolist() == ["高", "中", "低", "低", "低", "低"]
+    assert w["suggested_action"].tolist() == ["升级处理", "减免/补偿评估", "理财经理联系",
+                                              "理财经理联系", "回访", "回访"]
     assert len(w.loc[0, "evidence"]) == 2  # as_of from the portraits (2025-07-01)
     assert "13812345678" not in str(w["evidence"].tolist())
-    assert w.loc[3, "evidence"] == [] and w.loc[3, "reasons"] == []
+    assert w.loc[4, "evidence"] == [] and w.loc[4, "reasons"] == []  # C4
     assert len(w.loc[0, "reasons"]) == 3 and w.loc[0, "reasons"][0]["contribution"] == 30.0
     assert churn_warnings(p, top=2)["customer_id"].tolist() == ["C1", "C2"]
 
