@@ -18,14 +18,14 @@ Run ``python corpora/gold/pii_holdout2_make.py`` to rewrite the file.
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import _pii_make  # noqa: E402
+
 OUT = HERE / "pii_holdout2.jsonl"
-TYPES = {"n": "name", "a": "address"}
-MARK_RE = re.compile("〔([na]):([^〕]+)〕")
 
 # (form, text with inline markers)
 RAW: list[tuple[str, str]] = [
@@ -208,34 +208,11 @@ RAW: list[tuple[str, str]] = [
 
 
 def build() -> list[dict]:
-    cases = []
-    for form, raw in RAW:
-        text, spans, pos = "", [], 0
-        for m in MARK_RE.finditer(raw):
-            text += raw[pos : m.start()]
-            value = m.group(2)
-            spans.append({"start": len(text), "end": len(text) + len(value),
-                          "type": TYPES[m.group(1)]})
-            text += value
-            pos = m.end()
-        text += raw[pos:]
-        assert "〔" not in text and "〕" not in text, raw
-        cases.append({"id": f"hold2-{len(cases) + 1:04d}", "text": text, "spans": spans,
-                      "form": form, "note": "holdout2"})
-    return cases
+    return _pii_make.build(RAW, prefix="hold2", note="holdout2")
 
 
 def main() -> None:
-    cases = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for c in cases:
-            fh.write(json.dumps(c, ensure_ascii=False) + "\n")
-    n_neg = sum(not c["spans"] for c in cases)
-    by_type: dict[str, int] = {}
-    for c in cases:
-        for s in c["spans"]:
-            by_type[s["type"]] = by_type.get(s["type"], 0) + 1
-    print(f"{len(cases)} cases, {n_neg} negatives, spans {by_type} -> {OUT.name}")
+    _pii_make.write(build(), OUT)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,45 @@
+"""Shared by the hand-written PII set scripts (``pii_holdout2_make.py``,
+``pii_holdout3_make.py``, ``pii_dev3_make.py``): texts carry inline markers
+``〔n:王小明〕`` (name) / ``〔a:…〕`` (address); this turns them into text + spans and
+writes the JSON-lines file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+TYPES = {"n": "name", "a": "address"}
+MARK_RE = re.compile("〔([na]):([^〕]+)〕")
+
+
+def build(raw: list[tuple[str, str]], *, prefix: str, note: str) -> list[dict]:
+    """One case per ``(form, marked text)``: ids ``{prefix}-0001`` …, spans in text order."""
+    cases = []
+    for form, marked in raw:
+        text, spans, pos = "", [], 0
+        for m in MARK_RE.finditer(marked):
+            text += marked[pos : m.start()]
+            value = m.group(2)
+            spans.append({"start": len(text), "end": len(text) + len(value),
+                          "type": TYPES[m.group(1)]})
+            text += value
+            pos = m.end()
+        text += marked[pos:]
+        assert "〔" not in text and "〕" not in text, marked
+        cases.append({"id": f"{prefix}-{len(cases) + 1:04d}", "text": text, "spans": spans,
+                      "form": form, "note": note})
+    return cases
+
+
+def write(cases: list[dict], out: Path) -> None:
+    """Write the cases (one JSON object a line) and print a one-line summary."""
+    with out.open("w", encoding="utf-8") as fh:
+        for c in cases:
+            fh.write(json.dumps(c, ensure_ascii=False) + "\n")
+    n_neg = sum(not c["spans"] for c in cases)
+    by_type: dict[str, int] = {}
+    for c in cases:
+        for s in c["spans"]:
+            by_type[s["type"]] = by_type.get(s["type"], 0) + 1
+    print(f"{len(cases)} cases, {n_neg} negatives, spans {by_type} -> {out.name}")
