@@ -109,7 +109,7 @@ def _store_tag(args: argparse.Namespace) -> int:
                                 ("emotion_backend", args.emotion_backend)) if v}
     with Store(args.store) as store:
         n = store.tag(chunk_size=args.chunk_size, progress=not args.quiet, limit=args.limit,
-                      **kwargs)
+                      allow_mixed=args.allow_mixed, **kwargs)
         print(f"tagged {n:,} conversation(s); "
               + ", ".join(f"{k} {v:,}" for k, v in store.counts().items()))
     return 0
@@ -314,6 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--limit", type=int, help="tag at most this many conversations")
     st.add_argument("--sentiment-backend", help="model (default), lexicon or snownlp")
     st.add_argument("--emotion-backend", help="model (default), lexicon or snownlp")
+    st.add_argument("--allow-mixed", action="store_true",
+                    help="allow other backends than the store's last tagging run used")
     st.add_argument("--quiet", action="store_true", help="no progress bar")
     st.set_defaults(func=_store_tag)
 

@@ -66,6 +66,8 @@ KEYS: dict[str, tuple[str, ...]] = {
 #: Columns of the turns table that belong to the conversation (they go to ``conversations``).
 _CONVERSATION_LEVEL = ("customer_id", "started_at", "channel", "agent_id", "duration_s",
                        "resolved")
+#: ``cx.tag`` settings that change the tags (checked on resume by ``Store.tag``).
+_RESULT_SETTINGS = ("sentiment_backend", "emotion_backend", "mood_speakers")
 #: Turn columns kept in ``turn_tags`` besides the tags (the text stays in ``turns`` only).
 _TURN_TAG_KEEP = ("conversation_id", "turn", "speaker")
 _SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "datetime": "TIMESTAMP",
@@ -814,12 +816,42 @@ class Store:
         query += " ORDER BY conversation_id"
         return self.con.execute(query).fetchnumpy()["conversation_id"].tolist()
 
+    def _check_tag_settings(self, params: str) -> None:
+        """Refuse tag settings that differ from the last run's (see ``allow_mixed``)."""
+        import inspect
+
+        from cxtext.tags.tag import tag as tag_turns
+
+        last = self.con.execute("SELECT params FROM _tag_runs ORDER BY run_id DESC, chunk DESC "
+                                "LIMIT 1").fetchall()
+        if not last:
+            return
+        defaults = {k: p.default for k, p in inspect.signature(tag_turns).parameters.items()
+                    if k in _RESULT_SETTINGS}
+
+        def effective(raw: str | None) -> dict[str, Any]:
+            given = json.loads(raw) if raw else {}
+            out = {k: given.get(k, v) for k, v in defaults.items()}
+            return {k: list(v) if isinstance(v, (list, tuple)) else v for k, v in out.items()}
+
+        before, now = effective(last[0][0]), effective(params)
+        if before != now:
+            diff = {k: (before[k], now[k]) for k in before if before[k] != now[k]}
+            raise StoreError(
+                f"Store.tag: the store {self.path!r} was tagged with "
+                + ", ".join(f"{k}={a!r}" for k, (a, _) in diff.items())
+                + "; this call asks for "
+                + ", ".join(f"{k}={b!r}" for k, (_, b) in diff.items())
+                + ". Tag with the same settings (tags of one store should come from the same "
+                "models), or pass allow_mixed=True (cxtext tag --allow-mixed).")
+
     def tag(
         self,
         *,
         chunk_size: int = 500,
         progress: bool | Callable[[int, int], Any] | None = None,
         limit: int | None = None,
+        allow_mixed: bool = False,
         **tag_kwargs: Any,
     ) -> int:
         """Tag the conversations not tagged yet, committing one chunk at a time.
@@ -834,6 +866,11 @@ class Store:
             ``progress(done, total)`` after each committed chunk (conversations).
         limit : int, optional
             Tag at most this many conversations in this call.
+        allow_mixed : bool, default False
+            The settings that change tags (``sentiment_backend``, ``emotion_backend``,
+            ``mood_speakers``) must match those of the store's last tagging run, so that
+            resuming or tagging new conversations never mixes backends in one store
+            (portraits would average scores of different models). True allows it.
         **tag_kwargs
             Passed to :func:`cxtext.tag` (``sentiment_backend``, ``emotion_backend``,
             ``mood_speakers``). Recorded per chunk in ``_tag_runs``.
@@ -866,6 +903,8 @@ class Store:
         params = json.dumps({k: (v if isinstance(v, (str, int, float, bool, list, tuple))
                                  else type(v).__name__) for k, v in tag_kwargs.items()},
                             ensure_ascii=False)
+        if total and not allow_mixed:
+            self._check_tag_settings(params)
         run_id = int(self.con.execute(
             "SELECT coalesce(max(run_id), 0) + 1 FROM _tag_runs").fetchall()[0][0])
         bar = None

@@ -390,3 +390,24 @@ def test_cli_portrait_csv_neutralises_formulas(tmp_path: Path) -> None:
     assert main(["portrait", str(db), "--out", str(target)]) == 0
     ids = pd.read_csv(target, encoding="utf-8-sig", dtype=str)["customer_id"].tolist()
     assert ids == ["'=cmd|' /C calc'!A0", "u2"]
+
+
+def test_tagging_more_with_other_settings_is_refused_unless_allowed():
+    first = pd.DataFrame({"conversation_id": ["c1", "c1"], "speaker": ["客服", "客户"],
+                          "text": ["您好", "再乱扣年费我就销户"], "customer_id": "u1"})
+    with Store() as s:
+        s.load(turns=first)
+        assert s.tag() == 1
+        # the defaults spelled out (and n_jobs, which changes no tag) are the same settings
+        s.load(turns=first.assign(conversation_id="c2"))
+        assert s.tag(sentiment_backend="model", mood_speakers=["customer"], n_jobs=1) == 1
+        s.load(turns=first.assign(conversation_id="c3"))
+        with pytest.raises(StoreError, match=r"sentiment_backend='model'.*"
+                                             r"sentiment_backend='lexicon'.*allow_mixed"):
+            s.tag(sentiment_backend="lexicon")
+        assert s.untagged() == ["c3"]
+        assert s.tag(sentiment_backend="lexicon", allow_mixed=True) == 1
+        # now the last run is the lexicon one: the default model is the odd one out
+        s.load(turns=first.assign(conversation_id="c4"))
+        with pytest.raises(StoreError, match="sentiment_backend='lexicon'"):
+            s.tag()
