@@ -454,14 +454,18 @@ def _width_t2s(text: str) -> str:
         out = _t2s(_width(text))
         if "帐" in out:
             out = _ZHANG_VARIANT_RE.sub("账", out)
-        # str objects: ~50 bytes plus up to 4 per character each; ~100 for the dict entry
-        cost = 200 + 4 * (len(text) + len(out))
-        if _MEMO_SIZE[0] + cost > _MEMO_MAX_BYTES:
-            _MEMO.clear()
-            _MEMO_SIZE[0] = 0
-        _MEMO[text] = out
-        _MEMO_SIZE[0] += cost
+        _memo_put(text, out)
     return out
+
+
+def _memo_put(text: str, out: str) -> None:
+    # str objects: ~50 bytes plus up to 4 per character each; ~100 for the dict entry
+    cost = 200 + 4 * (len(text) + len(out))
+    if _MEMO_SIZE[0] + cost > _MEMO_MAX_BYTES:
+        _MEMO.clear()
+        _MEMO_SIZE[0] = 0
+    _MEMO[text] = out
+    _MEMO_SIZE[0] += cost
 
 
 #: Joins texts for :func:`_width_t2s_many`: a private-use character, which NFKC, OpenCC and
@@ -509,12 +513,7 @@ def _width_t2s_many(texts: list[str]) -> list[str]:
         parts = out.split(_JOIN)
         if len(parts) == len(todo):
             for text, part in zip(todo, parts, strict=True):
-                cost = 200 + 4 * (len(text) + len(part))
-                if _MEMO_SIZE[0] + cost > _MEMO_MAX_BYTES:
-                    memo.clear()
-                    _MEMO_SIZE[0] = 0
-                memo[text] = part
-                _MEMO_SIZE[0] += cost
+                _memo_put(text, part)
     get = memo.get
     return [get(t) or _width_t2s(t) for t in texts]
 
