@@ -1,7 +1,18 @@
 """Shared by the hand-written PII set scripts (``pii_holdout2_make.py``,
-``pii_holdout3_make.py``, ``pii_dev3_make.py``): texts carry inline markers
-``〔n:王小明〕`` (name) / ``〔a:…〕`` (address); this turns them into text + spans and
-writes the JSON-lines file."""
+``pii_holdout3_make.py``, ``pii_dev3_make.py``): turns marked texts into text + spans and
+writes the JSON-lines file.
+
+Each case is a sentence in bank call / chat / complaint wording with its PII marked inline as
+``〔n:张伟〕`` (name) or ``〔a:…〕`` (address); the markers are stripped and the offsets kept.
+Labelling follows the earlier sets: a full name is one span (surname + given name); a surname
+before a form of address or a job title is a span on its own (``〔n:王〕经理``); an address
+runs from the first administrative or street element to the last unit number. Negatives
+(``form="negative"``) hold words that look like names or addresses but are not personal data:
+place names used as places, branch and outlet names, products, words that begin with a
+surname character, cue words with no name after them.
+(Hold-out 2 marked only forms of address such as 先生 after a lone surname; dev 3 and
+hold-out 3 also job titles.)
+"""
 
 from __future__ import annotations
 

@@ -4,14 +4,7 @@ Written after hold-out 3 had been committed, with other names, places and senten
 (with hold-out 2, which is development data since then) while the name and address rules were
 changed. Its scores are fitted, not a measure of generalisation.
 
-Each case is a sentence in bank call / chat / complaint wording with its PII marked inline as
-``〔n:张伟〕`` (name) or ``〔a:…〕`` (address); the markers are stripped and the offsets kept.
-Labelling follows the earlier sets: a full name is one span (surname + given name); a surname
-before a form of address or a job title is a span on its own (``〔n:王〕经理``); an address
-runs from the first administrative or street element to the last unit number. Negatives
-(``form="negative"``) hold words that look like names or addresses but are not personal data:
-place names used as places, branch and outlet names, products, words that begin with a
-surname character, cue words with no name after them.
+Markers and labelling rules: see ``corpora/gold/_pii_make.py``.
 
 Run ``python corpora/gold/pii_dev3_make.py`` to rewrite the file.
 """

@@ -5,13 +5,7 @@ pattern change, and scored once at the end (``"holdout2"`` in
 ``benchmarks/results/pii.json``). It does not import cxtext, and it was never run through
 ``find_pii`` while the rules were being changed.
 
-Each case is a sentence in bank call / chat / complaint wording with its PII marked inline as
-``〔n:张伟〕`` (name) or ``〔a:…〕`` (address); the markers are stripped and the offsets kept.
-Labelling follows the earlier sets: a full name is one span (surname + given name); a surname
-before a form of address is a span on its own (``〔n:王〕先生``); an address runs from the first
-administrative or street element to the last unit number. Negatives (``form="negative"``) hold
-words that look like names or addresses but are not personal data: branch, product and place
-names, words starting with a surname character, job titles with no name.
+Markers and labelling rules: see ``corpora/gold/_pii_make.py``.
 
 Run ``python corpora/gold/pii_holdout2_make.py`` to rewrite the file.
 """

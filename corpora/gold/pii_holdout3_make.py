@@ -5,14 +5,7 @@ scored once at the end (``"holdout3"`` in ``benchmarks/results/pii.json``). It d
 cxtext, and it was not run through ``find_pii`` while the rules were being changed. Hold-out 2
 became development data when this set was written.
 
-Each case is a sentence in bank call / chat / complaint wording with its PII marked inline as
-``〔n:张伟〕`` (name) or ``〔a:…〕`` (address); the markers are stripped and the offsets kept.
-Labelling follows the earlier sets: a full name is one span (surname + given name); a surname
-before a form of address or a job title is a span on its own (``〔n:王〕经理``); an address
-runs from the first administrative or street element to the last unit number. Negatives
-(``form="negative"``) hold words that look like names or addresses but are not personal data:
-place names used as places, branch and outlet names, products, words that begin with a
-surname character, cue words with no name after them.
+Markers and labelling rules: see ``corpora/gold/_pii_make.py``.
 
 Run ``python corpora/gold/pii_holdout3_make.py`` to rewrite the file.
 """
