@@ -571,6 +571,18 @@ def _fill_merged(
                     cells[col - 1] = value
 
 
+def _dropped_rejects(frame: _Frame) -> pd.DataFrame:
+    """Rejects (``source, row, reason, record``) of the input rows that never became table
+    rows (``frame.dropped``: malformed lines and the like)."""
+    return pd.DataFrame({
+        "source": pd.Series([frame.source] * len(frame.dropped), dtype=object),
+        "row": pd.Series([p.row for p in frame.dropped], dtype="int64"),
+        "reason": pd.Series([f"{p.column}: expected {p.expected}, got {p.got}"
+                             for p in frame.dropped], dtype=object),
+        "record": pd.Series([p.record for p in frame.dropped], dtype=object),
+    })
+
+
 def _read_parquet(path: Path, source: str, caller: str) -> _Frame:
     try:
         import pyarrow.parquet as pq
@@ -1199,13 +1211,7 @@ def _finish(
         "record": pd.Series([records[p] for p in order], dtype=object),
     })
     if frame.dropped:
-        rejects = pd.concat([rejects, pd.DataFrame({
-            "source": pd.Series([frame.source] * len(frame.dropped), dtype=object),
-            "row": pd.Series([p.row for p in frame.dropped], dtype="int64"),
-            "reason": pd.Series([f"{p.column}: expected {p.expected}, got {p.got}"
-                                 for p in frame.dropped], dtype=object),
-            "record": pd.Series([p.record for p in frame.dropped], dtype=object),
-        })], ignore_index=True)
+        rejects = pd.concat([rejects, _dropped_rejects(frame)], ignore_index=True)
     rejects = rejects.sort_values("row", kind="stable").reset_index(drop=True)
 
     extra_items = [(int(frame.rows[p]), c, e, g) for p, items in cell.items() for c, e, g in items]
@@ -1840,11 +1846,8 @@ def read_corpus(directory: PathLike) -> Corpus:
 
         frame = _flat_frame(bal_path, bal_path.suffix.lower(), bal_path.name, None, 0, caller)
         balances, rej = normalise_balances(frame.df, source=frame.source, rows=frame.rows)
-        collect("balances", pd.concat([rej, pd.DataFrame({
-            "source": frame.source, "row": [p.row for p in frame.dropped],
-            "reason": [f"{p.column}: expected {p.expected}, got {p.got}" for p in frame.dropped],
-            "record": [p.record for p in frame.dropped]})], ignore_index=True)
-            if frame.dropped else rej)
+        collect("balances", pd.concat([rej, _dropped_rejects(frame)], ignore_index=True)
+                if frame.dropped else rej)
     all_rejects = (
         pd.concat(rejects, ignore_index=True) if rejects
         else schema.empty_rejects().assign(table=pd.Series(dtype=object))[

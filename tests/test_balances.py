@@ -91,12 +91,15 @@ def test_read_corpus_reads_balances_and_reports_rejects(tmp_path):
     (tmp_path / "turns.csv").write_text(
         "conversation_id,speaker,text\nc1,客户,我要销户\n", encoding="utf-8")
     (tmp_path / "balances.csv").write_text(
-        "customer_id,month,avg_daily_assets\nu1,2025-01,100\nu1,2025-02,abc\n", encoding="utf-8")
+        "customer_id,month,avg_daily_assets\nu1,2025-01,100\nu1,2025-02,abc\n"
+        "u1,2025-03,5,7\n", encoding="utf-8")
     corpus = cx.read_corpus(tmp_path)
     assert len(corpus.balances) == 1 and "balances=1 rows" in repr(corpus)
     rej = corpus.rejects
-    assert rej[["table", "source", "row"]].values.tolist() == [["balances", "balances.csv", 3]]
+    assert rej[["table", "source", "row"]].values.tolist() == [["balances", "balances.csv", 3],
+                                                               ["balances", "balances.csv", 4]]
     assert rej["reason"].iloc[0] == "avg_daily_assets: expected an amount >= 0, got 'abc'"
+    assert "4 field(s)" in rej["reason"].iloc[1]  # a ragged line is reported, not dropped
 
 
 def test_demo_corpus_has_balances(demo_dir):
