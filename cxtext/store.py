@@ -626,6 +626,7 @@ class Store:
         conversations: Frame | None = None,
         customers: Frame | None = None,
         *,
+        balances: pd.DataFrame | None = None,
         source: str | None = None,
         mask_pii: bool = True,
         strict: bool = False,
@@ -641,6 +642,10 @@ class Store:
             Everything is validated (:func:`cxtext.validate`). When ``turns`` carry
             conversation-level columns (``customer_id``, ``started_at``, …) and no
             ``conversations`` are given, the conversations are built from them.
+        balances : DataFrame, optional
+            Monthly assets per customer (``customer_id, month, avg_daily_assets``;
+            key: customer and month), for the portraits' ``assets_trend_3m``. In a
+            corpus folder, :meth:`load_corpus` reads ``balances.*``.
         source : str, optional
             Name recorded in ``_loads`` and in rejects (default: the file name or
             ``<DataFrame>``).
@@ -690,6 +695,17 @@ class Store:
             frames[table], sources[table] = kept, src
             if len(rej):
                 rejects.append(rej.assign(table=table))
+        if balances is not None:
+            if not isinstance(balances, pd.DataFrame):
+                raise TypeError(f"Store.load: balances must be a DataFrame, got "
+                                f"{type(balances).__name__}")
+            from cxtext._balances import normalise_balances
+
+            src = source or "<DataFrame>"
+            frames["balances"], rej = normalise_balances(balances, source=src)
+            sources["balances"] = src
+            if len(rej):
+                rejects.append(rej.assign(table="balances"))
         if "turns" in frames and "conversations" not in frames:
             carried = [c for c in _CONVERSATION_LEVEL if c in frames["turns"].columns]
             if carried:

@@ -120,3 +120,19 @@ def test_store_loads_balances_once_and_portraits_read_them(demo_dir, tmp_path):
                           "0.0 AS sentiment_mean FROM conversations")
         p = cx.build_portraits(store, as_of="2025-10-01")
     assert p["assets_trend_3m"].notna().mean() > 0.8
+
+
+def test_store_load_takes_a_balances_frame():
+    bal = _months("u1", [100, 100, 100, 100, 40])
+    bad = pd.DataFrame({"customer_id": ["u1"], "month": ["later"], "avg_daily_assets": [1]})
+    with cx.Store() as store:
+        rep = store.load(balances=pd.concat([bal, bad], ignore_index=True))
+        assert rep.inserted["balances"] == 5 and rep.n_rejected == 1
+        assert store.load(balances=bal).inserted["balances"] == 0
+        conv = _source(None)
+        store.load(conversations=conv["conversations"])
+        store.write_table("conversation_tags", conv["conversation_tags"])
+        p = cx.build_portraits(store, as_of="2025-06-01").set_index("customer_id")
+    assert p.loc["u1", "assets_trend_3m"] == pytest.approx(math.log(0.4))
+    with pytest.raises(TypeError, match="balances must be a DataFrame"):
+        cx.Store().load(balances="balances.csv")
