@@ -245,7 +245,8 @@ FEATURES: tuple[_Feature, ...] = _features()
 _BY_NAME = {feat.name: feat for feat in FEATURES}
 _STRUCTURED = tuple(f.name for f in FEATURES if f.group == "structured")
 #: Named feature sets, fixed before the issue #5 benchmark was rerun: ``structured`` is
-#: CRM columns and contact metadata (counts, recency, unresolved); ``text`` adds every
+#: CRM columns (with the monthly balances' trend since the third demo revision) and contact
+#: metadata (counts, recency, unresolved); ``text`` adds every
 #: text-derived feature with a reason to matter for attrition (complaints, repeat contacts,
 #: churn and escalation intents, mood level, trend and sustained negative mood, complaint
 #: categories, marketing aversion, and the service the customer experienced: forbidden
@@ -292,7 +293,8 @@ def churn_features(portraits: pd.DataFrame, features: str | Sequence[str] = "tex
     features : {"text", "structured", "text_all"} or list of str
         ``"structured"``: CRM columns and contact-log metadata a bank has without
         reading any text (tier, assets, tenure, products, contact counts and
-        recency, unresolved contacts); ``"text"``: those plus every feature read from
+        recency, unresolved contacts, the balance trend ``assets_trend``, 0 without a
+        balances table); ``"text"``: those plus every feature read from
         the text (repeat contacts — they count the tagged repeat intent —, complaint
         counts and share, churn and escalation intents, sentiment mean, worst and
         trend, negative-emotion share and count, wealth/fee/attitude complaints,
