@@ -385,18 +385,8 @@ class Features:
             counts[i] = len(grams)
             ids.extend(map(get, grams, repeat(-1)))  # -1: not in the vocabulary
         cols = np.asarray(ids, dtype=np.int64)
-        known = cols >= 0
-        if not known.any():
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, np.zeros(0, dtype=np.float32)
-        n_vocab = max(len(self.vocabulary), 1)
-        rows = np.repeat(np.arange(len(docs), dtype=np.int64), counts)[known]
-        keys, tf = np.unique(rows * n_vocab + cols[known], return_counts=True)
-        rows, cols_arr = np.divmod(keys, n_vocab)
-        values = (1.0 + np.log(tf.astype(np.float32))) * self.idf[cols_arr]
-        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(docs)))
-        values = (values / norms[rows]).astype(np.float32)
-        return rows, cols_arr, values
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), counts)
+        return self._tfidf_parts(rows, cols, len(docs))
 
     def _char_block_parts(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """:meth:`_block_parts` of the character block, vectorised (n-grams of 1-3
@@ -404,15 +394,21 @@ class Features:
         lo, hi = self.ngram_range
         gram_rows, gram_codes, grams = _char_gram_counts(docs, lo, hi)
         cols = self._char_lookup().find(grams)[gram_codes]
+        return self._tfidf_parts(gram_rows, cols, len(docs))
+
+    def _tfidf_parts(self, rows: np.ndarray, cols: np.ndarray, n_docs: int
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) from one entry per n-gram occurrence (column -1: not in the
+        vocabulary): sublinear term frequency × idf, each row L2-normalised."""
         known = cols >= 0
         if not known.any():
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float32)
         n_vocab = max(len(self.vocabulary), 1)
-        keys, tf = np.unique(gram_rows[known] * n_vocab + cols[known], return_counts=True)
+        keys, tf = np.unique(rows[known] * n_vocab + cols[known], return_counts=True)
         rows, cols_arr = np.divmod(keys, n_vocab)
         values = (1.0 + np.log(tf.astype(np.float32))) * self.idf[cols_arr]
-        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(docs)))
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_docs))
         values = (values / norms[rows]).astype(np.float32)
         return rows, cols_arr, values
 
