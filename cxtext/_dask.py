@@ -155,7 +155,7 @@ def _portrait_frames(source: Any) -> dict[str, Any]:
             frames["turns"] = frames["turn_tags"]
     else:
         raise TypeError("build_portraits on Dask data takes a dict of frames {'conversations', "
-                        "'conversation_tags', 'customers' (optional), 'turns' (optional)} or "
+                        "'conversation_tags', 'customers', 'turns', 'balances' (optional)} or "
                         "(TagResult, conversations).")
     missing = [k for k in ("conversations", "conversation_tags") if frames.get(k) is None]
     if missing:
@@ -182,6 +182,7 @@ def _by_customer(frame: Any, owners: Any, divisions: Any, dd: Any) -> Any:
 
 def _portrait_partition(conversations: pd.DataFrame, tags: pd.DataFrame,
                         turns: pd.DataFrame | None, customers: pd.DataFrame | None,
+                        balances: pd.DataFrame | None,
                         kwargs: dict[str, Any]) -> pd.DataFrame:
     from cxtext.portrait import build_portraits
 
@@ -193,6 +194,8 @@ def _portrait_partition(conversations: pd.DataFrame, tags: pd.DataFrame,
         frames["turns"] = turns.reset_index(drop=True)
     if customers is not None:
         frames["customers"] = customers.reset_index()
+    if balances is not None:
+        frames["balances"] = balances.reset_index()
     return build_portraits(frames, **kwargs)
 
 
@@ -233,11 +236,16 @@ def build_portraits_dask(source: Any, *, as_of: Any = None, customers: Any = Non
                  else pd.Timestamp.now().normalize())
     indexed = conv.set_index("customer_id")
     divisions = indexed.divisions  # sorted ranges of customers (computes quantiles)
-    if customers is not None:
-        customers = as_dask(customers)
-        # customers who never called may sort outside the conversations' range
-        low, high = dd.compute(customers["customer_id"].min(), customers["customer_id"].max())
-        if pd.notna(low) and pd.notna(high) and (low < divisions[0] or high > divisions[-1]):
+    balances = frames.get("balances")
+    crm = [as_dask(f) for f in (customers, balances) if f is not None]
+    if crm:
+        # CRM rows of customers who never called may sort outside the conversations' range
+        bounds = dd.compute(*[f["customer_id"].astype(str).min() for f in crm],
+                            *[f["customer_id"].astype(str).max() for f in crm])
+        low = min((b for b in bounds[:len(crm)] if pd.notna(b)), default=None)
+        high = max((b for b in bounds[len(crm):] if pd.notna(b)), default=None)
+        if low is not None and high is not None and (low < divisions[0]
+                                                     or high > divisions[-1]):
             divisions = (min(low, divisions[0]), *divisions[1:-1], max(high, divisions[-1]))
             indexed = conv.set_index("customer_id", divisions=divisions)
     conv = indexed
@@ -249,6 +257,8 @@ def build_portraits_dask(source: Any, *, as_of: Any = None, customers: Any = Non
         turns = _by_customer(as_dask(turns), owners, divisions, dd)
     if customers is not None:
         customers = as_dask(customers).set_index("customer_id", divisions=divisions)
+    if balances is not None:  # one customer's months all land in that customer's partition
+        balances = as_dask(balances).set_index("customer_id", divisions=divisions)
     kwargs = {**kwargs, "as_of": as_of}
 
     # meta: the portrait of one made-up customer (real dtypes, no data of the user's)
@@ -259,7 +269,7 @@ def build_portraits_dask(source: Any, *, as_of: Any = None, customers: Any = Non
                        "started_at": [pd.Timestamp(as_of) - pd.Timedelta(days=1)],
                        "channel": ["phone"]})), **kwargs)
     meta = fake.iloc[:0]
-    args = [conv, tags, turns, customers]
+    args = [conv, tags, turns, customers, balances]
     return dd.map_partitions(_portrait_partition, *args, kwargs, meta=meta,
                              align_dataframes=False)
 

@@ -77,9 +77,12 @@ def test_dask_portraits_equal_pandas_portraits(sample, client):
     crm = pd.read_csv(REPO / "corpora" / "demo" / "customers.csv", dtype={"customer_id": str})
     crm = crm[crm["customer_id"].isin(conv["customer_id"].unique()[:20])
               | crm["customer_id"].isin(["C000001", "C000002"])]  # some never called
+    bal = pd.read_csv(REPO / "corpora" / "demo" / "balances.csv", dtype={"customer_id": str})
+    bal = bal[bal["customer_id"].isin(crm["customer_id"])].reset_index(drop=True)
     res = cx.tag(sample, progress=False)
     want = cx.build_portraits({"conversations": conv, "conversation_tags": res.conversations,
-                               "turns": res.turns}, customers=crm)
+                               "turns": res.turns, "balances": bal}, customers=crm)
+    assert want["assets_trend_3m"].notna().sum() >= 20
     # Dask would turn the list columns (categories, evidence) into their str() otherwise
     with dask.config.set({"dataframe.convert-string": False}):
         frames = {
@@ -87,6 +90,7 @@ def test_dask_portraits_equal_pandas_portraits(sample, client):
             "conversations": dd.from_pandas(conv, npartitions=3),
             "conversation_tags": dd.from_pandas(res.conversations, npartitions=2),
             "turns": dd.from_pandas(res.turns, npartitions=2),
+            "balances": dd.from_pandas(bal, npartitions=2),
         }
         got = cx.build_portraits(frames, customers=crm)
     assert isinstance(got, dd.DataFrame)
