@@ -109,11 +109,22 @@ def shared_data() -> Path | None:
     return path if (path / SHOP).is_file() else None
 
 
+def _rows(path: Path) -> int:
+    """Data rows of a CSV file (its header excluded)."""
+    import pandas as pd
+
+    return len(pd.read_csv(path, usecols=[0]))
+
+
 def demo_corpus(n: int, cache: Path) -> Path:
     """The demo generator's corpus with ``n`` conversations (generated once, cached)."""
     out = cache / f"demo-{n}"
     if not (out / "turns.csv").is_file():
-        customers = max(1000, round(n * 1000 / 3681))
+        # the committed demo corpus's customers-per-conversation ratio (it was a stale
+        # constant, 1000/3681, from before the corpus was regenerated)
+        demo = REPO / "corpora" / "demo"
+        ratio = _rows(demo / "customers.csv") / _rows(demo / "conversations.csv")
+        customers = max(1000, round(n * ratio))
         subprocess.run([sys.executable, str(REPO / "corpora" / "generate.py"),
                         "--n-conversations", str(n), "--n-customers", str(customers),
                         "--out", str(out), "--quiet"], check=True)
