@@ -33,7 +33,9 @@ def _bench():
         ("g1095", {"dev"}),
         ("g1096", {"heldout", "heldout_g1096_g1311"}),
         ("g1311", {"dev", "dev_g1096_g1311"}),
-        ("g1312", {"heldout"}),
+        ("g1312", {"heldout", "heldout_g1312_g1523"}),
+        ("g1523", {"dev", "dev_g1312_g1523"}),
+        ("g1524", {"heldout"}),
     ],
 )
 def test_split_membership(item_id: str, splits: set[str]) -> None:
@@ -42,14 +44,31 @@ def test_split_membership(item_id: str, splits: set[str]) -> None:
     assert got == splits | {"all"}
 
 
-def test_third_batch_is_pairs_of_one_held_out_and_one_dev_item() -> None:
+@pytest.mark.parametrize("batch", ["g1096_g1311", "g1312_g1523"])
+def test_later_batches_are_pairs_of_one_held_out_and_one_dev_item(batch: str) -> None:
     with GOLD.open(encoding="utf-8") as fh:
         ids = [json.loads(line)["id"] for line in fh if line.strip()]
     bench = _bench()
-    lo, hi = bench.RANGES["g1096_g1311"]
+    lo, hi = bench.RANGES[batch]
     batch = [int(i[1:]) for i in ids if lo <= int(i[1:]) <= hi]
     assert batch == list(range(lo, hi + 1))
     assert lo % 2 == 0 and (hi - lo + 1) % 2 == 0  # every pair: even (held out), then odd (dev)
+
+
+def test_dev_only_scores_no_held_out_item(tmp_path: Path, capsys) -> None:
+    lines = GOLD.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")  # g0001-g0006
+    out = tmp_path / "intents.json"
+    assert _bench().main(["--gold", str(path), "--dev-only", "--no-speed", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert set(report["splits"]) == {"dev", "dev_g0001_g0917"}
+    assert report["n"] == 3 and report["splits"]["dev"]["n"] == 3
+    assert "heldout" not in printed
+    # without --out, --dev-only writes no results file
+    assert _bench().main(["--gold", str(path), "--dev-only", "--no-speed"]) == 0
+    assert "(not written)" in capsys.readouterr().out
 
 
 def test_check_gold_passes_on_the_gold_set() -> None:
