@@ -440,6 +440,42 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("repeat", "我的投诉单号是尾号308的那个，查一下", True),
     ("repeat", "我朋友之前投诉过你们", False),
     ("repeat", "App又闪退了", False),
+    # fourth gold batch (g1312-g1523, odd half): another bank in Cantonese (第二间), a card kept
+    # for nothing, why still keep money here, never setting foot again, money taken away
+    # without 把, redeeming everything, business done elsewhere
+    ("churn", "我搬晒啲钱去第二间银行", True),
+    ("churn", "他是我们第二家网点的经理", False),
+    ("churn", "这户头留着也没用了", True),
+    ("churn", "这个积分留着也没用，帮我兑了吧", False),
+    ("churn", "我凭什么还把钱放你们这？", True),
+    ("churn", "我凭什么要把身份证给你们复印？", False),
+    ("churn", "以后都不会再踏进你们银行一步", True),
+    ("churn", "存的钱明天全部拿走", True),
+    ("churn", "我存的钱被人转走了", False),
+    ("churn", "理财到期就全部赎回不买了", True),
+    ("churn", "理财到期赎回一部分", False),
+    ("churn", "以后业务都去别处办", True),
+    ("churn", "我在别处看到你们的广告", False),
+    ("churn", "换了第二间房间还是有烟味", False),
+    ("churn", "想买点东西需要去外面买", False),
+    # the negatives: a crowd's talk, money moved in, a past counterfactual, 差一点,
+    # 不会因为…就
+    ("churn", "网上好多人喊着要去别家", False),
+    ("churn", "把在别家的存款都转过来", False),
+    ("churn", "当时要是没退那笔手续费，我肯定已经换银行了", False),
+    ("churn", "要是下个月还扣，我肯定换银行", True),
+    ("churn", "差一点就销户了，幸好问题解决了", False),
+    ("churn", "我不会因为这点事就把卡销了", False),
+    ("churn", "这点事都办不好，那我就把卡销了", True),
+    ("escalation", "当时差一点就打监管电话了，还好经理出面解决了", False),
+    ("escalation", "网上好多人说这家银行不行", False),
+    ("escalation", "咱们法庭上说吧", True),
+    ("escalation", "我在法庭上见过这种案子", False),
+    ("escalation", "你们是等着我去电视台曝光才处理吗？", True),
+    ("escalation", "电视台的节目什么时候播？", False),
+    ("urgency", "我马上把贷款结清，以后不跟你们打交道", False),
+    ("urgency", "收到短信说账户异常马上冻结", False),
+    ("urgency", "你们马上把多扣的钱还给我", True),
 ]
 
 
