@@ -176,3 +176,20 @@ def test_any_turns_never_crash(texts: list[str]) -> None:
     if len(turns):
         q = agent_quality(turns)
         assert 0 <= q.loc[0, "quality_score"] <= 100
+
+
+def test_customer_complaint_flag_agrees_with_a_full_scan() -> None:
+    # the roll-up's complaint flag stops at the first accepted match and skips texts
+    # without a complaint anchor: it must say what a full scan with evidence says
+    from cxtext.tags._rules import prepare_texts
+    from cxtext.tags.quality import _customer_complained, _match
+
+    texts = ["你们太过分了", "他说“太过分了”", "好的谢谢", None, "我要投诉你们，骗子", "太过分了",
+             "", "太过分了", "查一下余额"]
+    speakers = ["customer"] * 5 + ["agent", "customer", "customer", "system"]
+    got = _customer_complained(texts, speakers)
+    assert got.tolist() == [True, False, False, False, True, False, False, True, False]
+    for text, speaker, flag in zip(texts, speakers, got, strict=True):
+        if speaker == "customer" and text:
+            prep = prepare_texts([text])[0]
+            assert flag == bool(_match(prep, ("complaint",))["complaint"])

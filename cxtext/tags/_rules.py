@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Final
 
@@ -782,6 +783,28 @@ class RuleSet(Mapping[str, LabelRules]):
                 out[label] = evidence
             start = end
         return out
+
+    def has_match(
+        self, prep: Prepared, keep: Callable[[Cue, Context], bool], label: str
+    ) -> bool:
+        """Whether :meth:`scan` would give ``label`` any evidence (``keep`` is its keeper),
+        stopping at the first accepted match instead of building every span."""
+        grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
+        key = (self._keys.intersection(grams), (label,))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(*key)
+        text = prep.text
+        for k in plan:
+            first = self._flat_search[k](text)
+            if first is None:
+                continue
+            cue = self._flat_cue[k]
+            for m in chain((first,), cue.regex.finditer(text, first.end())):
+                start, end = m.span()
+                if end > start and keep(cue, Context(text, start, end)):
+                    return True
+        return False
 
     def _plan(self, anchors: frozenset[str], labels: tuple[str, ...] | None) -> tuple[int, ...]:
         """The cue numbers to try, in order, for a text with these anchors (cached: texts

@@ -37,7 +37,7 @@ unanswered e-mail) is not scored: its score is ``NaN`` and it has no deductions.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -349,23 +349,49 @@ def _check_silence(silence_s: object) -> None:
         )
 
 
-def _customer_complained(texts: list, speakers: list) -> np.ndarray:
+def _customer_complained(texts: Sequence[object], speakers: Sequence[object]) -> np.ndarray:
     """Customer turns that say a complaint word of the quality rules (``complaint`` item).
 
-    Each distinct text is matched once, and no evidence is kept (only the flag is needed).
+    Each distinct customer text is prepared and matched once (repeats share the answer),
+    and no evidence is kept (only the flag is needed). A text none of whose characters
+    or pairs anchors a complaint cue cannot match: it is answered from its anchors alone.
     """
-    prep = prepare_texts([t if s == "customer" else None
-                          for t, s in zip(texts, speakers, strict=True)])
-    out = np.zeros(len(prep), dtype=bool)
-    seen: dict[str, bool] = {}
-    for i, p in enumerate(prep):
+    speaker = np.asarray(speakers, dtype=object)
+    out = np.zeros(len(speaker), dtype=bool)
+    rows = np.flatnonzero(speaker == "customer")
+    if not len(rows):
+        return out
+    values = np.asarray(texts, dtype=object)[rows]
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    prepared = prepare_texts(list(distinct))
+    rules = _rules()
+    keep = _keepers()["complaint"]
+    keys, always = _complaint_anchors()
+    version = _grams_version()
+    hits = np.zeros(len(prepared) + 1, dtype=bool)  # the last slot: missing texts
+    for k, p in enumerate(prepared):
         if p is None or not p.text:
             continue
-        hit = seen.get(p.original)
-        if hit is None:
-            hit = seen[p.original] = bool(_match(p, ("complaint",))["complaint"])
-        out[i] = hit
+        if not always and p.grams_version == version and keys.isdisjoint(p.grams):
+            continue  # no complaint cue can match: scan() would try none
+        hits[k] = rules.has_match(p, keep, "complaint")
+    out[rows] = hits[codes]
     return out
+
+
+@lru_cache(maxsize=1)
+def _complaint_anchors() -> tuple[frozenset[str], bool]:
+    """The anchors of the ``complaint`` cues, and whether one of them has none (then
+    every text must be scanned)."""
+    cues = _rules()["complaint"].cues
+    always = any(c.anchors is None for c in cues)
+    return frozenset().union(*(c.anchors or () for c in cues)), always
+
+
+def _grams_version() -> int:
+    from cxtext.tags._rules import _GRAMS
+
+    return int(_GRAMS["version"])  # type: ignore[call-overload]
 
 
 _INTENT_COLUMNS: Final = ("intent_churn", "intent_escalation", "intent_repeat", "intent_urgency")
@@ -396,9 +422,10 @@ def agent_quality_from_tags(
         item: np.where(agent, table[f"quality_{item}"].to_numpy(dtype=np.int64), 0)
         for item in TURN_ITEMS
     }
-    evidence = [ev if a else [] for ev, a in zip(table["quality_evidence"], agent, strict=True)]
+    # read only where an agent turn has forbidden phrases (flags are 0 on other rows)
+    evidence = table["quality_evidence"].to_numpy(dtype=object)
     customer = speaker == "customer"
-    complained = _customer_complained(table["text"].tolist(), speaker.tolist())
+    complained = _customer_complained(table["text"].to_numpy(dtype=object), speaker)
     said = table[list(_INTENT_COLUMNS)].fillna(False).to_numpy(dtype=bool).any(axis=1)
     complained = complained | (said & customer)
     return score_conversations(table, flags, evidence, complained, silence_s=silence_s,
@@ -408,7 +435,7 @@ def agent_quality_from_tags(
 def score_conversations(
     table: pd.DataFrame,
     flags: Mapping[str, np.ndarray],
-    evidence: list[list[dict]],
+    evidence: Sequence[list[dict]],
     complained: np.ndarray,
     *,
     silence_s: float,
@@ -480,7 +507,11 @@ def score_conversations(
         if found:
             forbidden_ev.setdefault(int(codes[r]), []).extend(found)
 
-    texts = table["text"].to_numpy(dtype=object)
+    # the first agent turn's text, only where a greeting is missing (a whole column of
+    # Arrow strings costs more to convert than the few texts it is read for)
+    no_greeting = first_agent[has_agent & ~greeting]
+    texts = dict(zip(no_greeting.tolist(), table["text"].take(no_greeting).tolist(),
+                     strict=True))
     deductions: list[list[dict]] = []
     scores = np.full(n_conv, np.nan)
     for c in range(n_conv):

@@ -319,26 +319,24 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         out[col] = g[col].any().astype(bool) if col in df else False
 
     # Evidence and category unions in one pass over plain arrays: per-group pandas
-    # lambdas cost more than all the tagging on large corpora.
-    cids = df["conversation_id"].to_numpy()
+    # lambdas cost more than all the tagging on large corpora. Only rows with a non-empty
+    # list are visited (most turns have no evidence), in table order.
+    n_conv = len(out)
+    conv_of = pd.factorize(df["conversation_id"].to_numpy(dtype=object), sort=False)[0]
     turn_no = df["turn"].to_numpy()
     cat_order = {c: i for i, c in enumerate(labels.CATEGORIES)}
-    # plain Python ids once (iterating an Arrow-backed index costs per element)
-    conv_ids = out.index.tolist()
-    conv_pos = {cid: k for k, cid in enumerate(conv_ids)}
 
     def gather(col: str, key: str | None) -> list[list]:
-        acc: list[dict] = [{} for _ in conv_ids]
+        acc: list[dict] = [{} for _ in range(n_conv)]
         if col in df:
-            for cid, turn, items in zip(cids, turn_no, df[col].to_numpy(), strict=True):
-                if not isinstance(items, list) or not items:
-                    continue
-                seen = acc[conv_pos[cid]]
-                for item in items:
+            values = df[col].to_numpy(dtype=object)
+            for i in [i for i, v in enumerate(values) if isinstance(v, list) and v]:
+                seen = acc[conv_of[i]]
+                for item in values[i]:
                     if key is None:
                         seen.setdefault(item, item)
                     elif item[key] not in seen:  # the first span of each label only
-                        seen[item[key]] = {**item, "turn": int(turn)}
+                        seen[item[key]] = {**item, "turn": int(turn_no[i])}
         if key is None:
             # "other" means "no specific category": drop it once a specific one is present.
             return [
