@@ -476,6 +476,46 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("urgency", "我马上把贷款结清，以后不跟你们打交道", False),
     ("urgency", "收到短信说账户异常马上冻结", False),
     ("urgency", "你们马上把多扣的钱还给我", True),
+    # probe sentences (not gold text), churn: 别的 is 'other', not the negator 别; all withdrawn
+    # as 提现; 以后这个行我不来了; salary or pension no longer paid here or moved; an account
+    # cleared; 直接给我销; 反正我不存了; money to my card at another bank; quitting all wealth
+    # products; an oath; our own company's account; 爱咋咋地 is no question
+    ("churn", "房贷我打算找别的银行转贷", True),
+    ("churn", "你别转走，我们再商量", False),
+    ("churn", "卡里的钱我全部提现了", True),
+    ("churn", "我提现两千块", False),
+    ("churn", "以后这个行我不来了", True),
+    ("churn", "以后工资不发你们这了", True),
+    ("churn", "工资不发了，公司困难", False),
+    ("churn", "退休金我要改到邮政去领", True),
+    ("churn", "把我名下的户全部清了", True),
+    ("churn", "这账户不要了，直接给我销", True),
+    ("churn", "这种银行谁爱存谁存，反正我不存了", True),
+    ("churn", "把我的基金全部卖了，钱转到我他行卡上", True),
+    ("churn", "我要退出你们的所有理财，以后不买了", True),
+    ("churn", "以后存钱都去邮政了", True),
+    ("churn", "你们这态度我以后还来我就是傻子", True),
+    ("churn", "我们公司的账户要撤销", True),
+    ("churn", "我朋友公司的账户要撤销", False),
+    ("churn", "卡我不要了你们爱咋咋地", True),
+    # escalation: a summons for the bank; a lawyer speaking for a client; a threat not carried out
+    ("escalation", "你们等着收法院传票吧", True),
+    ("escalation", "我收到了法院传票", False),
+    ("escalation", "我是律师，想帮当事人调一下流水", False),
+    ("escalation", "我朋友让我去监管投诉，我没去", False),
+    ("urgency", "你们等着收法院传票吧", False),
+    ("urgency", "我马上写举报信给人民银行", False),
+    # repeat: staff told me earlier, the same matter raised before, kept waiting for a reply,
+    # an earlier ticket or report still open; not a queue wait
+    ("repeat", "前天你们客服跟我说今天能到账，现在还没有", True),
+    ("repeat", "你们上次说给我查，查出来没有", True),
+    ("repeat", "同样的事情我找过你们大堂经理", True),
+    ("repeat", "同样的事情发生在我朋友身上", False),
+    ("repeat", "你们一直让我等通知", True),
+    ("repeat", "大堂经理一直让我等着叫号", False),
+    ("repeat", "那个工单怎么还没有处理完", True),
+    ("repeat", "我反映的问题到底什么时候处理", True),
+    ("repeat", "我反映的问题是年费扣错了", False),
 ]
 
 
