@@ -324,6 +324,8 @@ AMBIGUOUS_SURNAMES: Final[frozenset[str]] = frozenset(
     "和于向从那都常时能有万经家后别连通全双相查成计应单包解干支安乐言年国师帅公文明平水云花方"
     "任元齐山谷车宁甘白边尚温容古易步满广东利越空沙须红游权盖益福法海归商阳爱司班富井封松秋宫"
     "符景印宿怀苍农庄充习鱼终居衡禄欧巩勾冷辛简曾养丰关琴佘墨哈原么迟佐卿玄兰付能双通路门展练楼豆敬初修战衣宾鲜"
+    # surnames.txt v3
+    "占旷漆矫"
 )
 #: Stricter left context for a full name whose surname is also an everyday word.
 NAME_BEFORE_STRICT: Final[frozenset[str]] = frozenset("是叫请找问给跟对位您好喂和与及")
@@ -352,6 +354,24 @@ TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
     words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥 初哥")
 )
+#: Surnames read in a nickname 老王 / 小李: common ones for which 老X / 小X is not an
+#: everyday word (not 老钱/小钱, 小金库, 小马哥, 小龙虾, 老毛病, 小熊, 老汤, 小苏打, 小段时间,
+#: 小孔, 老莫名其妙).
+NICKNAME_SURNAMES: Final = (
+    "王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程魏吕沈姚卢"
+    "崔谭陆汪范廖贾夏韦邹孟秦邱江尹薛闫雷侯史陶黎贺顾郝龚邵严覃戴"
+)
+#: ``老王`` / ``小李``: 老 or 小, a surname, then what must end a nickname (checked in pii.py).
+NICKNAME_RE: Final = re.compile(
+    # 养老, 古老, 大小, 从小 …: 老 / 小 belongs to the word before
+    "(?<![养敬古元长遗终衰防告尊父年苍大最很太较缩从矮短弱渺细胆减变极微狭幼一])"
+    f"[老小](?P<sur>[{NICKNAME_SURNAMES}])"
+    # 小孙子, 小王子, 老李家: a word or a family, not a nickname
+    "(?![子女儿孩姐哥弟妹家伙])"
+)
+#: Adverbs that may follow a nickname directly (小刘挺热情, 老周真是).
+NICKNAME_NEXT: Final = frozenset("挺很真太最特还也都就又已刚才")
+
 #: Spelled-out surnames (木子李 = 李), masked as names.
 SPELLED_SURNAMES: Final[tuple[str, ...]] = (
     "弓长张", "立早章", "木子李", "耳东陈", "口天吴", "古月胡", "双木林", "草头黄", "言午许",
@@ -471,11 +491,15 @@ _CUE_IS = "是"
 NAME_RIGHT_CUE_RE: Final = re.compile(
     "来电|致电|来行|来访|反映|投诉|说|讲|称|表示|告诉|负责|经手|经办|办理|办的|签字|名下|的卡|卡上|"
     "账户|账上|回电|回个电话|回电话|接电话|打电话|打来|在吗|在不在|吗|呢|转|汇|打了|是我|是他|是她|"
-    "自称|声称|谎称|冒充|这个名字|的名字|卡里|账户里|在用"
+    "自称|声称|谎称|冒充|这个名字|的名字|卡里|账户里|在用|介绍|推荐|"
+    # …，贺志勇以贵行员工名义…: acting in someone's name (the clause cue's right words)
+    "以贵行|以你行|以银行|以你们"
 )
 #: A number right after a name (打给蒲俊两次, 转给禹佳两万块钱) ends it.
 NAME_RIGHT_NUMBER_RE: Final = re.compile(
     "好几|[0-9一二两三四五六七八九十几百千万]+(?:次|遍|回|个|块|元|万|千|百|笔|天|年|月|多|号)"
+    # the end of a list of names: 孔德明、包亚楠三人都…, …等人, …两位, …他们俩
+    "|[两二三四五六七八九十几]个?人|等人|两位|他们|她们|俩"
 )
 # Requests that name the person asked for: 找一下王芳, 请问是李娜本人吗, 转给黄玉兰.
 _ASK_TRIGGERS = "请问是|请问您是|您是|找一下|麻烦找|转给|转账给|汇给|打给|交给|通知"
@@ -722,7 +746,9 @@ ADDRESS_RE: Final = re.compile(
     f"|(?P<city2>{_CITY})(?P<dist2>{_DIST})?"
     f"|(?P<dist3>{_DIST_START}))?"
     f"(?P<town>{_TOWN})?"
-    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM}|村委会|村|社区)?"
+    f"(?:(?P<road>{_ROAD})(?P<rnum>{_ROADNUM})?(?P<comm>{_COMM}|村委会|村|社区"
+    # a building whose name starts with Latin letters after the number (甲6号SK大厦)
+    f"|(?<=号)[A-Za-z]{{1,8}}{_P}{{0,6}}?(?:{_COMM_OTHER}|{_COMM_RESIDENTIAL}))?"
     # a bare room number right after a named block (金融中心F702, 大厦1203)
     f"(?P<units>{_UNITS}|(?<=[厦场心园苑城楼府])-?{_NUM}(?![0-9年月日元块万岁点个次%])"
     # 民族路5号2-8-1: building-floor-room after the street number

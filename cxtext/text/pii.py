@@ -302,6 +302,23 @@ def _emails(wide: str) -> list[Span]:
     return [(m.start(), m.end(), "email") for m in pp.EMAIL_RE.finditer(wide)]
 
 
+# Function characters that never start a given name, even after 我叫 (我叫他来, 我叫了).
+_NEVER_GIVEN: Final = frozenset(
+    "的是了吗呢吧啊呀哦嗯喂哈呃嘛我你他她它您们这那哪啥什么不没就也都还又在把被让给对从到"
+)
+
+
+def _stop_led_given(w: str, pos: int) -> int:
+    """2 when ``w[pos:pos + 2]`` is a given name whose first character is also a common word
+    character (来福, 会明, 能文), read only after a strong cue and before a clean edge."""
+    if pos + 2 > len(w) or not pp.is_han(w[pos]) or w[pos] in _NEVER_GIVEN:
+        return 0
+    second = w[pos + 1]
+    if second not in pp.given_name_chars() or second in pp.NAME_STOP:
+        return 0
+    return 2 if _clean_after(w, pos + 2) or w.startswith("本人", pos + 2) else 0
+
+
 def _given_name_len(w: str, pos: int, strong: bool) -> int:
     """Length (1-2) of the given name starting at ``pos``, or 0 if there is none."""
     n = len(w)
@@ -378,6 +395,8 @@ def _names(w: str) -> list[Span]:
             if _THING_AFTER_RE.match(w, e):
                 continue
         glen = _given_name_len(w, s + slen, strong)
+        if glen == 0 and strong:
+            glen = _stop_led_given(w, s + slen)  # 我叫牛来福，: 来 starts the given name
         if glen == 0:
             continue
         e = s + slen + glen
@@ -452,6 +471,78 @@ def _names(w: str) -> list[Span]:
         out += _dated_signatures(w, single, compound)  # 以上属实。费德明 2024年2月1日
     if out and _COORDINATOR_RE.search(w):
         out += _coordinated(w, out, single, compound)
+    if "、" in w:
+        out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
+    if "老" in w or "小" in w:
+        out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
+    return out
+
+
+def _nicknames(w: str) -> list[Span]:
+    """The surname in a nickname (老王, 小李) when what follows ends it."""
+    out: list[Span] = []
+    for m in pp.NICKNAME_RE.finditer(w):
+        e = m.end()
+        nxt = w[e : e + 1]
+        if (not nxt or not pp.is_han(nxt) or nxt in pp.NAME_STOP or nxt in pp.NICKNAME_NEXT
+                or w[e : e + 2] in pp.NAME_STOP_BIGRAMS or pp.NAME_RIGHT_CUE_RE.match(w, e)):
+            out.append((m.start("sur"), e, "name"))
+    return out
+
+
+_LIST_ITEM_RE: Final = re.compile("[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+_LIST_LEFT: Final = frozenset("有括为")
+
+
+def _listed(w: str, single: frozenset[str], compound: frozenset[str]) -> list[Span]:
+    """Names in a bare list joined by 、 (股东有任浩天、万秋菊两个人), with no cue needed.
+
+    Every item must read as a name (a surname, then one or two given characters all common in
+    names, not an everyday word) and at least one must be a full three-character name; the
+    first item may follow a clean left edge or 有/包括/为, the last must end cleanly.
+    """
+    given_chars = pp.given_name_chars()
+
+    def name_like(s: int, e: int) -> bool:
+        slen = 2 if w[s : s + 2] in compound else 1
+        sur, given = w[s : s + slen], w[s + slen : e]
+        if (sur not in compound) if slen == 2 else (sur not in single):
+            return False
+        if not 1 <= len(given) <= 2 or any(c not in given_chars or c in pp.NAME_STOP
+                                           for c in given):
+            return False
+        if w[s:e] in pp.NAME_COMMON_WORDS or given in pp.NAME_STOP_BIGRAMS:
+            return False
+        return not (slen == 1 and len(given) == 1 and sur in pp.AMBIGUOUS_SURNAMES)
+
+    out: list[Span] = []
+    for run in _LIST_ITEM_RE.finditer(w):
+        bounds, pos = [], run.start()
+        for part in run.group().split("、"):
+            bounds.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        items: list[tuple[int, int]] = []
+        last = len(bounds) - 1
+        for k, (a, b) in enumerate(bounds):
+            if 0 < k < last:
+                items.append((a, b) if 2 <= b - a <= 4 and name_like(a, b) else (-1, -1))
+                continue
+            hit = (-1, -1)
+            for n in (3, 4, 2):
+                s, e = (b - n, b) if k == 0 else (a, a + n)
+                if s < a or e > b or not name_like(s, e):
+                    continue
+                if k == 0 and not (s == a and _clean_before(w, s) or w[s - 1] in _LIST_LEFT):
+                    continue
+                if k == last and not (e == b and _clean_after(w, e) or _right_score(w, e) >= 1.0):
+                    continue
+                hit = (s, e)
+                break
+            items.append(hit)
+        if all(s >= 0 for s, _ in items) and any(
+            e - s >= 3 for s, e in items
+        ):
+            out += [(s, e, "name") for s, e in items]
     return out
 
 
@@ -594,7 +685,7 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
     ) and not (
         lead >= 2.5 and w[s] not in _NOT_SURNAME_AFTER_CUE and s + 3 <= len(w)
         and w[s + 2] in given_chars and w[s + 2] not in _FILLERS and _clean_after(w, s + 3)
-    ):
+    ) and not _full_name_after_cue(w, s, lead):
         return None
     common = pp.NAME_COMMON_WORDS
     found = None
@@ -621,6 +712,23 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
     return found
 
 
+# Common surnames that are also prepositions (于, 向): after a cue they are a surname only
+# before two name-like given characters and a clear end (通知于海龙来拿卡; 通知于本周 is none).
+_PREPOSITION_SURNAMES: Final = frozenset("于向")
+
+
+def _full_name_after_cue(w: str, s: int, lead: float) -> bool:
+    if w[s] not in _PREPOSITION_SURNAMES or lead < 2 or s + 3 > len(w):
+        return False
+    given_chars = pp.given_name_chars()
+    given = w[s + 1 : s + 3]
+    return (
+        all(c in given_chars and c not in pp.NAME_STOP for c in given)
+        and given not in pp.NAME_STOP_BIGRAMS and w[s : s + 3] not in pp.NAME_COMMON_WORDS
+        and _right_score(w, s + 3) >= 1.0
+    )
+
+
 def _title_at(w: str, i: int) -> bool:
     return pp.name_regexes().title.match(w, i) is not None
 
@@ -639,6 +747,7 @@ def _name_end_before(w: str, s: int, slen: int, ask: bool | None) -> int | None:
     """
     follow = (pp.NAME_CONTEXT_FOLLOW_RE if ask is None
               else pp.NAME_ASKID_FOLLOW_RE if ask else pp.NAME_ASK_FOLLOW_RE)
+    given_chars = pp.given_name_chars()
     if _title_at(w, s + slen):
         return None  # 请问是张小姐吗: a surname and a form of address (handled elsewhere)
     for glen in (2, 1):
@@ -656,6 +765,8 @@ def _name_end_before(w: str, s: int, slen: int, ask: bool | None) -> int | None:
             continue
         if follow.match(w, e):
             return e
+        if ask and w[e : e + 1] == "吗" and glen == 2 and all(c in given_chars for c in given):
+            return e  # 请问您是庹春燕吗 (请问是高利贷吗 is none: 利贷 are not name characters)
     return None
 
 
@@ -718,7 +829,9 @@ def _addresses(wide: str) -> list[Span]:
         m = pp.ADDRESS_RE.search(wide, pos)
         if m is None:
             break
-        if m.end() > m.start() and _is_address(m) and not pp.BRANCH_AFTER_RE.match(wide, m.end()):
+        if m.end() > m.start() and (_is_address(m) or _continues(wide, out, m)) and (
+            not pp.BRANCH_AFTER_RE.match(wide, m.end())
+        ):
             start = m.start()
             if wide[start] == "家" and start > 0 and wide[start - 1] in _HOME_OWNERS:
                 start += 1  # 寄到我家渝中区…: 家 is "home", not part of the place
@@ -733,6 +846,14 @@ def _addresses(wide: str) -> list[Span]:
 
 
 _HOME_OWNERS: Final = frozenset("我你他她您")
+
+
+def _continues(wide: str, out: list[Span], m: re.Match[str]) -> bool:
+    """A building and room (2座1505) right after an address found just before continues it
+    (…第三大街51号泰达MSD-A区2座1505), though on its own it would be too weak."""
+    units = m.group("units3")
+    return bool(out and units and _ROOM_AFTER_BUILDING_RE.search(units)
+                and _same_address(wide, out[-1][1], m.start(), m))
 
 
 def _same_address(wide: str, prev_end: int, start: int, m: re.Match[str]) -> bool:
@@ -758,7 +879,10 @@ def _is_address(m: re.Match[str]) -> bool:
     if g["comm2"]:
         units = g["units2"]
         if not pp.COMM_SUFFIX_RE.search(g["comm2"]):  # a bare name before 3栋…: judge the units
-            return bool(units) and _unit_chain(units, region)
+            # a numbered area or phase ends the name (翠湖天地三期, 和平里七区): one more unit
+            return bool(units) and _unit_chain(
+                units, region or _NUMBERED_AREA_RE.search(g["comm2"]) is not None, named=True
+            )
         if units:
             return bool(pp.STRONG_UNIT_RE.search(units) or units[0].isdigit() or region
                         or (g["comm2"][-1] == "村" and units[-1] == "组"))  # 光明村五组
@@ -768,15 +892,20 @@ def _is_address(m: re.Match[str]) -> bool:
     return _unit_chain(g["units3"] or "", region)
 
 
-def _unit_chain(units: str, region: bool) -> bool:
-    """``3栋1201室`` or ``2单元301室`` are addresses, ``12栋`` or ``5楼3号`` alone are not."""
+def _unit_chain(units: str, region: bool, *, named: bool = False) -> bool:
+    """``3栋1201室`` or ``2单元301室`` are addresses, ``12栋`` or ``5楼3号`` alone are not;
+    after a block name (``named``) a building and a room are enough (翠湖天地2号楼1703)."""
     strong = len(pp.STRONG_UNIT_RE.findall(units))
-    if strong >= 1 and _ROOM_AFTER_BUILDING_RE.search(units):
+    if strong >= 1 and _ROOM_AFTER_UNIT_RE.search(units):
         return True  # B座1208, 3栋1201: a building and a room number
+    if named and _ROOM_AFTER_BUILDING_RE.search(units):
+        return True  # 翠湖天地2号楼1703 (入住了2号楼1102 alone is a hotel room)
     return strong >= 2 or (strong >= 1 and (region or len(re.findall(r"\D+", units)) >= 2))
 
 
-_ROOM_AFTER_BUILDING_RE: Final = re.compile(r"[栋幢座塔元]-?\d{3,4}$")
+_ROOM_AFTER_UNIT_RE: Final = re.compile(r"[栋幢座塔元]-?\d{3,4}$")
+_ROOM_AFTER_BUILDING_RE: Final = re.compile(r"[0-9A-Za-z](?:[栋幢座塔]|号楼|单元)-?\d{3,4}$")
+_NUMBERED_AREA_RE: Final = re.compile("[0-9零〇一二两三四五六七八九十]{1,3}[区期]$")
 
 
 # --- resolution -----------------------------------------------------------------------------
