@@ -516,6 +516,16 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("repeat", "那个工单怎么还没有处理完", True),
     ("repeat", "我反映的问题到底什么时候处理", True),
     ("repeat", "我反映的问题是年费扣错了", False),
+    # a decision not to use the card, then how to close it (also unpunctuated); pay sent to
+    # another card; a card scrapped; "fine, I'll close it"; money not safe here, all taken home
+    ("churn", "这卡我不想用了怎么销啊", True),
+    ("churn", "这卡不用了怎么办，会扣年费吗", False),
+    ("churn", "万一哪天我不用这张卡了，会产生年费吗", False),
+    ("churn", "下个月的工资我就让公司打到别的卡上", True),
+    ("churn", "我要把这卡给废了", True),
+    ("churn", "我的卡消磁废了", False),
+    ("churn", "你们非逼我销户是吧？好，我销", True),
+    ("churn", "钱放你们这儿不踏实，我全拿回家", True),
 ]
 
 
