@@ -349,7 +349,8 @@ def _check_silence(silence_s: object) -> None:
         )
 
 
-def _customer_complained(texts: Sequence[object], speakers: Sequence[object]) -> np.ndarray:
+def _customer_complained(texts: Sequence[object] | pd.Series,
+                         speakers: Sequence[object]) -> np.ndarray:
     """Customer turns that say a complaint word of the quality rules (``complaint`` item).
 
     Each distinct customer text is prepared and matched once (repeats share the answer),
@@ -361,8 +362,11 @@ def _customer_complained(texts: Sequence[object], speakers: Sequence[object]) ->
     rows = np.flatnonzero(speaker == "customer")
     if not len(rows):
         return out
-    values = np.asarray(texts, dtype=object)[rows]
+    # a Series of Arrow strings is encoded in C: only its distinct texts become str objects
+    values = (texts.iloc[rows] if isinstance(texts, pd.Series)
+              else np.asarray(texts, dtype=object)[rows])
     codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    codes = np.asarray(codes)
     prepared = prepare_texts(list(distinct))
     rules = _rules()
     keep = _keepers()["complaint"]
@@ -425,7 +429,7 @@ def agent_quality_from_tags(
     # read only where an agent turn has forbidden phrases (flags are 0 on other rows)
     evidence = table["quality_evidence"].to_numpy(dtype=object)
     customer = speaker == "customer"
-    complained = _customer_complained(table["text"].to_numpy(dtype=object), speaker)
+    complained = _customer_complained(table["text"], speaker)
     said = table[list(_INTENT_COLUMNS)].fillna(False).to_numpy(dtype=bool).any(axis=1)
     complained = complained | (said & customer)
     return score_conversations(table, flags, evidence, complained, silence_s=silence_s,
@@ -514,36 +518,52 @@ def score_conversations(
                      strict=True))
     deductions: list[list[dict]] = []
     scores = np.full(n_conv, np.nan)
+    # plain Python values: indexing numpy arrays element by element costs more
+    has_agent_l, greeting_l, identity_l, empathy_l, resolution_l, needs_l = (
+        a.tolist() for a in (has_agent, greeting, identity, empathy, resolution, needs_empathy))
+    first_turn = np.where(has_agent, turn_no[np.maximum(first_agent, 0)], -1).tolist()
+    first_row = first_agent.tolist()
+    fixed = {  # the deductions whose wording does not depend on the conversation
+        item: {"item": item, "points": w[item], "turn": None, "evidence": what}
+        for item, what in (("identity_check", "no agent turn verifies the caller's identity"),
+                           ("empathy", "the customer complained; no apology or empathy"),
+                           ("resolution_confirmed",
+                            "no confirmation of the outcome or offer of help"))
+    }
+    on = {item: w[item] > 0 for item in w}
+    no_events: tuple = ()
     for c in range(n_conv):
-        if not has_agent[c]:
+        if not has_agent_l[c]:
             deductions.append([])
             continue
         got: list[dict] = []
-
-        def deduct(item: str, turn: int | None, what: str, got: list[dict] = got) -> None:
-            if w[item] > 0:
-                got.append({"item": item, "points": w[item], "turn": turn, "evidence": what})
-
-        if not greeting[c]:
-            row = first_agent[c]
-            deduct("greeting", int(turn_no[row]), f"first agent turn: {texts[row][:40]}")
-        if not identity[c]:
-            deduct("identity_check", None, "no agent turn verifies the caller's identity")
-        if needs_empathy[c] and not empathy[c]:
-            deduct("empathy", None, "the customer complained; no apology or empathy")
-        for turn, text in forbidden_ev.get(c, ()):
-            deduct("forbidden", turn, text)
-        if not resolution[c]:
-            deduct("resolution_confirmed", None,
-                   "no confirmation of the outcome or offer of help")
-        timed = events.get(c, ())
-        for kind, turn, secs in timed:
-            if kind == "s":
-                deduct("long_silence", turn, f"{secs:.1f} s of silence before turn {turn}")
-        for kind, turn, secs in timed:
-            if kind == "o":
-                deduct("overtalk", turn, f"turn {turn} starts {secs:.1f} s before the previous "
-                                         "one ends")
+        if not greeting_l[c] and on["greeting"]:
+            got.append({"item": "greeting", "points": w["greeting"], "turn": first_turn[c],
+                        "evidence": f"first agent turn: {texts[first_row[c]][:40]}"})
+        if not identity_l[c] and on["identity_check"]:
+            got.append(dict(fixed["identity_check"]))
+        if needs_l[c] and not empathy_l[c] and on["empathy"]:
+            got.append(dict(fixed["empathy"]))
+        if on["forbidden"]:
+            for turn, text in forbidden_ev.get(c, no_events):
+                got.append({"item": "forbidden", "points": w["forbidden"], "turn": turn,
+                            "evidence": text})
+        if not resolution_l[c] and on["resolution_confirmed"]:
+            got.append(dict(fixed["resolution_confirmed"]))
+        timed = events.get(c, no_events)
+        if timed:
+            if on["long_silence"]:
+                for kind, turn, secs in timed:
+                    if kind == "s":
+                        got.append({"item": "long_silence", "points": w["long_silence"],
+                                    "turn": turn,
+                                    "evidence": f"{secs:.1f} s of silence before turn {turn}"})
+            if on["overtalk"]:
+                for kind, turn, secs in timed:
+                    if kind == "o":
+                        got.append({"item": "overtalk", "points": w["overtalk"], "turn": turn,
+                                    "evidence": f"turn {turn} starts {secs:.1f} s before the "
+                                                "previous one ends"})
         scores[c] = max(0.0, 100.0 - sum(d["points"] for d in got))
         deductions.append(got)
 
@@ -555,12 +575,12 @@ def score_conversations(
         "quality_empathy": empathy & has_agent,
         "quality_forbidden": np.where(has_agent, forbidden_total, 0).astype("int64"),
         "quality_resolution_confirmed": resolution & has_agent,
-        "quality_long_silences": pd.array(np.where(timed_conv, n_sil, 0).astype(np.int64),
-                                          dtype="Int64"),
-        "quality_overtalk": pd.array(np.where(timed_conv, n_over, 0).astype(np.int64),
-                                     dtype="Int64"),
+        # <NA> where the conversation has no timed pair of turns
+        "quality_long_silences": pd.arrays.IntegerArray(
+            np.where(timed_conv, n_sil, 0).astype(np.int64), ~timed_conv),
+        "quality_overtalk": pd.arrays.IntegerArray(
+            np.where(timed_conv, n_over, 0).astype(np.int64), ~timed_conv),
         "quality_score": scores,
         "quality_deductions": deductions,
     })
-    out.loc[~timed_conv, ["quality_long_silences", "quality_overtalk"]] = pd.NA
     return out

@@ -266,14 +266,22 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
     have the columns the whole table would have."""
     from cxtext.tags.quality import agent_quality, agent_quality_from_tags
 
-    df = tagged.sort_values(["conversation_id", "turn"], kind="stable")
+    df = tagged if _sorted_turns(tagged) else tagged.sort_values(
+        ["conversation_id", "turn"], kind="stable")
     g = df.groupby("conversation_id", sort=False)
     out = pd.DataFrame({"n_turns": g.size()})
-    out["n_customer_turns"] = (
-        (df["speaker"] == "customer").groupby(df["conversation_id"], sort=False).sum().astype(int)
-    )
+    # conversation number of every row, in the order of ``out`` (first appearance)
+    conv_of = pd.factorize(df["conversation_id"].to_numpy(dtype=object), sort=False)[0]
+    n_conv = len(out)
+    out["n_customer_turns"] = np.bincount(
+        conv_of, weights=df["speaker"].to_numpy(dtype=object) == "customer",
+        minlength=n_conv).astype(int)
 
-    mood = df[df["sentiment_score"].notna()] if "sentiment_score" in df else df.iloc[:0]
+    # only the columns read below (a filtered copy of every tag column costs more)
+    mood_cols = [c for c in ("conversation_id", "turn", "sentiment_score", "emotion_label",
+                             "emotion_intensity") if c in df]
+    mood = (df.loc[df["sentiment_score"].notna().to_numpy(), mood_cols]
+            if "sentiment_score" in df else df.iloc[:0])
     mg = mood.groupby("conversation_id", sort=False)
     out["sentiment_mean"] = mg["sentiment_score"].mean()
     out["sentiment_start"] = mg["sentiment_score"].first()
@@ -321,8 +329,6 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
     # Evidence and category unions in one pass over plain arrays: per-group pandas
     # lambdas cost more than all the tagging on large corpora. Only rows with a non-empty
     # list are visited (most turns have no evidence), in table order.
-    n_conv = len(out)
-    conv_of = pd.factorize(df["conversation_id"].to_numpy(dtype=object), sort=False)[0]
     turn_no = df["turn"].to_numpy()
     cat_order = {c: i for i, c in enumerate(labels.CATEGORIES)}
 
@@ -330,7 +336,7 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         acc: list[dict] = [{} for _ in range(n_conv)]
         if col in df:
             values = df[col].to_numpy(dtype=object)
-            for i in [i for i, v in enumerate(values) if isinstance(v, list) and v]:
+            for i in _nonempty_lists(values):
                 seen = acc[conv_of[i]]
                 for item in values[i]:
                     if key is None:
@@ -366,6 +372,32 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
             scored = agent_quality(df[canon])
         out = out.join(scored.set_index("conversation_id"), how="left")
     return out.reset_index(names="conversation_id")
+
+
+def _sorted_turns(tagged: pd.DataFrame) -> bool:
+    """Whether the rows are already in (conversation_id, turn) order (a stable sort would
+    leave them as they are): streamed batches come sorted."""
+    ids = tagged["conversation_id"]
+    turn = tagged["turn"]
+    if not ids.is_monotonic_increasing or turn.hasnans:
+        return False
+    try:
+        t = turn.to_numpy(dtype=np.int64)
+    except (TypeError, ValueError):
+        return False
+    values = ids.to_numpy(dtype=object)
+    same = values[1:] == values[:-1]
+    return bool((t[1:][same] >= t[:-1][same]).all())
+
+
+def _nonempty_lists(values: np.ndarray) -> list[int]:
+    """Positions of the cells of an object array that are non-empty lists."""
+    try:  # truth in C first: most cells are empty lists
+        candidates = np.flatnonzero(np.fromiter(map(bool, values), dtype=bool,
+                                                count=len(values))).tolist()
+    except (TypeError, ValueError):  # a cell without a truth value (an array, pd.NA)
+        candidates = range(len(values))
+    return [i for i in candidates if isinstance(values[i], list) and values[i]]
 
 
 def partition_by_conversation(ddf: Any, npartitions: int | None = None) -> Any:
