@@ -86,6 +86,16 @@ RULES = REPO / "cxtext" / "resources" / "rules"
         ("客服根本不听我说完", ["attitude"]),
         ("你们工作人员素质太低", ["attitude"]),
         ("问了三遍都不回答我", ["attitude"]),
+        # fourth gold batch (dev half) and probes: hung up (掐/直接挂了), bounced between two
+        # answers, 讲话很冲, 一点耐心都没有, the agent apologising for a tone, praise with 又专业
+        ("说了没两句那个客服直接掐了我电话", ["attitude"]),
+        ("电话突然断了，可能是信号不好", ["other"]),
+        ("一会儿说是这个部门的事，一会儿说是那个部门的事", ["attitude"]),
+        ("客服讲话很冲，一点耐心都没有", ["attitude"]),
+        ("很抱歉我们工作人员的语气让您不舒服", ["attitude"]),
+        ("客服小姑娘声音好听又专业", ["attitude"]),
+        ("外放声音很好听", ["other"]),
+        ("我问了三遍她才不情愿地回答", ["attitude"]),
         # a transfer that fails, an amount moved to a card; 转给 a department is not a payment
         ("转账转不了，页面一直转圈", ["digital", "payments"]),
         ("先转五千到我妈卡上", ["payments"]),
