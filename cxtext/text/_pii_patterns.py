@@ -363,9 +363,10 @@ NICKNAME_SURNAMES: Final = (
 )
 #: ``老王`` / ``小李``: 老 or 小, a surname, then what must end a nickname (checked in pii.py).
 NICKNAME_RE: Final = re.compile(
-    # 养老, 古老, 大小, 从小 …: 老 / 小 belongs to the word before
-    "(?<![养敬古元长遗终衰防告尊父年苍大最很太较缩从矮短弱渺细胆减变极微狭幼一])"
-    f"[老小](?P<sur>[{NICKNAME_SURNAMES}])"
+    # 养老, 古老, 大小, 从小 …: 老 / 小 belongs to the word before (checked after the class
+    # so that ``re`` can skip ahead to 老 / 小)
+    "[老小](?<![养敬古元长遗终衰防告尊父年苍大最很太较缩从矮短弱渺细胆减变极微狭幼一][老小])"
+    f"(?P<sur>[{NICKNAME_SURNAMES}])"
     # 小孙子, 小王子, 老李家: a word or a family, not a nickname
     "(?![子女儿孩姐哥弟妹家伙])"
 )
