@@ -96,6 +96,20 @@ RULES = REPO / "cxtext" / "resources" / "rules"
         ("客服小姑娘声音好听又专业", ["attitude"]),
         ("外放声音很好听", ["other"]),
         ("我问了三遍她才不情愿地回答", ["attitude"]),
+        # probes: turning hostile, ignored while chatting, treated as air, arguing back,
+        # template replies, passed around, not taken seriously, things thrown, praise of the
+        # staff member who served me; not a client falling out with the customer
+        ("我问个问题她就翻脸", ["attitude"]),
+        ("耽误我给客户付款了，人家差点跟我翻脸", ["payments"]),
+        ("客服一听我要投诉，语气马上就变了", ["attitude"]),
+        ("大堂经理把我当空气", ["attitude"]),
+        ("客服跟我抬杠", ["attitude"]),
+        ("客服回复就是复制粘贴的模板", ["attitude"]),
+        ("打了三次电话每次都被转来转去", ["attitude"]),
+        ("钱在几张卡之间转来转去", ["other"]),
+        ("他们根本不把客户当回事", ["attitude"]),
+        ("柜员把我的身份证扔出来", ["attitude"]),
+        ("我想表扬一下今天接待我的柜员，很细心", ["attitude"]),
         # a transfer that fails, an amount moved to a card; 转给 a department is not a payment
         ("转账转不了，页面一直转圈", ["digital", "payments"]),
         ("先转五千到我妈卡上", ["payments"]),
