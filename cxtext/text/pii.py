@@ -19,8 +19,10 @@ type            placeholder     what counts
                                 持卡人是…), surnames before a form of address
                                 (王先生 -> [姓名]先生), names after a cue word scored
                                 with what follows them (我儿媳妇石磊, 那个叫孔令辉的,
-                                通知一下欧阳晓燕; see ``_scored_end``) and letter
-                                signatures (此致 敬礼。 肖欣俊)
+                                通知一下欧阳晓燕; see ``_scored_end``), letter
+                                signatures (此致 敬礼。 肖欣俊), bare lists of
+                                names (任浩天、万秋菊两个人) and the surname in a
+                                nickname (老王 -> 老[姓名], 小李)
 ``address``     ``[地址]``      province/city/district/road/number/building/unit sequences
                                 (a city or district on its own is not an address, nor is
                                 a place that names a branch: 南京东路支行)
