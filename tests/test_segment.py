@@ -468,6 +468,32 @@ def test_engines_agree_on_known_differences(text, kwargs, tokens):
     assert Segmenter(engine="rjieba", **kwargs).cut(text) == tokens
 
 
+def test_tie_texts_send_only_their_tie_blocks_to_jieba(monkeypatch):
+    # a text with three equal characters in one block: that block (and the pieces between
+    # blocks) is cut by jieba, its other blocks by jieba-rs, the tokens are jieba's
+    texts = [
+        "嗯嗯嗯，我的信用卡年费为什么扣了两次，ATM也吞卡了",
+        "好好好的那我要投诉，一一一七号工单还没处理。。。你们太慢",
+        "对对对  就是那个五五五开头的卡号，我要销户！",
+    ]
+    kwargs = {"stopwords": None}
+    want = Segmenter(engine="jieba", cache_size=0, **kwargs).cut_many(texts)
+    seg = Segmenter(engine="rjieba", cache_size=0, **kwargs)
+    engine = seg._load().engine
+    to_jieba: list[str] = []
+    shadow_cut = engine._shadow.cut
+    monkeypatch.setattr(engine._shadow, "cut", lambda t: to_jieba.append(t) or shadow_cut(t))
+    assert seg.cut_many(texts) == want
+    assert "嗯嗯嗯" in to_jieba and "好好好的那我要投诉" in to_jieba
+    assert not any("信用卡" in t or "销户" in t for t in to_jieba)
+    # a repeated tie block is cut by jieba once; a new word empties that memo
+    calls = len(to_jieba)
+    assert seg.cut(texts[0]) == want[0] and len(to_jieba) == calls
+    engine.add_word("年费为什么", 50_000, None)
+    seg.cut(texts[0])
+    assert "嗯嗯嗯" in to_jieba[calls:]
+
+
 @pytest.mark.parametrize("engine", ["jieba", "rjieba"])
 def test_lone_surrogate_is_cut_like_jieba(engine):
     # rjieba cannot take a lone surrogate (no UTF-8 for it): such a text goes to jieba

@@ -266,6 +266,7 @@ class _RjiebaEngine:
         self._jieba = rjieba.Jieba()
         self._hmm = hmm
         self._missing_total = 0
+        self._ties: dict[str, tuple[str, ...]] = {}  # see _cut_ties
         for word, word_freq, tag in words:
             self.add_word(word, word_freq, tag)
 
@@ -273,6 +274,7 @@ class _RjiebaEngine:
         return self._shadow.frequency(word)
 
     def add_word(self, word: str, freq: int | None, tag: str | None) -> None:
+        self._ties.clear()  # cut with the old dictionary
         variants = dict.fromkeys((word, word.lower(), word.upper()))
         old = {v: self._shadow.frequency(v) for v in variants}
         self._shadow.add_word(word, freq, tag)
@@ -287,10 +289,34 @@ class _RjiebaEngine:
 
     def cut(self, text: str) -> Iterable[str]:
         if _TIE_RE.search(text):
-            # Three equal characters in a row ("五五五", "一一一七") give routes of exactly
-            # equal probability (五五|五 vs 五|五五), and jieba and jieba-rs break the tie
-            # differently: such texts (rare) are cut by jieba itself.
-            return self._shadow.cut(text)
+            return self._cut_ties(text)
+        return self._cut_rust(text)
+
+    def _cut_ties(self, text: str) -> list[str]:
+        # Three equal characters in a row ("五五五", "一一一七", "嗯嗯嗯") give routes of
+        # exactly equal probability (五五|五 vs 五|五五), and jieba and jieba-rs break the
+        # tie differently: such blocks are cut by jieba itself. jieba cuts the blocks of a
+        # text (runs of Han characters, letters, digits and +#&._%-) independently, so
+        # only the blocks with a tie, and the pieces between blocks, go to jieba (each
+        # distinct one once: "嗯嗯嗯" repeats), the other blocks to jieba-rs.
+        out: list[str] = []
+        memo = self._ties
+        for block in _JIEBA_HAN_RE.split(text):
+            if not block:
+                continue
+            if _JIEBA_HAN_RE.fullmatch(block) and not _TIE_RE.search(block):
+                out.extend(self._cut_rust(block))
+                continue
+            tokens = memo.get(block)
+            if tokens is None:
+                tokens = tuple(self._shadow.cut(block))
+                if len(memo) >= _TIES_MAX:
+                    memo.clear()
+                memo[block] = tokens
+            out.extend(tokens)
+        return out
+
+    def _cut_rust(self, text: str) -> Iterable[str]:
         try:
             tokens = self._jieba.cut(text, self._hmm)
         except UnicodeEncodeError:  # a lone surrogate ("\ud800") cannot cross into Rust
@@ -311,6 +337,10 @@ class _RjiebaEngine:
 # jieba's finalseg re_skip: the ASCII words and numbers jieba's HMM step keeps whole.
 _JIEBA_SKIP_RE: Final = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _TIE_RE: Final = re.compile(r"([^\x00-\x7f])\1\1")
+# jieba's re_han_default (jieba 0.42): the blocks jieba cuts independently of each other.
+_JIEBA_HAN_RE: Final = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+#: Distinct tie blocks (see _RjiebaEngine._cut_ties) whose tokens an engine remembers.
+_TIES_MAX: Final = 10_000
 # Private-use characters: never in real text, so this word never enters a route.
 _TOTAL_PAD: Final = "\ue000\ue001\ue002\ue003"
 
