@@ -526,6 +526,11 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "我的卡消磁废了", False),
     ("churn", "你们非逼我销户是吧？好，我销", True),
     ("churn", "钱放你们这儿不踏实，我全拿回家", True),
+    # a request to the bank asked as a question; 注小 (ASR); 你们这个银行
+    ("churn", "你们能把我的钱全部转到工行去吗", True),
+    ("churn", "可以把账户注销吗", False),
+    ("churn", "我要注小这个账户", True),
+    ("churn", "就是我不想在你们这个银行存钱了嘛", True),
 ]
 
 
