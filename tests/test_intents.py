@@ -531,6 +531,14 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "可以把账户注销吗", False),
     ("churn", "我要注小这个账户", True),
     ("churn", "就是我不想在你们这个银行存钱了嘛", True),
+    # precision probes for the new cues: a feature no longer used, part of the savings, money
+    # withdrawn *into* the bank, a new card instead of the old one
+    ("churn", "这个App以后我不用了，太卡", False),
+    ("churn", "存款我先取走两万", False),
+    ("churn", "存款取走一半，剩下的继续存", False),
+    ("churn", "我要把支付宝余额全部提现到银行卡", False),
+    ("churn", "我不是说要销户，就是不想用这张卡了，换一张新的", False),
+    ("churn", "这张卡我不想用了，以后去别家办", True),
 ]
 
 
