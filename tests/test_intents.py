@@ -539,6 +539,15 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "我要把支付宝余额全部提现到银行卡", False),
     ("churn", "我不是说要销户，就是不想用这张卡了，换一张新的", False),
     ("churn", "这张卡我不想用了，以后去别家办", True),
+    # pay to another bank from now on (not a past payment or the employer's mistake); accounts
+    # pulled out; an oath (我就跟你姓); no business dealings at all
+    ("churn", "下个月开始工资就发到交行了", True),
+    ("churn", "我工资发到工行卡上了，你们查一下", False),
+    ("churn", "公司把工资打到别的卡上了，我想问问怎么回事", False),
+    ("churn", "再这样我们全家的账户都撤出来", True),
+    ("churn", "我要是再在你们这存一分钱我就跟你姓", True),
+    ("churn", "你再这样说我就不姓王了", False),
+    ("churn", "我不想再跟你们银行有任何业务往来", True),
 ]
 
 
