@@ -548,6 +548,14 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "我要是再在你们这存一分钱我就跟你姓", True),
     ("churn", "你再这样说我就不姓王了", False),
     ("churn", "我不想再跟你们银行有任何业务往来", True),
+    # escalation probes: written up as an article, lawful means, a relative at a newspaper, a
+    # letter to the regulator already written
+    ("escalation", "我会把你们的所作所为写成文章发出去", True),
+    ("escalation", "我把文章写成了PPT", False),
+    ("escalation", "我会通过合法途径维护自己的权益", True),
+    ("escalation", "我跟你讲我是有亲戚在报社的", True),
+    ("escalation", "我在报社工作，想问下贷款", False),
+    ("escalation", "我已经写好了给监管的信", True),
 ]
 
 
