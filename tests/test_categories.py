@@ -233,3 +233,24 @@ def test_rules_load_through_importlib_resources() -> None:
 
     rows = load_rule_table("categories.tsv", 5)
     assert {r.fields[0] for r in rows} >= set(CATEGORIES) - {"other"}
+
+
+def test_batch_matching_texts_equal_one_by_one() -> None:
+    # prepare_texts builds the grams of a whole batch in numpy: the same matching texts,
+    # offsets and anchor grams as prepare_one, text by text (ASR spacing, full width,
+    # Traditional, a lone surrogate, emoji, empty and one-character texts)
+    from cxtext.tags import _rules
+    from cxtext.tags.intents import _rules as intent_rules
+    from cxtext.tags.taxonomy import _rules as category_rules
+    from cxtext.text.normalize import _width_t2s_many
+
+    intent_rules()
+    category_rules()
+    texts = ["你们乱扣我年费，再不退我就销户", "我 要 投诉 你们 银行 的 客服", "ＡＰＰ登不上去",
+             "銷戶需要什麼材料？", "", "销", "app闪退\ud800了", "😡 气死了 ,,, 退钱",
+             "打 1 2378 投诉", "  上次 说好 的 退款  "]
+    batch = _rules.prepare_many(texts, _width_t2s_many(texts))
+    one = [_rules.prepare_one(t) for t in texts]
+    assert batch == one
+    assert "销户" in batch[0].grams and "投诉" in batch[1].grams
+    assert batch[5].grams <= {"销"} and batch[4].grams == set()
