@@ -556,6 +556,15 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("escalation", "我跟你讲我是有亲戚在报社的", True),
     ("escalation", "我在报社工作，想问下贷款", False),
     ("escalation", "我已经写好了给监管的信", True),
+    # ASR and dialect probes: "I don't want it" after asking to close; 俺 ends a negator's scope
+    # like 我 (俺那个存折不要了俺要把钱都取出来); Cantonese 唔要; Shanghainese 钞票统统拿出来
+    ("churn", "你帮我看一下我这个卡能不能注销我不想要了", True),
+    ("churn", "这个优惠我不想要了", False),
+    ("churn", "俺那个存折不要了俺要把钱都取出来", True),
+    ("churn", "俺不想销户，俺就问问", False),
+    ("churn", "呢张卡我唔要啦", True),
+    ("churn", "阿拉要把钞票统统拿出来 不存了", True),
+    ("churn", "把资料全部拿出来给你看", False),
 ]
 
 
