@@ -195,22 +195,33 @@ def _turn_flags(
     prepared: list[Prepared | None], items: tuple[str, ...] = TURN_ITEMS
 ) -> tuple[dict[str, np.ndarray], list[list[dict]]]:
     n = len(prepared)
-    counts = {item: np.zeros(n, dtype=np.int64) for item in items}
+    counts: dict[str, list[int]] = {item: [0] * n for item in items}
     evidence: list[list[dict]] = [[] for _ in range(n)]
     cache: dict[str, dict[str, list[dict]]] = {}
+    rules, keepers = _rules(), _keepers()
     for i, prep in enumerate(prepared):
         if prep is None or not prep.text:
             continue
         got = cache.get(prep.original)
-        if got is None:
-            got = cache[prep.original] = _match(prep, items)
+        first = got is None
+        if first:
+            got = cache[prep.original] = rules.scan(prep, keepers, "item", items)
+        if not got:  # nothing said: no flags, no evidence
+            continue
         row: list[dict] = []
         for item in items:
-            counts[item][i] = len(got[item])
-            row.extend(dict(d) for d in got[item])
-        row.sort(key=lambda d: (d["start"], d["end"]))
+            found = got.get(item)
+            if found:
+                counts[item][i] = len(found)
+                # the first row of a text keeps the dicts; repeats get their own copies
+                row.extend(found if first else [dict(d) for d in found])
+        row.sort(key=_by_span)
         evidence[i] = row
-    return counts, evidence
+    return {item: np.asarray(c, dtype=np.int64) for item, c in counts.items()}, evidence
+
+
+def _by_span(d: dict) -> tuple[int, int]:
+    return d["start"], d["end"]
 
 
 def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:

@@ -154,10 +154,13 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
     parts: list[pd.DataFrame] = []
     for sl in _chunks(n, options["chunk_size"]):
         chunk = tr.iloc[sl]
+        # One object array of the texts for every tagger: an Arrow string column would be
+        # turned into new str objects by each (and each would hash them again).
+        text_values = pd.Series(chunk["text"].to_numpy(dtype=object), dtype=object)
         # Every tagger is a function of (text, speaker): tag each distinct pair once and
         # copy the tags to the repeats (IVR prompts, agent scripts, "好的", "是的").
-        rep, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
-        texts = chunk["text"].iloc[rep].reset_index(drop=True)
+        rep, inverse = _distinct_rows(text_values, chunk["speaker"])
+        texts = text_values.iloc[rep].reset_index(drop=True)
         speakers = chunk["speaker"].iloc[rep].reset_index(drop=True)
         mood = mood_mask[sl][rep]
         with _gc_paused():
