@@ -335,17 +335,22 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
     turn_no = df["turn"].to_numpy()
     cat_order = {c: i for i, c in enumerate(labels.CATEGORIES)}
 
+    conv_list = conv_of.tolist()
+
     def gather(col: str, key: str | None) -> list[list]:
         acc: list[dict] = [{} for _ in range(n_conv)]
         if col in df:
             values = df[col].to_numpy(dtype=object)
-            for i in _nonempty_lists(values):
-                seen = acc[conv_of[i]]
-                for item in values[i]:
-                    if key is None:
-                        seen.setdefault(item, item)
-                    elif item[key] not in seen:  # the first span of each label only
-                        seen[item[key]] = {**item, "turn": int(turn_no[i])}
+            if key is None:  # an ordered set of the items
+                for i in _nonempty_lists(values):
+                    items = values[i]
+                    acc[conv_list[i]].update(dict.fromkeys(items))
+            else:
+                for i in _nonempty_lists(values):
+                    seen = acc[conv_list[i]]
+                    for item in values[i]:
+                        if item[key] not in seen:  # the first span of each label only
+                            seen[item[key]] = {**item, "turn": int(turn_no[i])}
         if key is None:
             # "other" means "no specific category": drop it once a specific one is present.
             return [
