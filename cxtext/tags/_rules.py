@@ -85,8 +85,11 @@ def as_series(values: Iterable[object] | pd.Series, owner: str, name: str) -> pd
 
 def text_values(series: pd.Series, owner: str) -> list[str | None]:
     """The texts of ``series`` as ``str`` or ``None`` (missing); anything else raises."""
+    values = series.to_numpy(dtype=object)
+    if set(map(type, values)) <= {str}:  # the usual case, checked in C
+        return values.tolist()
     out: list[str | None] = []
-    for label, value in zip(series.index, series.to_numpy(dtype=object), strict=True):
+    for label, value in zip(series.index, values, strict=True):
         if isinstance(value, str):
             out.append(value)
         elif is_missing(value):

@@ -90,6 +90,8 @@ def coerce_texts(texts: object, owner: str) -> tuple[list[str | None], pd.Index]
         raise TypeError(
             f"{owner} expects a str, a list of str or a pandas Series; got {type(texts).__name__}."
         )
+    if set(map(type, values)) <= {str}:  # the usual case, checked in C: nothing to convert
+        return list(values), index
     out: list[str | None] = []
     for v in values:
         if isinstance(v, str):
