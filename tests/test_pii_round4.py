@@ -119,3 +119,25 @@ def test_masking_stays_idempotent_on_the_new_rules():
         once = cx.mask_pii(text)
         assert cx.mask_pii(once) == once
         assert "[" in once
+
+
+@pytest.mark.parametrize("memo_max", [1, 65_536])
+def test_mask_many_masks_a_repeated_text_once_with_the_same_result(monkeypatch, memo_max):
+    from cxtext.text import pii
+
+    monkeypatch.setattr(pii, "_MEMO_MAX", memo_max)
+    texts = ["客服小刘为您服务", "我叫柴来顺", None, "客服小刘为您服务", "你好", "我叫柴来顺"]
+    expected = [None if t is None else cx.mask_pii(t) for t in texts]
+    calls: list[str] = []
+    real = pii._mask_counted
+
+    def counting(text, wanted):
+        calls.append(text)
+        return real(text, wanted)
+
+    monkeypatch.setattr(pii, "_mask_counted", counting)
+    frame = cx.mask_pii_many(texts)
+    # every distinct text once while the memo has room; the bounded memo re-masks the rest
+    assert len(calls) == (3 if memo_max > 3 else 4)
+    assert frame["text"].tolist() == expected
+    assert frame["pii_name"].tolist() == [1, 1, 0, 1, 0, 1]

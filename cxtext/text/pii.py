@@ -1007,6 +1007,7 @@ def find_pii(text: str, *, types: Iterable[str] | None = None) -> list[PiiMatch]
 
 
 _TYPE_INDEX: Final[dict[str, int]] = {t: k for k, t in enumerate(PII_TYPES)}
+_MEMO_MAX: Final = 65_536  # distinct texts remembered within one mask_pii_many call
 
 
 def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, list[int] | None]:
@@ -1122,6 +1123,9 @@ def mask_pii_many(
     masked: list[object] = list(values)  # missing values stay as they are
     # counts filled in only for the texts that hold PII (most hold none)
     counts_all = np.zeros((len(values), len(PII_TYPES)), dtype=np.int64)
+    # a text seen before in this call is masked once (greetings and stock replies repeat);
+    # the memo stops growing at _MEMO_MAX entries, so memory stays bounded
+    memo: dict[str, tuple[str, list[int] | None]] = {}
     for i, value in enumerate(values):
         if not isinstance(value, str):
             if _is_missing(value):
@@ -1130,7 +1134,12 @@ def mask_pii_many(
                 f"mask_pii_many expects str or missing values, got {type(value).__name__} "
                 f"at position {i}: {value!r:.80}"
             )
-        out, counts = _mask_counted(value, wanted)
+        hit = memo.get(value)
+        if hit is None:
+            hit = _mask_counted(value, wanted)
+            if len(memo) < _MEMO_MAX:
+                memo[value] = hit
+        out, counts = hit
         masked[i] = out
         if counts is not None:
             counts_all[i] = counts
