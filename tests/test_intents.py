@@ -565,6 +565,20 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("churn", "呢张卡我唔要啦", True),
     ("churn", "阿拉要把钞票统统拿出来 不存了", True),
     ("churn", "把资料全部拿出来给你看", False),
+    # repeat probes: 不下十个电话, messages left several times, told to wait again, a callback
+    # awaited all day, staff promised and it has been weeks, a request made a month ago,
+    # following up my complaint, 反馈的问题; not a question about a process or a phone queue
+    ("repeat", "我前前后后打了不下十个电话", True),
+    ("repeat", "我在你们App上留言好几次了都没人回", True),
+    ("repeat", "又是让我等，我到底要等到什么时候", True),
+    ("repeat", "我等你们回电等了一整天", True),
+    ("repeat", "等你们电话等了半天，排队的人太多", False),
+    ("repeat", "你们这边说帮我申请退款，都半个月了", True),
+    ("repeat", "一个月前申请的提额，到现在还没下来", True),
+    ("repeat", "我想申请的信用卡是哪种", False),
+    ("repeat", "您好，我想跟进一下上周的投诉", True),
+    ("repeat", "你们要跟进一下新产品的申请流程吗", False),
+    ("repeat", "之前反馈的问题有没有结果", True),
 ]
 
 
