@@ -579,6 +579,15 @@ CONSTRUCTIONS: list[tuple[str, str, bool]] = [
     ("repeat", "您好，我想跟进一下上周的投诉", True),
     ("repeat", "你们要跟进一下新产品的申请流程吗", False),
     ("repeat", "之前反馈的问题有没有结果", True),
+    # churn probes by product: a card paid off and then dropped, nothing to do with you ever
+    # again, no wealth product bought any more, money to be moved (not part of it)
+    ("churn", "信用卡我准备还清就不用了", True),
+    ("churn", "信用卡我还清了，以后还要用", False),
+    ("churn", "我要提前还款，然后把抵押解了，跟你们再也没关系", True),
+    ("churn", "这事跟你们没关系", False),
+    ("churn", "你们的理财我一个都不买了", True),
+    ("churn", "客户经理换了三个，我也懒得再折腾，钱我准备挪走", True),
+    ("churn", "钱我要转走一部分", False),
 ]
 
 
