@@ -174,27 +174,23 @@ def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
     """
     if (" " not in text and text.isprintable()) or not _WS_RE.search(text):
         return text, None
-    pieces = _WS_RE.split(text)
-    # positions of the pieces in ``text``
     out_parts: list[str] = []
     offsets: list[int] = []
+    prev_len = 0  # length of the previous piece (0: none, or empty)
+    prev_end = 0  # where the previous piece ends in ``text``
     pos = 0
-    spans = []
-    for m in _WS_RE.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    for k, (s, e) in enumerate(spans):
-        piece = pieces[k]  # == text[s:e]
-        if k > 0:
-            prev_piece = pieces[k - 1]
-            gap_start = spans[k - 1][1]
-            single = len(prev_piece) == 1 or len(piece) == 1
-            if prev_piece and piece and not single:
-                out_parts.append(SPACE_BOUNDARY)
-                offsets.append(gap_start)
+    for m in chain(_WS_RE.finditer(text), (None,)):
+        end = len(text) if m is None else m.start()
+        piece = text[pos:end]
+        # a boundary unless a piece on either side is a single character (or empty)
+        if prev_len > 1 and len(piece) > 1:
+            out_parts.append(SPACE_BOUNDARY)
+            offsets.append(prev_end)
         out_parts.append(piece)
-        offsets.extend(range(s, e))
+        offsets.extend(range(pos, end))
+        prev_len, prev_end = len(piece), end
+        if m is not None:
+            pos = m.end()
     return "".join(out_parts), tuple(offsets)
 
 
@@ -803,6 +799,7 @@ class RuleSet(Mapping[str, LabelRules]):
         self._flat_always = frozenset(number[p] for p in always)
         self._flat_search = tuple(cue.regex.search for cue in self._flat_cue)
         self._allowed: dict[tuple[str, ...], frozenset[int]] = {}
+        self._label_cue_sets: dict[tuple[str, ...], frozenset[int]] = {}
         self._plans: dict[tuple[frozenset[str], tuple[str, ...] | None], tuple[int, ...]] = {}
 
     def __getitem__(self, label: str) -> LabelRules:
@@ -902,13 +899,22 @@ class RuleSet(Mapping[str, LabelRules]):
         index = self._flat_index
         for gram in anchors:
             found.update(index[gram])
-        allowed = None if labels is None else self._label_numbers(labels)
-        plan = tuple(k for k in sorted(found)
-                     if allowed is None or self._flat_label[k] in allowed)
+        if labels is not None:  # only the cues of those labels
+            found.intersection_update(self._label_cues(labels))
+        plan = tuple(sorted(found))
         if len(self._plans) >= _PLAN_CACHE_MAX:
             self._plans.clear()
         self._plans[(anchors, labels)] = plan
         return plan
+
+    def _label_cues(self, labels: tuple[str, ...]) -> frozenset[int]:
+        """Cue numbers of ``labels`` (cached per tuple of labels)."""
+        got = self._label_cue_sets.get(labels)
+        if got is None:
+            allowed = self._label_numbers(labels)
+            got = self._label_cue_sets[labels] = frozenset(
+                k for k, li in enumerate(self._flat_label) if li in allowed)
+        return got
 
     def _label_numbers(self, labels: Sequence[str]) -> frozenset[int]:
         """Positions of ``labels`` (cached per tuple of labels)."""
