@@ -145,6 +145,182 @@ RECIPES: Final[dict[str, dict[str, Any]]] = {
     },
 }
 
+
+def _variant_rows(columns: Sequence[str], rows: Sequence[tuple]) -> list[dict[str, Any]]:
+    """Selection-table rows from ``(variant, one value per column ...)`` tuples (``None``: not
+    measured, left out of the row)."""
+    return [
+        {"variant": r[0], **{k: v for k, v in zip(columns, r[1:], strict=True) if v is not None}}
+        for r in rows
+    ]
+
+
+#: Third round (issue #3 accuracy, session 4), same validation splits. Columns: clue_negpos,
+#: waimai_negpos, ood_mean, val_3c, loso_mean, predict_cost_x. "Binary head": a logistic
+#: regression fitted on the neg/pos training rows only, its logit giving the neg-vs-pos sign.
+_SENTIMENT_ROUND3: Final = (
+    (
+        "binary polarity head (LR on neg/pos rows only) for the sign, C=0.5",
+        0.7042,
+        0.8448,
+        0.7745,
+        None,
+        None,
+        None,
+    ),
+    ("binary polarity head, C=2", 0.7214, 0.8452, 0.7833, None, 0.7759, None),
+    ("binary polarity head, C=8", 0.7277, 0.8420, 0.7849, None, None, None),
+    (
+        "binary head (C=2) logit + the 3-class log P(pos)/P(neg)",
+        0.7271,
+        0.8454,
+        0.7863,
+        None,
+        None,
+        None,
+    ),
+    (
+        "per-source binary experts (shopping, FinFE, NLPCC, SMP virus), logits averaged",
+        0.7001,
+        0.8510,
+        0.7755,
+        None,
+        None,
+        None,
+    ),
+    (
+        "the experts' average + the 3-class log P(pos)/P(neg)",
+        0.7225,
+        0.8499,
+        0.7862,
+        None,
+        None,
+        None,
+    ),
+    (
+        "NB-LR binary head (features x NB log-count ratio), C=2, beta=1",
+        0.7332,
+        0.8533,
+        0.7932,
+        0.8195,
+        0.7760,
+        None,
+    ),
+    (
+        "NB-LR binary head, C=2, Wang-Manning interpolation beta=0.5",
+        0.7341,
+        0.8615,
+        0.7978,
+        0.8191,
+        0.7641,
+        None,
+    ),
+    ("NB-LR binary head, C=2, beta=0.25", 0.7214, 0.8667, 0.7941, 0.8135, 0.7456, None),
+    ("NB-LR binary head, C=4, beta=0.5", 0.7326, 0.8609, 0.7968, 0.8196, None, None),
+    (
+        "NB-LR binary head, ratio from source-capped weights, C=2, beta=0.5",
+        0.7269,
+        0.8572,
+        0.7921,
+        0.8157,
+        None,
+        None,
+    ),
+    ("NB log-count ratio alone (no LR)", 0.7176, 0.8508, 0.7842, None, None, None),
+    (
+        "binary head C=8, whole texts (reference for the clause rows)",
+        0.7262,
+        0.8412,
+        0.7837,
+        None,
+        None,
+        1.0,
+    ),
+    (
+        "clause-level: mean of the clause scores and the whole-text score (1:1)",
+        0.7278,
+        0.8501,
+        0.7890,
+        None,
+        None,
+        1.8,
+    ),
+    ("clause-level: mean of the clause scores only", 0.7102, 0.8519, 0.7811, None, None, None),
+    (
+        "clause-level 1:1, clauses after 但/不过/可是 x2 and the last clause x2",
+        0.7229,
+        0.8486,
+        0.7857,
+        None,
+        None,
+        1.8,
+    ),
+    (
+        "binary head C=8 + n-grams inside a negation scope (不/没/别/未/无 ... to punctuation)",
+        0.7229,
+        0.8420,
+        0.7824,
+        None,
+        None,
+        None,
+    ),
+    (
+        "EasyAdapt binary head C=8 (general + per-source feature copies; general weights used)",
+        0.7246,
+        0.8418,
+        0.7832,
+        None,
+        None,
+        1.0,
+    ),
+    ("the same, per-source copies x2", 0.6864, 0.8425, 0.7644, None, None, 1.0),
+    (
+        "binary head C=8, all 410,170 min_df-2 n-grams (no 300,000 cap)",
+        0.7288,
+        0.8443,
+        0.7865,
+        None,
+        None,
+        None,
+    ),
+    ("binary head C=8, min_df 5 (128,563 n-grams)", 0.7263, 0.8382, 0.7823, None, None, None),
+    (
+        "binary head C=8, raw term frequency (not sublinear)",
+        0.7247,
+        0.8420,
+        0.7834,
+        None,
+        None,
+        None,
+    ),
+    ("binary head C=8, binary term frequency", 0.7256, 0.8426, 0.7841, None, None, None),
+    ("binary head C=8, no idf", 0.7248, 0.8381, 0.7814, None, None, None),
+    ("binary head C=8, char 1-4 (500,000 n-grams)", 0.7222, 0.8454, 0.7838, None, None, None),
+    ("binary head C=8, char 1-2 (140,890 n-grams)", 0.7248, 0.8338, 0.7793, None, None, None),
+)
+
+#: Third round for emotion (columns virus_test, clue_part, mean, predict_cost_x).
+_EMOTION_ROUND3: Final = (
+    ("char 1-3, NLPCC 'none' rows weighted 0.5", 0.6218, 0.3800, 0.5009, 1.0),
+    ("char 1-3, NLPCC 'none' rows weighted 0.25", 0.6243, 0.3753, 0.4998, 1.0),
+    ("char 1-3, NLPCC/CLUE 'like' dropped (not mapped to joy)", 0.6112, 0.3649, 0.4880, 1.0),
+    (
+        "char 1-3, each (source, label) cell capped at 3,000 rows' worth",
+        0.6201,
+        0.3796,
+        0.4998,
+        1.0,
+    ),
+    (
+        "char 1-3, each (source, label) cell capped at 1,500 rows' worth",
+        0.6200,
+        0.3837,
+        0.5018,
+        1.0,
+    ),
+)
+
+
 #: How each recipe was chosen: variants compared on validation splits carved from the
 #: training data (throwaway scripts outside the repository, one fit each, seed 0, texts as the
 #: recipe prepares them). The test sets were scored once, with the chosen recipe.
@@ -159,7 +335,14 @@ SELECTION: Final[dict[str, dict[str, Any]]] = {
             "was chosen by the mean of the two out-of-domain figures (`ood_mean`), then "
             "retrained on all training data."
         ),
-        "columns": ["clue_negpos", "waimai_negpos", "ood_mean", "val_3c", "predict_cost_x"],
+        "columns": [
+            "clue_negpos",
+            "waimai_negpos",
+            "ood_mean",
+            "val_3c",
+            "loso_mean",
+            "predict_cost_x",
+        ],
         "variants": [
             {
                 "variant": "char 1-3 (previous recipe), C=2",
@@ -296,11 +479,18 @@ SELECTION: Final[dict[str, dict[str, Any]]] = {
                 "val_3c": 0.8194,
                 "predict_cost_x": 1.0,
             },
+            # third round (issue #3 accuracy, session 4)
+            *_variant_rows(
+                ["clue_negpos", "waimai_negpos", "ood_mean", "val_3c", "loso_mean"]
+                + ["predict_cost_x"],
+                _SENTIMENT_ROUND3,
+            ),
         ],
         "chosen": "char 1-3 (previous recipe), C=2",
         "note": (
-            "Every variant lies within 0.005 of the others on the out-of-domain mean (about "
-            "the noise of splits this size); none comes near the 0.88 neg-vs-pos target. "
+            "In the first round every variant lay within 0.005 of the others on the "
+            "out-of-domain mean (about the noise of splits this size); none comes near the "
+            "0.88 neg-vs-pos target. "
             "Char + word was the best simple variant, so it was trained on all data and "
             "scored on the tests once: SMP2020 usual_eval 3-class 0.7461, FinFE held-out "
             "0.6397, ChnSentiCorp hotel neg-vs-pos 0.8117, SMP2020 usual_eval neg-vs-pos "
@@ -331,7 +521,41 @@ SELECTION: Final[dict[str, dict[str, Any]]] = {
             "SMP2020 usual_eval neg-vs-pos 0.7774 and 3-class 0.6020, below the character model "
             "on all three. predict_cost_x: predict time per text relative to the character model "
             "(10,000 texts, min of 5; the encoder: one pass over 2,000 texts; a shared machine at "
-            "loadavg ~8: rough)."
+            "loadavg ~8: rough). "
+            "Third round (issue #3 accuracy, session 4; same splits, scripts outside the "
+            "repository, one fit each, seed 0, loadavg 5-10). A binary polarity head (logistic "
+            "regression on the neg/pos training rows only, its logit giving the sign) matches "
+            "the 3-class model's sign (0.7745-0.7849 by C; +0.0008 when added to the 3-class "
+            "log P(pos)/P(neg)). `loso_mean`, an extra robustness check for binary heads: "
+            "neg-vs-pos macro-F1 averaged over six leave-one-source-out folds (shopping, FinFE, "
+            "NLPCC, SMP virus, CLUE, waimai; each source's polar rows scored by a head trained "
+            "on the other sources' polar rows, val_3c rows left out). NB-LR (Wang & Manning: "
+            "TF-IDF features scaled by the naive-Bayes log-count ratio of the polar training "
+            "rows, weights optionally interpolated towards their mean) is the only variant 0.01 "
+            "above the character model on ood_mean (beta 0.5: +0.012; waimai +0.019, CLUE "
+            "+0.006; 0.788-0.798 over C 1-4 and beta 0.25-1), and it would fold into one more "
+            "coefficient row at no extra predict cost. Leaving one source out it loses 0.012 on "
+            "average: FinFE stock-forum posts 0.494 against 0.588, shopping 0.852 against "
+            "0.866, while waimai, CLUE and NLPCC gain; its naive-Bayes term carries review "
+            "vocabulary that does not carry to finance text, the domain nearest the bank texts "
+            "the maintainers will score, so it was not shipped (beta 1, no interpolation, is "
+            "level with the plain head there: 0.7760 against 0.7759). Per-source binary experts "
+            "averaged in logit space (one linear map, no extra cost): -0.010. Clause-level "
+            "scoring (texts split at punctuation and before 但/不过/可是/然而/只是/可惜/就是, "
+            "the mean clause score mixed 1:1 with the whole-text score, 1.8x the predict cost): "
+            "+0.005 with the same head, but -0.006 on the val_3c texts of 60 characters or more "
+            "(0.908 against 0.914, 1,826 texts), and more weight on clauses after an "
+            "adversative or on the last clause does not help. The 300-character training cut "
+            "touches 404 of the 95,427 training texts (0.4 %) and prediction does not cut, so it "
+            "cannot explain the hotel gap. N-grams inside a negation scope as an extra block: "
+            "-0.001. EasyAdapt (general plus per-source copies of every feature at training, "
+            "the general weights at prediction): -0.002, and in the two leave-one-source-out "
+            "folds run, shopping -0.002 and FinFE -0.064. Feature variants scored with the "
+            "binary head (no 300,000 cap, min_df 5, raw or binary tf, no idf, char 1-4, char "
+            "1-2): all within 0.006 below to 0.002 above its 0.7849. Lexicon-backend scores "
+            "stacked into the LR were not tried: the lexicon backend alone predicts about 2x "
+            "slower than the model (tagging.json), beyond the 1.3x budget. Nothing was "
+            "shipped, and the test splits were not scored in this round."
         ),
     },
     "emotion": {
@@ -456,6 +680,11 @@ SELECTION: Final[dict[str, dict[str, Any]]] = {
                 "mean": 0.4984,
                 "predict_cost_x": 1.0,
             },
+            # third round (issue #3 accuracy, session 4)
+            *_variant_rows(
+                ["virus_test", "clue_part", "mean", "predict_cost_x"],
+                _EMOTION_ROUND3,
+            ),
         ],
         "chosen": "char 1-3 (previous recipe), C=5",
         "note": (
