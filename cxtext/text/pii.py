@@ -59,6 +59,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext.text import _pii_patterns as pp
+from cxtext.text._names import free_names
 from cxtext.text._params import type_error
 
 if TYPE_CHECKING:
@@ -935,6 +936,8 @@ def _detect(text: str) -> list[Span]:
     cands += _emails(wide)
     cands += _addresses(wide)
     cands += _names(wide)
+    # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
+    cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
     if not cands:
         return []
     if "[" in text:  # never match inside an existing placeholder (keeps masking idempotent)

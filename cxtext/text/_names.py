@@ -1,0 +1,157 @@
+"""Statistical detector for names with no cue word (private; issue #8).
+
+The rules in ``pii.py`` find a name from the words around it (我叫…, 持卡人…, …先生). This
+detector finds a full name written with no cue - at the start of a sentence, after a date,
+after 替/帮/告诉, in a list separated by spaces - from how name-like the characters are:
+
+* a window of a surname (``surnames.txt``, not one of the everyday-word surnames) and two
+  given-name characters (``given_name_chars.txt``), or a compound surname and one or two;
+* a score: the given-name characters' log ratio of name use to running-text use and the
+  surname's prior (``resources/name_stats.tsv``, built from jieba's dictionary by
+  ``_names_build.py``), less a penalty for each Han neighbour that is not a particle or verb
+  that usually borders a name (的, 说, 给, 和 …);
+* vetoes: the window, or the surname with the first given character, is a frequent
+  dictionary word (高峰期, 张贴, 冷冰冰); the surname belongs to the word before (师傅刚刚)
+  or the last character to the word after (…华为); the window sits inside a four-character
+  word (飞黄腾达); a determiner or number comes before (这张卡); a place or organisation
+  word follows (…镇, …支行).
+
+Only texts with at least one surname + given + given window pass a single regex screen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from cxtext.text import _pii_patterns as pp
+from cxtext.text._resources import read_resource_lines
+
+Span = tuple[int, int, str]
+
+#: Minimum score of a candidate (see the module docstring).
+THRESHOLD = -1.5
+#: Penalty for a Han neighbour that does not usually border a name.
+NEIGHBOUR_PENALTY = 3.0
+#: Veto frequencies (jieba dictionary counts), as kept by ``_names_build``.
+PAIR_MIN, EDGE_MIN, LEFT_MIN, LONG_MIN, GIVEN_WORD_MIN = 50, 100, 40, 20, 1000
+
+#: Han characters that may come right before a name without a penalty.
+LEFT_OK = frozenset("给帮替和跟与及让叫诉对是把被将由向的了说问找请见为同从称即有还、")
+#: Han characters that may come right after a name without a penalty.
+RIGHT_OK = frozenset(
+    "的说是在和跟与及还也都就来去把被让要已从打向对给那这他她吗呢啊吧了等先同称讲表将于用办"
+    "申存取转借欠汇往拿交签今昨明前后每本"
+)
+#: A place or an organisation follows: the window is part of its name (…镇, …路).
+PLACE_NEXT = frozenset(
+    "区县市镇村路街道省巷弄里桥湾园苑城港站场店楼厦院馆部行司厂乡屯庄寨湖山河江口坊"
+)
+PLACE_NEXT_WORDS = frozenset(("支行", "分行", "银行", "公司", "集团", "小区", "大厦", "广场"))
+#: Determiners and numerals: 这张卡, 一位, 两张.
+DETERMINERS = frozenset("这那哪每几一二两三四五六七八九十半某各该本此整")
+#: Given-name characters that are mostly transliteration in running text (索菲亚, 诺).
+FOREIGN = frozenset("亚斯尔克特丝诺")
+#: Kinship words and forms of address made of given-name characters (陈大叔, 龙宝宝).
+KIN = frozenset(("叔叔", "大叔", "阿姨", "大哥", "大姐", "宝宝", "哥哥", "姐姐", "弟弟", "妹妹",
+                 "大爷", "大妈", "老师", "师傅", "小姐", "先生", "女士"))
+#: The last given-name character is not a place suffix (梅龙镇).
+NOT_LAST = frozenset("镇村区县市路街乡")
+
+
+class NameStats(NamedTuple):
+    given: dict[str, float]
+    prior: dict[str, float]
+    freq: dict[str, int]
+    screen: re.Pattern[str]
+    compound: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def name_stats() -> NameStats:
+    """Figures of ``resources/name_stats.tsv`` and the screening regexes (read once)."""
+    given: dict[str, float] = {}
+    prior: dict[str, float] = {}
+    freq: dict[str, int] = {}
+    for line in read_resource_lines("name_stats.tsv"):
+        kind, key, value = line.split("\t")
+        if kind == "g":
+            given[key] = float(value)
+        elif kind == "s":
+            prior[key] = float(value)
+        else:
+            freq[key] = int(value)
+    single, compound = pp.surnames()
+    surs = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
+    chars = "".join(sorted(given))
+    screen = re.compile(f"(?=[{surs}][{chars}][{chars}])")
+    comp = "|".join(sorted(compound, key=lambda s: (-len(s), s)))
+    comp_re = re.compile(f"(?:{comp})[{chars}]{{1,2}}")
+    return NameStats(given, prior, freq, screen, comp_re)
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _context(w: str, s: int, e: int) -> float | None:
+    """Penalty for the neighbours of ``w[s:e]``, or None when they veto a name."""
+    prev = w[s - 1] if s else ""
+    nxt = w[e] if e < len(w) else ""
+    if prev in DETERMINERS or nxt in PLACE_NEXT or w[e : e + 2] in PLACE_NEXT_WORDS:
+        return None
+    pen = 0.0
+    if prev and _han(prev) and prev not in LEFT_OK:
+        pen += NEIGHBOUR_PENALTY
+    if nxt and _han(nxt) and nxt not in RIGHT_OK:
+        pen += NEIGHBOUR_PENALTY
+    return pen
+
+
+def free_names(w: str) -> list[Span]:
+    """Full names with no cue word in ``w`` (the width-normalised text), scored."""
+    st = name_stats()
+    out: list[Span] = []
+    freq, given = st.freq, st.given
+    n = len(w)
+    last_end = -1
+    for m in st.screen.finditer(w):
+        s = m.start()
+        if s < last_end:
+            continue
+        sur, g1, g2 = w[s], w[s + 1], w[s + 2]
+        prev = w[s - 1] if s else ""
+        nxt = w[s + 3] if s + 3 < n else ""
+        if prev == sur or g1 == sur or g2 in FOREIGN or g2 in NOT_LAST:
+            continue  # 马马虎虎, 季季宝, 索菲亚
+        if g1 == g2 and (sur + g1 in freq or w[s : s + 3] in freq):
+            continue  # 冷冰冰
+        if (
+            freq.get(sur + g1, 0) >= PAIR_MIN
+            or freq.get(w[s : s + 3], 0) >= LONG_MIN
+            or (prev and freq.get(prev + sur, 0) >= LEFT_MIN)
+            or freq.get(g1 + g2, 0) >= GIVEN_WORD_MIN
+            or g1 + g2 in KIN
+            or (nxt and freq.get(g2 + nxt, 0) >= EDGE_MIN)
+            or (prev and w[s - 1 : s + 3] in freq)
+            or (nxt and w[s : s + 4] in freq)
+        ):
+            continue
+        pen = _context(w, s, s + 3)
+        if pen is None:
+            continue
+        score = given[g1] + given[g2] + 0.5 * st.prior.get(sur, -5.0) - pen
+        if score >= THRESHOLD:
+            out.append((s, s + 3, "name"))
+            last_end = s + 3
+    for m in st.compound.finditer(w):
+        s, e = m.span()
+        sur = w[s : s + 2]
+        if any(given.get(c, -1.0) <= 0 for c in w[s + 2 : e]) or (
+            w[s : s + 3] in freq or w[s : s + 4] in freq
+        ):
+            continue  # 西门子, 东方明珠, 第五天: a word or a poorly name-like window
+        if _context(w, s, e) == 0.0 and not (s and w[s - 1] in DETERMINERS):
+            out.append((s, e, "name"))
+    return out
