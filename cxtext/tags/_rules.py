@@ -371,6 +371,8 @@ def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
 SENTENCE_END: Final = "。!?;\n"
 #: Marks that end a clause (a superset of SENTENCE_END).
 CLAUSE_END: Final = SENTENCE_END + ",，、:：~…\r\t"
+#: The characters that open a quotation (:meth:`Context.in_quote`).
+_QUOTE_OPENERS: Final = frozenset("“\"「『‘")
 _QUOTE_RE: Final = re.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
 
 
@@ -459,7 +461,7 @@ class Context:
 
     def in_quote(self) -> bool:
         """Whether the match lies inside quotation marks (reported speech)."""
-        if not any(q in self.text for q in "“\"「『‘"):
+        if _QUOTE_OPENERS.isdisjoint(self.text):  # one C pass over the text
             return False
         return any(
             m.start() < self.start and self.end <= m.end()
