@@ -66,6 +66,7 @@ class NameStats(NamedTuple):
     freq: dict[str, int]
     screen: re.Pattern[str]
     compound: re.Pattern[str]
+    either: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +86,13 @@ def name_stats() -> NameStats:
     single, compound = pp.surnames()
     surs = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
     chars = "".join(sorted(given))
-    screen = re.compile(f"(?=[{surs}][{chars}][{chars}])")
-    comp = "|".join(sorted(compound, key=lambda s: (-len(s), s)))
-    comp_re = re.compile(f"(?:{comp})[{chars}]{{1,2}}")
-    return NameStats(given, prior, freq, screen, comp_re)
+    # a leading character class (not a lookahead) lets ``re`` skip ahead to a surname fast
+    screen = re.compile(f"[{surs}](?=[{chars}][{chars}])")
+    firsts = "".join(sorted({c[0] for c in compound}))
+    seconds = "".join(sorted({c[1] for c in compound}))
+    comp_re = re.compile(f"[{firsts}](?=[{seconds}][{chars}])")
+    either = re.compile(f"{screen.pattern}|{comp_re.pattern}")
+    return NameStats(given, prior, freq, screen, comp_re, either)
 
 
 def _han(ch: str) -> bool:
@@ -112,11 +116,15 @@ def _context(w: str, s: int, e: int) -> float | None:
 def free_names(w: str) -> list[Span]:
     """Full names with no cue word in ``w`` (the width-normalised text), scored."""
     st = name_stats()
+    first = st.either.search(w)  # most texts hold no window at all: one scan, then out
+    if first is None:
+        return []
     out: list[Span] = []
     freq, given = st.freq, st.given
+    compound = pp.surnames()[1]
     n = len(w)
     last_end = -1
-    for m in st.screen.finditer(w):
+    for m in st.screen.finditer(w, first.start()):
         s = m.start()
         if s < last_end:
             continue
@@ -145,9 +153,11 @@ def free_names(w: str) -> list[Span]:
         if score >= THRESHOLD:
             out.append((s, s + 3, "name"))
             last_end = s + 3
-    for m in st.compound.finditer(w):
-        s, e = m.span()
-        sur = w[s : s + 2]
+    for m in st.compound.finditer(w, first.start()):
+        s = m.start()
+        if w[s : s + 2] not in compound:
+            continue  # the class pair is not a compound surname
+        e = s + 4 if w[s + 3 : s + 4] in given else s + 3  # one or two given characters
         if any(given.get(c, -1.0) <= 0 for c in w[s + 2 : e]) or (
             w[s : s + 3] in freq or w[s : s + 4] in freq
         ):
