@@ -849,6 +849,36 @@ def _addresses(wide: str) -> list[Span]:
 
 
 _HOME_OWNERS: Final = frozenset("我你他她您")
+#: Commas or spaces right after an address element (区, 路, 7008号, 2栋 …) and before a Han
+#: character, a digit or a letter: one address may be split there.
+_ADDRESS_SEP_RE: Final = re.compile(
+    "[省市区县旗镇乡路街道巷弄号院栋幢座楼层室期0-9](?P<sep>[，,、 ]+)"
+    "(?=[0-9A-Za-z\u4e00-\u9fff])"
+)
+
+
+def _joined_addresses(wide: str) -> list[Span]:
+    """Addresses split by commas or spaces (江北区 观音桥步行街 9号 2栋 1102): the separators
+    after address elements are taken out, the addresses found in what is left are mapped back
+    and kept when they span a separator (the pieces on their own are found as before)."""
+    keep = [True] * len(wide)
+    for m in _ADDRESS_SEP_RE.finditer(wide):
+        for k in range(*m.span("sep")):
+            keep[k] = False
+    index = [k for k, ok in enumerate(keep) if ok]
+    joined = "".join(wide[k] for k in index)
+    out: list[Span] = []
+    for s, e, typ in _addresses(joined):
+        start, end = index[s], index[e - 1] + 1
+        if end - start == e - s:
+            continue  # no separator inside: found as before
+        cut = next(k for k in range(start, end) if not keep[k])
+        head, tail = wide[start:cut], wide[cut:end].lstrip("，,、 ")
+        # a number after the first separator (深南大道7008号, 9号 2栋 1102); not a repeat
+        # (住在2号楼，2号楼没有电梯) nor a district and a word (闹市区，但靠花园)
+        if head != tail[: len(head)] and any(c.isdigit() for c in tail):
+            out.append((start, end, typ))
+    return out
 
 
 def _continues(wide: str, out: list[Span], m: re.Match[str]) -> bool:
@@ -935,6 +965,8 @@ def _detect(text: str) -> list[Span]:
         cands += _numbers(text, norm)
     cands += _emails(wide)
     cands += _addresses(wide)
+    if _ADDRESS_SEP_RE.search(wide) and pp.ADDRESS_HINT_RE.search(wide):
+        cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
     cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]

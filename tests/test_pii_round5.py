@@ -1,0 +1,38 @@
+"""Fifth PII round (issue #8): addresses split by commas or spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxtext.text.pii import find_pii
+
+
+def _addresses(text: str) -> list[str]:
+    return [m.value for m in find_pii(text) if m.type == "address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("地址：海淀区中关村大街，27号，中关村大厦5层", "海淀区中关村大街，27号，中关村大厦5层"),
+        ("福田区，深南大道7008号，阳光高尔夫大厦1205",
+         "福田区，深南大道7008号，阳光高尔夫大厦1205"),
+        ("江北区 观音桥步行街 9号 2栋 1102", "江北区 观音桥步行街 9号 2栋 1102"),
+    ],
+)
+def test_address_split_by_commas_or_spaces_is_one_span(text: str, address: str) -> None:
+    assert _addresses(text) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有点象上海的南市区，马路小，附近在施工",  # a district, then a word: no number after
+        "酒店在肇庆闹市区，但靠花园的房间很安静",
+        "被告知住在2号楼，2号楼没有电梯",  # a repeat, not a continuation
+        "北京长安商场1500元，东荟城900元",  # 元 is money here
+    ],
+)
+def test_commas_do_not_join_what_is_not_one_address(text: str) -> None:
+    for value in _addresses(text):
+        assert "，" not in value
