@@ -27,6 +27,8 @@ def _names_in(text: str) -> list[str]:
         ("共同借款人：黎明辉 麦秀芬", "麦秀芬"),  # a list separated by a space
         ("转账对象写成了管宏伟，写错了", "管宏伟"),
         ("我要求宗志鹏本人向我道歉", "宗志鹏"),
+        ("喂是宁晓波吗", "宁晓波"),  # an everyday-word surname with clean neighbours
+        ("我和景涛是合伙人，对公账户怎么变更", "景涛"),  # two characters after 和
     ],
 )
 def test_names_with_no_cue_word(text: str, name: str) -> None:
@@ -46,6 +48,9 @@ def test_names_with_no_cue_word(text: str, name: str) -> None:
         "遇上陈大叔给我们做导游",  # a kinship word, not a given name
         "我有很多朋友在用你们的卡",
         "住在梅龙镇附近",  # a place suffix
+        "旁边就是阳澄湖",
+        "跟黄金一样保值",  # two characters after 跟: a dictionary word
+        "帮林业局代发工资",
     ],
 )
 def test_words_are_not_names(text: str) -> None:

@@ -53,11 +53,27 @@ PLACE_NEXT_WORDS = frozenset(("支行", "分行", "银行", "公司", "集团", 
 DETERMINERS = frozenset("这那哪每几一二两三四五六七八九十半某各该本此整")
 #: Given-name characters that are mostly transliteration in running text (索菲亚, 诺).
 FOREIGN = frozenset("亚斯尔克特丝诺")
+#: Everyday-word surnames (``AMBIGUOUS_SURNAMES``) that are rare in running text (the
+#: demo corpus): a window that starts with one needs clean neighbours and a higher score
+#: (是宁晓波吗, 还有兰芳芳); the others (有, 和, 关, 解 …) are left to the cue rules.
+STRICT_SURNAMES = frozenset(
+    "习旷谷温庄苍甘井巩鲜齐宫占琴玄练尚漆豆佘宿衣古禄战帅矫墨冷卿勾符佐衡宁乐曾越沙丰迟"
+    "景秋欧封楼容松游鱼宾盖哈富初包兰怀居双阳山连广印言简展辛车"
+)
+#: Extra score a window led by one of them needs.
+STRICT_MARGIN = 2.0
+#: Words before a two-character name (surname + one given character) with no cue word:
+#: 替任伟还了, 我和景涛是, 告诉贾婷, 帮姜伟查一下.
+SHORT_LEFT = "替给帮诉和跟让与把"
+#: What may follow such a name: the end, a non-Han character or one of these.
+SHORT_RIGHT = frozenset("的说是还本在也都吗呢就")
+#: The given character of a two-character name must be this name-like (log ratio).
+SHORT_MIN_GIVEN = 1.5
 #: Kinship words and forms of address made of given-name characters (陈大叔, 龙宝宝).
 KIN = frozenset(("叔叔", "大叔", "阿姨", "大哥", "大姐", "宝宝", "哥哥", "姐姐", "弟弟", "妹妹",
                  "大爷", "大妈", "老师", "师傅", "小姐", "先生", "女士"))
 #: The last given-name character is not a place suffix (梅龙镇).
-NOT_LAST = frozenset("镇村区县市路街乡")
+NOT_LAST = frozenset("镇村区县市路街乡湖")
 
 
 class NameStats(NamedTuple):
@@ -67,6 +83,7 @@ class NameStats(NamedTuple):
     screen: re.Pattern[str]
     compound: re.Pattern[str]
     either: re.Pattern[str]
+    short: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,15 +101,17 @@ def name_stats() -> NameStats:
         else:
             freq[key] = int(value)
     single, compound = pp.surnames()
-    surs = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
+    surs = "".join(sorted(c for c in single
+                          if c not in pp.AMBIGUOUS_SURNAMES or c in STRICT_SURNAMES))
     chars = "".join(sorted(given))
     # a leading character class (not a lookahead) lets ``re`` skip ahead to a surname fast
     screen = re.compile(f"[{surs}](?=[{chars}][{chars}])")
     firsts = "".join(sorted({c[0] for c in compound}))
     seconds = "".join(sorted({c[1] for c in compound}))
     comp_re = re.compile(f"[{firsts}](?=[{seconds}][{chars}])")
-    either = re.compile(f"{screen.pattern}|{comp_re.pattern}")
-    return NameStats(given, prior, freq, screen, comp_re, either)
+    short = re.compile(f"[{SHORT_LEFT}](?=[{surs}][{chars}])")
+    either = re.compile(f"{screen.pattern}|{comp_re.pattern}|{short.pattern}")
+    return NameStats(given, prior, freq, screen, comp_re, either, short)
 
 
 def _han(ch: str) -> bool:
@@ -116,15 +135,17 @@ def _context(w: str, s: int, e: int) -> float | None:
 def free_names(w: str) -> list[Span]:
     """Full names with no cue word in ``w`` (the width-normalised text), scored."""
     st = name_stats()
-    first = st.either.search(w)  # most texts hold no window at all: one scan, then out
-    if first is None:
+    hint = st.either.search(w)  # most texts hold no window at all: one scan, then out
+    if hint is None:
         return []
+    first = st.screen.search(w, hint.start())
+    short = st.short.search(w, hint.start())
     out: list[Span] = []
     freq, given = st.freq, st.given
     compound = pp.surnames()[1]
     n = len(w)
     last_end = -1
-    for m in st.screen.finditer(w, first.start()):
+    for m in st.screen.finditer(w, first.start()) if first is not None else ():
         s = m.start()
         if s < last_end:
             continue
@@ -150,10 +171,25 @@ def free_names(w: str) -> list[Span]:
         if pen is None:
             continue
         score = given[g1] + given[g2] + 0.5 * st.prior.get(sur, -5.0) - pen
+        if sur in STRICT_SURNAMES and (pen or score < THRESHOLD + STRICT_MARGIN):
+            continue
         if score >= THRESHOLD:
             out.append((s, s + 3, "name"))
             last_end = s + 3
-    for m in st.compound.finditer(w, first.start()):
+    for m in st.short.finditer(w, short.start()) if short is not None else ():
+        s = m.start() + 1
+        if s < last_end or any(a <= s < b for a, b, _ in out):
+            continue
+        sur, g = w[s], w[s + 1]
+        nxt = w[s + 2] if s + 2 < n else ""
+        if (nxt and _han(nxt) and nxt not in SHORT_RIGHT) or given[g] < SHORT_MIN_GIVEN:
+            continue
+        if freq.get(sur + g, 0) >= 20 or (nxt and freq.get(g + nxt, 0) >= EDGE_MIN) or (
+            freq.get(w[s - 1 : s + 1], 0) >= LEFT_MIN
+        ):
+            continue  # 跟黄金一样, 给林业局: a word
+        out.append((s, s + 2, "name"))
+    for m in st.compound.finditer(w, first.start()) if first is not None else ():
         s = m.start()
         if w[s : s + 2] not in compound:
             continue  # the class pair is not a compound surname

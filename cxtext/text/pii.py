@@ -965,7 +965,7 @@ def _detect(text: str) -> list[Span]:
         cands += _numbers(text, norm)
     cands += _emails(wide)
     cands += _addresses(wide)
-    if _ADDRESS_SEP_RE.search(wide) and pp.ADDRESS_HINT_RE.search(wide):
+    if pp.ADDRESS_HINT_RE.search(wide) and _ADDRESS_SEP_RE.search(wide):
         cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
