@@ -36,3 +36,32 @@ def test_address_split_by_commas_or_spaces_is_one_span(text: str, address: str) 
 def test_commas_do_not_join_what_is_not_one_address(text: str) -> None:
     for value in _addresses(text):
         assert "，" not in value
+
+
+def _names(text: str) -> list[str]:
+    return [m.value for m in find_pii(text) if m.type == "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("投诉人：夏天，身份证已在柜台核验", "夏天"),  # a form field with a colon
+        ("我是万里，万里长城的万里，我的积分怎么没了", "万里"),  # spelled out
+        ("对我就是向阳本人", "向阳"),  # confirmed with 本人
+    ],
+)
+def test_everyday_word_names_where_the_wording_leaves_no_doubt(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "什么是成功,这就是成功,做人的成功",  # 的成 is not a spelled-out character
+        "唯一不足的就是有点小，比想象中的小好多",
+        "联系人：我自己，不用改",
+        "我是客户，你是客服",
+    ],
+)
+def test_everyday_words_stay_words(text: str) -> None:
+    assert _names(text) == []

@@ -478,6 +478,42 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
+    if _WORD_NAME_HINT_RE.search(w):
+        out += _word_names(w, single, compound)  # 投诉人：夏天， / 我是万里，万里长城的万里
+    return out
+
+
+_WORD_NAME_HINT_RE: Final = re.compile("[：:]|本人|的")
+#: A form field with a colon, then a name up to the end of the clause (投诉人：夏天，).
+_FORM_NAME_RE: Final = re.compile(
+    "(?:投诉人|申请人|姓名|户名|持卡人|联系人|收款人|客户姓名|账户名)[：:] ?"
+    "(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,。；;！!？? ]|$)"
+)
+#: A self-introduction whose name is then spelled out (我是何平，何况的何; 我叫陈晨，早晨的晨)
+#: or confirmed (就是向阳本人).
+_SPELLED_NAME_RE: Final = re.compile(
+    "(?:(?:我是|我叫|本人|名字叫|名字是)(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    "[，, ](?P<spell>[\u4e00-\u9fff]{1,5}?)的(?P<ch>[\u4e00-\u9fff]))"
+    "|(?:我是|就是)(?P<name2>[\u4e00-\u9fff]{2,3}?)本人"
+)
+
+
+def _word_names(w: str, single: frozenset[str], compound: frozenset[str]) -> list[Span]:
+    """Names that are everyday words, where the wording leaves no doubt: a form field with a
+    colon (投诉人：夏天，), a self-introduction spelled out character by character (我是万里，
+    万里长城的万里; 我是高山，高低的高) or confirmed with 本人 (就是向阳本人)."""
+    out: list[Span] = []
+    for rx in (_FORM_NAME_RE, _SPELLED_NAME_RE):
+        for m in rx.finditer(w):
+            s, e = m.span("name") if m.group("name") else m.span("name2")
+            name = w[s:e]
+            if not (name[0] in single or name[:2] in compound):
+                continue  # 联系人：我自己
+            if rx is _SPELLED_NAME_RE and m.group("name") and not (
+                m.group("ch") in name and m.group("ch") in m.group("spell")
+            ):
+                continue  # 何况的何: the character spelled out is the name's and the word's
+            out.append((s, e, "name"))
     return out
 
 
