@@ -559,7 +559,9 @@ def tag_parquet(
         clock.lap("read")
         if jobs > 1:
             # mask, tag, segment and encode in the workers: this process reads and writes
-            target = max(200, -(-len(ids) // (2 * jobs)))
+            # one part per worker: de-duplication works inside a part, and a batch cut in
+            # 2 * jobs parts tagged ~13 % more distinct rows than in jobs parts (bench corpus)
+            target = max(200, -(-len(ids) // jobs))
             parts = split_by_conversation(pd.Series(ids, dtype=object), target)
             # the file is sorted, so every part is a run of rows: send slices
             pieces = [_to_ipc(table.slice(int(rows[0]), len(rows))) for rows in parts]
