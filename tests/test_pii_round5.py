@@ -65,3 +65,23 @@ def test_everyday_word_names_where_the_wording_leaves_no_doubt(text: str, name: 
 )
 def test_everyday_words_stay_words(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我叫阿依古丽·买买提，我要开个户", "阿依古丽·买买提"),
+        ("账户名热合曼·吐尔逊，转不进去", "热合曼·吐尔逊"),
+        ("我叫扎西顿珠，从拉萨打过来的", "扎西顿珠"),
+    ],
+)
+def test_minority_and_dotted_names(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["商品被打开·漏出来了", "杭州·西湖一日游", "就是买买买，就爱囤囤囤"],
+)
+def test_dots_and_repeats_that_are_not_names(text: str) -> None:
+    assert _names(text) == []

@@ -478,12 +478,45 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
+    if "·" in w or "•" in w or "・" in w:
+        out += _dotted_names(w)  # 阿依古丽·买买提
+    if _MINORITY_NAME_RE.search(w):
+        out += [(*m.span("name"), "name") for m in _MINORITY_NAME_RE.finditer(w)]  # 扎西顿珠
     if _WORD_NAME_HINT_RE.search(w):
         out += _word_names(w, single, compound)  # 投诉人：夏天， / 我是万里，万里长城的万里
     return out
 
 
+#: A transliterated name with a middle dot (Uyghur, Kazakh, foreign): 热合曼·吐尔逊.
+_DOTTED_NAME_RE: Final = re.compile(
+    "(?:(?<=[叫是名：:给和与跟])|(?<![\u4e00-\u9fff]))"
+    "[\u4e00-\u9fff]{2,5}[·•・][\u4e00-\u9fff]{2,5}(?:[·•・][\u4e00-\u9fff]{2,5})?"
+    "(?![\u4e00-\u9fff])"
+)
+#: Not a name: places and brands joined by a dot (杭州·西湖, 中国·上海).
+_DOTTED_PLACE_RE: Final = re.compile("[省市区县镇乡村路街湖山园城馆店]$|^中国|^[杭京沪]")
+#: Tibetan, Mongolian and Uyghur names with no surname after 叫 / 是 / a colon (扎西顿珠,
+#: 巴特尔): the name starts with a common first element.
+_MINORITY_NAME_RE: Final = re.compile(
+    "(?:叫|是|名|[：:])(?P<name>(?:扎西|次仁|格桑|多吉|旦增|顿珠|卓玛|央金|德吉|索朗|巴特|乌兰|"
+    "那日|其其|阿依|阿不|阿布|买买提|艾力|努尔|古丽|热合|吐尔|帕提)[\u4e00-\u9fff]{0,4}?)"
+    "(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是])"
+)
+#: Function characters that never occur in a transliterated name (商品被打开·漏出来了).
+_DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也都还很太吗呢吧啊用看")
 _WORD_NAME_HINT_RE: Final = re.compile("[：:]|本人|的")
+
+
+def _dotted_names(w: str) -> list[Span]:
+    """Transliterated names written with a middle dot, not places joined by one."""
+    out: list[Span] = []
+    for m in _DOTTED_NAME_RE.finditer(w):
+        parts = re.split("[·•・]", m.group())
+        if any(_DOTTED_PLACE_RE.search(p) or any(c in _DOTTED_STOP for c in p)
+               for p in parts):
+            continue  # 杭州·西湖, 商品被打开·漏出来了
+        out.append((m.start(), m.end(), "name"))
+    return out
 #: A form field with a colon, then a name up to the end of the clause (投诉人：夏天，).
 _FORM_NAME_RE: Final = re.compile(
     "(?:投诉人|申请人|姓名|户名|持卡人|联系人|收款人|客户姓名|账户名)[：:] ?"
