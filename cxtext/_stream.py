@@ -92,18 +92,7 @@ class ByteLRU:
 
     def put(self, key: Hashable, value: Any) -> None:
         """Store ``key → value``, evicting the least recently used entries to fit."""
-        size = self.size_of(key, value)
-        with self._lock:
-            old = self._data.pop(key, None)
-            if old is not None:
-                self.nbytes -= old[1]
-            if size > self.max_bytes:
-                return
-            self._data[key] = (value, size)
-            self.nbytes += size
-            while self.nbytes > self.max_bytes:
-                _, (_, freed) = self._data.popitem(last=False)
-                self.nbytes -= freed
+        self.put_many((key,), (value,))
 
     def get_many(self, keys: Iterable[Hashable]) -> tuple[list[Any], list[int]]:
         """:meth:`get` of every key, under one lock: (values with ``None`` for a miss,
@@ -130,7 +119,7 @@ class ByteLRU:
         limit = self.max_bytes
         with self._lock:
             for key, value in zip(keys, values, strict=True):
-                size = _sizeof(key) + _sizeof(value) + _ENTRY_OVERHEAD
+                size = _sizeof(key) + _sizeof(value) + _ENTRY_OVERHEAD  # size_of, inlined
                 old = data.pop(key, None)
                 if old is not None:
                     self.nbytes -= old[1]
