@@ -55,10 +55,10 @@ DETERMINERS = frozenset("这那哪每几一二两三四五六七八九十半某�
 FOREIGN = frozenset("亚斯尔克特丝诺")
 #: Everyday-word surnames (``AMBIGUOUS_SURNAMES``) that are rare in running text (the
 #: demo corpus): a window that starts with one needs clean neighbours and a higher score
-#: (是宁晓波吗, 还有兰芳芳); the others (有, 和, 关, 解 …) are left to the cue rules.
+#: (是宁晓波吗, 将关志强的); the others (有, 和, 能, 都 …) are left to the cue rules.
 STRICT_SURNAMES = frozenset(
     "习旷谷温庄苍甘井巩鲜齐宫占琴玄练尚漆豆佘宿衣古禄战帅矫墨冷卿勾符佐衡宁乐曾越沙丰迟"
-    "景秋欧封楼容松游鱼宾盖哈富初包兰怀居双阳山连广印言简展辛车"
+    "景秋欧封楼容松游鱼宾盖哈富初包兰怀居双阳山连广印言简展辛车关解任"
 )
 #: Extra score a window led by one of them needs.
 STRICT_MARGIN = 2.0
