@@ -478,12 +478,14 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
-    if "·" in w or "•" in w or "・" in w:
-        out += _dotted_names(w)  # 阿依古丽·买买提
-    if _MINORITY_NAME_RE.search(w):
-        out += [(*m.span("name"), "name") for m in _MINORITY_NAME_RE.finditer(w)]  # 扎西顿珠
-    if _WORD_NAME_HINT_RE.search(w):
-        out += _word_names(w, single, compound)  # 投诉人：夏天， / 我是万里，万里长城的万里
+    if _RARE_NAME_GATE_RE.search(w):  # one scan for the three kinds below
+        if "·" in w or "•" in w or "・" in w:
+            out += _dotted_names(w)  # 阿依古丽·买买提
+        if _MINORITY_HINT_RE.search(w):
+            out += [(*m.span("name"), "name") for m in _MINORITY_NAME_RE.finditer(w)]  # 扎西顿珠
+        colon = "：" in w or ":" in w
+        if colon or "本人" in w or ("的" in w and ("我是" in w or "我叫" in w or "名字" in w)):
+            out += _word_names(w, single, compound, colon)  # 投诉人：夏天， / 我是万里，…
     return out
 
 
@@ -497,14 +499,19 @@ _DOTTED_NAME_RE: Final = re.compile(
 _DOTTED_PLACE_RE: Final = re.compile("[省市区县镇乡村路街湖山园城馆店]$|^中国|^[杭京沪]")
 #: Tibetan, Mongolian and Uyghur names with no surname after 叫 / 是 / a colon (扎西顿珠,
 #: 巴特尔): the name starts with a common first element.
+_MINORITY_FIRST: Final = (
+    "扎西|次仁|格桑|多吉|旦增|顿珠|卓玛|央金|德吉|索朗|巴特|乌兰|那日|其其|阿依|阿不|阿布|"
+    "买买提|艾力|努尔|古丽|热合|吐尔|帕提"
+)
+_MINORITY_HINT_RE: Final = re.compile(_MINORITY_FIRST)
+#: Literal alternatives only, so that ``re`` scans for their first characters as a class.
+_RARE_NAME_GATE_RE: Final = re.compile(f"·|•|・|：|:|本人|我是|我叫|名字|{_MINORITY_FIRST}")
 _MINORITY_NAME_RE: Final = re.compile(
-    "(?:叫|是|名|[：:])(?P<name>(?:扎西|次仁|格桑|多吉|旦增|顿珠|卓玛|央金|德吉|索朗|巴特|乌兰|"
-    "那日|其其|阿依|阿不|阿布|买买提|艾力|努尔|古丽|热合|吐尔|帕提)[\u4e00-\u9fff]{0,4}?)"
+    f"[叫是名：:](?P<name>(?:{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
     "(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是])"
 )
 #: Function characters that never occur in a transliterated name (商品被打开·漏出来了).
 _DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也都还很太吗呢吧啊用看")
-_WORD_NAME_HINT_RE: Final = re.compile("[：:]|本人|的")
 
 
 def _dotted_names(w: str) -> list[Span]:
@@ -531,12 +538,14 @@ _SPELLED_NAME_RE: Final = re.compile(
 )
 
 
-def _word_names(w: str, single: frozenset[str], compound: frozenset[str]) -> list[Span]:
+def _word_names(
+    w: str, single: frozenset[str], compound: frozenset[str], colon: bool
+) -> list[Span]:
     """Names that are everyday words, where the wording leaves no doubt: a form field with a
     colon (投诉人：夏天，), a self-introduction spelled out character by character (我是万里，
     万里长城的万里; 我是高山，高低的高) or confirmed with 本人 (就是向阳本人)."""
     out: list[Span] = []
-    for rx in (_FORM_NAME_RE, _SPELLED_NAME_RE):
+    for rx in (_FORM_NAME_RE, _SPELLED_NAME_RE) if colon else (_SPELLED_NAME_RE,):
         for m in rx.finditer(w):
             s, e = m.span("name") if m.group("name") else m.span("name2")
             name = w[s:e]
@@ -891,8 +900,8 @@ def _name_before_title(
     return None
 
 
-def _addresses(wide: str) -> list[Span]:
-    hint = pp.ADDRESS_HINT_RE.search(wide)
+def _addresses(wide: str, hint: re.Match[str] | None = None) -> list[Span]:
+    hint = hint or pp.ADDRESS_HINT_RE.search(wide)
     if hint is None:
         return []
     out: list[Span] = []
@@ -922,7 +931,7 @@ _HOME_OWNERS: Final = frozenset("我你他她您")
 #: character, a digit or a letter: one address may be split there.
 _ADDRESS_SEP_RE: Final = re.compile(
     "[省市区县旗镇乡路街道巷弄号院栋幢座楼层室期0-9](?P<sep>[，,、 ]+)"
-    "(?=[0-9A-Za-z\u4e00-\u9fff])"
+    "(?=[0-9A-Za-z\u4e00-\u9fff][^，,。；;！!？?]{0,12}?[0-9])"  # a number soon after
 )
 
 
@@ -1033,9 +1042,11 @@ def _detect(text: str) -> list[Span]:
             norm = pp.DOTTED_MOBILE_RE.sub(lambda m: m.group().replace(".", " "), norm)
         cands += _numbers(text, norm)
     cands += _emails(wide)
-    cands += _addresses(wide)
-    if pp.ADDRESS_HINT_RE.search(wide) and _ADDRESS_SEP_RE.search(wide):
-        cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
+    hint = pp.ADDRESS_HINT_RE.search(wide)
+    if hint is not None:
+        cands += _addresses(wide, hint)
+        if _ADDRESS_SEP_RE.search(wide):
+            cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
     cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
