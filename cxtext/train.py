@@ -170,6 +170,16 @@ _SENTIMENT_ROUND3: Final = (
     ),
     ("binary polarity head, C=2", 0.7214, 0.8452, 0.7833, None, 0.7759, None),
     ("binary polarity head, C=8", 0.7277, 0.8420, 0.7849, None, 0.7769, None),
+    ("binary head C=8, class_weight None", 0.7287, 0.8374, 0.7831, None, 0.7740, None),
+    (
+        "binary head C=8, every (source, label) cell weighs the same",
+        0.7294,
+        0.8381,
+        0.7838,
+        None,
+        0.7746,
+        None,
+    ),
     (
         "binary head (C=2) logit + the 3-class log P(pos)/P(neg)",
         0.7271,
