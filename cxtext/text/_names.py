@@ -110,7 +110,12 @@ def name_stats() -> NameStats:
     seconds = "".join(sorted({c[1] for c in compound}))
     comp_re = re.compile(f"[{firsts}](?=[{seconds}][{chars}])")
     short = re.compile(f"[{SHORT_LEFT}](?=[{surs}][{chars}])")
-    either = re.compile(f"{screen.pattern}|{comp_re.pattern}|{short.pattern}")
+    # one leading class (``re`` scans for it fast), then which kind of window starts there
+    lead = "".join(sorted(set(surs) | set(firsts) | set(SHORT_LEFT)))
+    either = re.compile(
+        f"[{lead}](?:(?<=[{surs}])(?=[{chars}][{chars}])|(?<=[{firsts}])(?=[{seconds}][{chars}])"
+        f"|(?<=[{SHORT_LEFT}])(?=[{surs}][{chars}]))"
+    )
     return NameStats(given, prior, freq, screen, comp_re, either, short)
 
 
