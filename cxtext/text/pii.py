@@ -53,6 +53,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
@@ -358,7 +359,9 @@ def _names(w: str) -> list[Span]:
         (m.start(), m.end(), m.group("cue"))
         for m in rx.intro.finditer(w, max(0, screen.start() + 1 - rx.max_cue_len))
     ]
-    if pp.CLAUSE_RIGHT_RE.search(w):  # …，翁建平自称…
+    # one search for five literal hints (most texts hold none of them)
+    rare = _rare_hints().search(w) is not None
+    if rare and pp.CLAUSE_RIGHT_RE.search(w):  # …，翁建平自称…
         matches += [(m.start(), m.end(), "") for m in rx.clause.finditer(w)]
     for m_start, s, cue_str in matches:
         cue = cue_types[cue_str] if cue_str else "clause"
@@ -425,7 +428,7 @@ def _names(w: str) -> list[Span]:
     if "姓" in w:
         for m in rx.surname_only.finditer(w):
             out.append((m.start("sur"), m.end("sur"), "name"))
-    for m in rx.reporting.finditer(w) if pp.REPORTING_HINT_RE.search(w) else ():
+    for m in rx.reporting.finditer(w) if rare and pp.REPORTING_HINT_RE.search(w) else ():
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
         if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES:
@@ -435,7 +438,7 @@ def _names(w: str) -> list[Span]:
             w[s:e] not in pp.NAME_COMMON_WORDS and w[s:e + 1] not in pp.NAME_COMMON_WORDS
         ):
             out.append((s, e, "name"))
-    first = rx.spelled.search(w)  # (a failed search is cheaper than an empty finditer)
+    first = rx.spelled.search(w) if rare else None  # (cheaper than an empty finditer)
     for m in rx.spelled.finditer(w, first.start()) if first else ():
         out.append((m.start(), m.end(), "name"))
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
@@ -454,7 +457,7 @@ def _names(w: str) -> list[Span]:
             ):
                 continue
             out.append((s, e, "name"))
-    if _SIGNATURE_HINT_RE.search(w):
+    if rare and _SIGNATURE_HINT_RE.search(w):
         for m in rx.signature.finditer(w):
             s, e = m.span("name") if m.group("name") else m.span("name2")
             given = w[s + (2 if w[s : s + 2] in compound else 1) : e]
@@ -478,7 +481,7 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
-    if _RARE_NAME_GATE_RE.search(w):  # one scan for the three kinds below
+    if rare and _RARE_NAME_GATE_RE.search(w):  # the three kinds below
         if "·" in w or "•" in w or "・" in w:
             out += _dotted_names(w)  # 阿依古丽·买买提
         if _MINORITY_HINT_RE.search(w):
@@ -512,6 +515,17 @@ _MINORITY_NAME_RE: Final = re.compile(
 )
 #: Function characters that never occur in a transliterated name (商品被打开·漏出来了).
 _DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也都还很太吗呢吧啊用看")
+
+
+@lru_cache(maxsize=1)
+def _rare_hints() -> re.Pattern[str]:
+    """The literal alternatives of the clause, reporting, spelled-surname, signature and
+    rare-name hints as one pattern (only literal starts, so ``re`` scans for their first
+    characters fast)."""
+    parts = [pp.CLAUSE_RIGHT_RE.pattern, pp.REPORTING_HINT_RE.pattern,
+             pp.name_regexes().spelled.pattern,
+             _SIGNATURE_HINT_RE.pattern, _RARE_NAME_GATE_RE.pattern]
+    return re.compile("|".join(p[3:-1] if p.startswith("(?:") else p for p in parts))
 
 
 def _dotted_names(w: str) -> list[Span]:
