@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxtext.text import _pii_patterns as pp
+from cxtext.text import pii
 from cxtext.text.pii import PII_TYPES, PLACEHOLDERS, _names, find_pii, mask_pii, mask_pii_many
 
 _RX = pp.name_regexes()
@@ -79,7 +80,12 @@ def test_intro_screen_hits_and_misses() -> None:
     assert [(s, e) for s, e, _ in _names("你好，我叫那个 张伟")] == [(8, 10)]
 
 
-_HINT_PLAIN = re.compile(pp.ADDRESS_HINT_RE.pattern.split(")(?:", 1)[1][:-1])
+# the hint as first written: a plain alternation with classes (slow to scan, same matches)
+_HINT_PLAIN = re.compile(
+    "[路街巷苑村栋幢室]"
+    "|[里道条座塔](?:(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|(?<=[A-Za-z][座塔]))"
+    "|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -90,9 +96,14 @@ def test_address_hint_same_as_plain_alternation(text: str) -> None:
 
 
 def test_address_hint_plain_form_is_the_alternation() -> None:
-    assert _HINT_PLAIN.pattern.startswith("[路街巷苑村栋幢室]|[里道条座塔]")
-    assert _HINT_PLAIN.pattern.endswith("单元|号楼")
+    # every alternative of the shipped hint starts with a literal (so re scans a class)
+    assert pp.ADDRESS_HINT_RE.pattern.startswith("路|街|巷|苑|村|栋|幢|室|里(?:")
+    assert pp.ADDRESS_HINT_RE.pattern.endswith("单元|号楼")
     assert pp.ADDRESS_HINT_RE.search("住在花家地西里3号").start() == 6  # 里 before 3号
+    assert pp.ADDRESS_HINT_RE.search("我要查一下账单") is None
+    for text in ("住在花家地西里3号", "B座1205", "T1塔", "东四十条甲22号", "阳光花园", "和平里"):
+        a, b = pp.ADDRESS_HINT_RE.search(text), _HINT_PLAIN.search(text)
+        assert (a and a.span()) == (b and b.span()), text
 
 
 def _reference_mask(text: str) -> tuple[str, Counter[str]]:
@@ -142,3 +153,23 @@ def test_mask_pii_many_counts_and_index_on_a_string_series() -> None:
     only_phone = mask_pii_many(s, types=["phone"])
     assert only_phone["text"].tolist()[0] == "我叫张伟，手机[手机号]"
     assert only_phone["pii_name"].tolist() == [0, 0, 0, 0]
+
+
+_RARE_PARTS = (pp.CLAUSE_RIGHT_RE, pp.REPORTING_HINT_RE, _RX.spelled,
+               pii._SIGNATURE_HINT_RE, pii._RARE_NAME_GATE_RE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_TOKENS, "：", ":", "·", "扎西", "名字", "以贵行", "签名"]),
+                max_size=14).map("".join))
+def test_rare_hint_union_hits_when_any_part_hits(text: str) -> None:
+    # _names skips the five checks when the union misses: it must miss only when all do
+    union = pii._rare_hints().search(text) is not None
+    assert union == any(rx.search(text) for rx in _RARE_PARTS)
+
+
+def test_rare_hint_union_examples() -> None:
+    for text in ("翁建平自称", "客户来电反映", "弓长张", "此致敬礼", "户名：王五",
+                 "阿依古丽·买买提"):
+        assert pii._rare_hints().search(text), text
+    assert pii._rare_hints().search("我想查一下余额") is None

@@ -774,12 +774,14 @@ BRANCH_AFTER_RE: Final = re.compile(
 )
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
+_HINT_NUMBER_AFTER: Final = (
+    "(?:(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|(?<=[A-Za-z][座塔]))"
+)
 ADDRESS_HINT_RE: Final = re.compile(
-    # the first characters of every alternative, as one class first: most positions fail it
-    # at once (the alternation alone gives ``re`` no class to skip ahead with)
-    "(?=[路街巷苑村栋幢室里道条座塔胡大小花家新公社宿广单号])(?:"
-    "[路街巷苑村栋幢室]"
-    # 花家地西里3号, 高新南一道9号, 东四十条甲22号; B座, T1塔 (one class first: fast to scan)
-    "|[里道条座塔](?:(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|(?<=[A-Za-z][座塔]))"
-    "|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼)"
+    # every alternative starts with a literal character, so ``re`` builds one class of their
+    # first characters and skips ahead to it (a leading class or lookahead would defeat that)
+    "路|街|巷|苑|村|栋|幢|室"
+    # 花家地西里3号, 高新南一道9号, 东四十条甲22号; B座, T1塔
+    + "".join(f"|{c}{_HINT_NUMBER_AFTER}" for c in "里道条座塔")
+    + "|胡同|大道|小区|花园|家园|新村|公寓|大厦|社区|大院|宿舍|广场|大楼|单元|号楼"
 )
