@@ -140,3 +140,21 @@ def test_reader_holds_about_one_batch_not_the_file(tmp_path):
     assert len(held) == 48
     # (pyarrow 26's default, pre-buffering reader holds ~30 MB here from the first batch)
     assert max(held) < 8 * group_bytes
+
+
+def test_tag_parquet_fixes_the_mmap_threshold_once_per_call(sample, tmp_path, monkeypatch):
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, param, value):
+            calls.append((param, value))
+            return 1
+
+        def malloc_trim(self, pad):
+            return 0
+
+    monkeypatch.setattr(_stream, "_LIBC", FakeLibc())
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    cx.tag_parquet(src, tmp_path / "out", progress=False)
+    assert calls == [(-3, 256 * 1024)]  # M_MMAP_THRESHOLD, before the first batch
