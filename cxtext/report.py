@@ -256,6 +256,26 @@ def _check_name(name: str) -> str:
     return name
 
 
+def _kernel_transport(folder: str) -> dict[str, Any]:
+    """Engine arguments that run the report kernel over Unix sockets in ``folder``.
+
+    The default is plain-text TCP on localhost ports, which any local user can reach and
+    which ipykernel >= 7 warns about on every start; the notebooks carry bank data. Windows
+    keeps TCP (no ``ipc`` transport there).
+    """
+    if os.name == "nt":
+        return {}
+    from jupyter_client.manager import AsyncKernelManager
+
+    class _IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: Any) -> None:
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", os.path.join(folder, "kernel"))
+            super().__init__(**kwargs)
+
+    return {"kernel_manager_class": _IPCKernelManager}
+
+
 def _html_exporter():
     try:
         from nbconvert import HTMLExporter
@@ -354,6 +374,7 @@ def render_report(
                 str(src), str(executed), parameters=params, kernel_name="python3",
                 progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                 execution_timeout=timeout_s, cwd=str(Path.cwd()),
+                **_kernel_transport(tmp),
             )
             nb = nbformat.read(executed, as_version=4)
     finally:

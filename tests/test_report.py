@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 
@@ -87,6 +88,16 @@ def test_index_keeps_reports_rendered_earlier(tmp_path):
 def test_report_name_cannot_escape_folder(tmp_path):
     with pytest.raises(cx.CxTextError, match="Unknown report"):
         render_report("../evil", tmp_path)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows keeps TCP")
+def test_report_kernel_talks_over_private_unix_sockets(tmp_path):
+    """Not plain-text localhost TCP (reachable by any local user; ipykernel warns about it)."""
+    from cxtext.report import _kernel_transport
+
+    km = _kernel_transport(str(tmp_path))["kernel_manager_class"]()
+    assert km.transport == "ipc"
+    assert Path(km.ip).parent == tmp_path
 
 
 def test_cjk_font_covers_report_vocabulary():
