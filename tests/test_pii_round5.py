@@ -81,7 +81,10 @@ def test_minority_and_dotted_names(text: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["商品被打开·漏出来了", "杭州·西湖一日游", "就是买买买，就爱囤囤囤"],
+    ["商品被打开·漏出来了", "杭州·西湖一日游", "就是买买买，就爱囤囤囤",
+     # dot-joined lists (a portrait's tag line), also after a cue character (与)
+     "金卡客户·近30天投诉4次·愤怒·收费争议·扬言升级投诉", "普通客户·满意",
+     "普通客户·近90天投诉1次·愤怒·网点与排队·有销户意向"],
 )
 def test_dots_and_repeats_that_are_not_names(text: str) -> None:
     assert _names(text) == []

@@ -357,6 +357,11 @@ def test_demo_corpus_portraits(demo_dir: Path) -> None:
     assert (p["complaints_365d"] <= p["contacts_365d"]).all()
     assert p["tag_line"].str.match(r"^(普通|金卡|白金|钻石)客户").all()
     assert not p["tag_line"].map(lambda s: bool(re.search(r"\d{6,}", s))).any()
+    # reports mask every cell: a tag line (no personal data by construction) must pass
+    # unchanged, not lose its emotion and category to a dotted-name pattern (·愤怒·收费争议·)
+    lines = p["tag_line"].drop_duplicates()
+    assert lines.str.count("·").max() >= 3
+    assert (cx.mask_pii_many(lines)["text"].to_numpy() == lines.to_numpy()).all()
     for col in ("style_verbosity", "style_politeness", "style_patience"):
         seen = p.loc[p["contacts_total"] > 0, col]
         assert seen.notna().all() and seen.nunique() == 3, col

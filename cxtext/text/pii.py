@@ -493,13 +493,16 @@ def _names(w: str) -> list[Span]:
 
 
 #: A transliterated name with a middle dot (Uyghur, Kazakh, foreign): 热合曼·吐尔逊.
+#: Not inside a longer chain of dot-joined words: that is a list (普通客户·近30天投诉3次·愤怒·
+#: 收费争议·勿营销, a portrait's tag line), not a name.
 _DOTTED_NAME_RE: Final = re.compile(
-    "(?:(?<=[叫是名：:给和与跟])|(?<![\u4e00-\u9fff]))"
+    "(?:(?<=[叫是名：:给和与跟])|(?<![\u4e00-\u9fff·•・]))"
     "[\u4e00-\u9fff]{2,5}[·•・][\u4e00-\u9fff]{2,5}(?:[·•・][\u4e00-\u9fff]{2,5})?"
-    "(?![\u4e00-\u9fff])"
+    "(?![\u4e00-\u9fff·•・])"
 )
-#: Not a name: places and brands joined by a dot (杭州·西湖, 中国·上海).
-_DOTTED_PLACE_RE: Final = re.compile("[省市区县镇乡村路街湖山园城馆店]$|^中国|^[杭京沪]")
+#: Not a name: places and brands joined by a dot (杭州·西湖, 中国·上海), a customer segment
+#: (普通客户·满意).
+_DOTTED_PLACE_RE: Final = re.compile("[省市区县镇乡村路街湖山园城馆店]$|客户$|^中国|^[杭京沪]")
 #: Tibetan, Mongolian and Uyghur names with no surname after 叫 / 是 / a colon (扎西顿珠,
 #: 巴特尔): the name starts with a common first element.
 _MINORITY_FIRST: Final = (
@@ -536,6 +539,11 @@ def _dotted_names(w: str) -> list[Span]:
         if any(_DOTTED_PLACE_RE.search(p) or any(c in _DOTTED_STOP for c in p)
                for p in parts):
             continue  # 杭州·西湖, 商品被打开·漏出来了
+        run = m.start()  # after a cue inside a word that is itself dot-joined: a list
+        while run > 0 and "\u4e00" <= w[run - 1] <= "\u9fff":
+            run -= 1
+        if run > 0 and w[run - 1] in "·•・":
+            continue  # …·理财与基金亏损·有销户意向
         out.append((m.start(), m.end(), "name"))
     return out
 #: A form field with a colon, then a name up to the end of the clause (投诉人：夏天，).
