@@ -362,6 +362,10 @@ def test_demo_corpus_portraits(demo_dir: Path) -> None:
     lines = p["tag_line"].drop_duplicates()
     assert lines.str.count("·").max() >= 3
     assert (cx.mask_pii_many(lines)["text"].to_numpy() == lines.to_numpy()).all()
+    styles = (p["style_verbosity"] + "·" + p["style_politeness"] + "·"
+              + p["style_patience"]).dropna().drop_duplicates()  # the report's 沟通风格
+    assert len(styles) >= 10
+    assert (cx.mask_pii_many(styles)["text"].to_numpy() == styles.to_numpy()).all()
     for col in ("style_verbosity", "style_politeness", "style_patience"):
         seen = p.loc[p["contacts_total"] > 0, col]
         assert seen.notna().all() and seen.nunique() == 3, col

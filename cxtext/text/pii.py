@@ -531,6 +531,31 @@ def _rare_hints() -> re.Pattern[str]:
     return re.compile("|".join(p[3:-1] if p.startswith("(?:") else p for p in parts))
 
 
+#: jieba part-of-speech tags of names, places and other proper nouns (阿依古丽 nr, 约翰 nrt).
+_PROPER_TAGS: Final = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """Words of jieba's dictionary (2–5 characters, frequency ≥ 100) that are not proper nouns.
+
+    A dot-joined run made only of them is a list of words, not a transliterated name; read
+    once, and only when a text has such a run.
+    """
+    from pathlib import Path
+
+    import jieba
+
+    words = []
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if (len(fields) == 3 and 2 <= len(fields[0]) <= 5 and fields[2] not in _PROPER_TAGS
+                    and int(fields[1]) >= 100):
+                words.append(fields[0])
+    return frozenset(words)
+
+
 def _dotted_names(w: str) -> list[Span]:
     """Transliterated names written with a middle dot, not places joined by one."""
     out: list[Span] = []
@@ -539,6 +564,8 @@ def _dotted_names(w: str) -> list[Span]:
         if any(_DOTTED_PLACE_RE.search(p) or any(c in _DOTTED_STOP for c in p)
                for p in parts):
             continue  # 杭州·西湖, 商品被打开·漏出来了
+        if all(p in _everyday_words() for p in parts):
+            continue  # 简短·礼貌·急躁 (a portrait's style), 愤怒·失望
         run = m.start()  # after a cue inside a word that is itself dot-joined: a list
         while run > 0 and "\u4e00" <= w[run - 1] <= "\u9fff":
             run -= 1
