@@ -117,9 +117,10 @@ class ByteLRU:
         """:meth:`put` of every (key, value) pair, in order, under one lock."""
         data = self._data
         limit = self.max_bytes
+        size_of = self.size_of
         with self._lock:
             for key, value in zip(keys, values, strict=True):
-                size = _sizeof(key) + _sizeof(value) + _ENTRY_OVERHEAD  # size_of, inlined
+                size = size_of(key, value)
                 old = data.pop(key, None)
                 if old is not None:
                     self.nbytes -= old[1]

@@ -840,11 +840,7 @@ class RuleSet(Mapping[str, LabelRules]):
         restricts the scan to some labels.
         """
         out: dict[str, list[dict]] = {}
-        grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
-        key = (self._keys.intersection(grams), None if labels is None else tuple(labels))
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plan(*key)
+        plan = self._plan_for(prep, None if labels is None else tuple(labels))
         if not plan:
             return out
         flat_label, search, order = self._flat_label, self._flat_search, self.order
@@ -877,13 +873,8 @@ class RuleSet(Mapping[str, LabelRules]):
     ) -> bool:
         """Whether :meth:`scan` would give ``label`` any evidence (``keep`` is its keeper),
         stopping at the first accepted match instead of building every span."""
-        grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
-        key = (self._keys.intersection(grams), (label,))
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plan(*key)
         text = prep.text
-        for k in plan:
+        for k in self._plan_for(prep, (label,)):
             first = self._flat_search[k](text)
             if first is None:
                 continue
@@ -893,6 +884,13 @@ class RuleSet(Mapping[str, LabelRules]):
                 if end > start and keep(cue, Context(text, start, end)):
                     return True
         return False
+
+    def _plan_for(self, prep: Prepared, labels: tuple[str, ...] | None) -> tuple[int, ...]:
+        """The cue numbers to try on ``prep`` (from its anchors; cached by :meth:`_plan`)."""
+        grams = prep.grams if prep.grams_version == _GRAMS["version"] else text_grams(prep.text)
+        key = (self._keys.intersection(grams), labels)
+        plan = self._plans.get(key)
+        return self._plan(*key) if plan is None else plan
 
     def _plan(self, anchors: frozenset[str], labels: tuple[str, ...] | None) -> tuple[int, ...]:
         """The cue numbers to try, in order, for a text with these anchors (cached: texts

@@ -365,8 +365,7 @@ def _customer_complained(texts: Sequence[object] | pd.Series,
     """Customer turns that say a complaint word of the quality rules (``complaint`` item).
 
     Each distinct customer text is prepared and matched once (repeats share the answer),
-    and no evidence is kept (only the flag is needed). A text none of whose characters
-    or pairs anchors a complaint cue cannot match: it is answered from its anchors alone.
+    and no evidence is kept (only the flag is needed).
     """
     speaker = np.asarray(speakers, dtype=object)
     out = np.zeros(len(speaker), dtype=bool)
@@ -381,32 +380,12 @@ def _customer_complained(texts: Sequence[object] | pd.Series,
     prepared = prepare_texts(list(distinct))
     rules = _rules()
     keep = _keepers()["complaint"]
-    keys, always = _complaint_anchors()
-    version = _grams_version()
     hits = np.zeros(len(prepared) + 1, dtype=bool)  # the last slot: missing texts
     for k, p in enumerate(prepared):
-        if p is None or not p.text:
-            continue
-        if not always and p.grams_version == version and keys.isdisjoint(p.grams):
-            continue  # no complaint cue can match: scan() would try none
-        hits[k] = rules.has_match(p, keep, "complaint")
+        if p is not None and p.text:  # a text with no complaint anchor has an empty plan
+            hits[k] = rules.has_match(p, keep, "complaint")
     out[rows] = hits[codes]
     return out
-
-
-@lru_cache(maxsize=1)
-def _complaint_anchors() -> tuple[frozenset[str], bool]:
-    """The anchors of the ``complaint`` cues, and whether one of them has none (then
-    every text must be scanned)."""
-    cues = _rules()["complaint"].cues
-    always = any(c.anchors is None for c in cues)
-    return frozenset().union(*(c.anchors or () for c in cues)), always
-
-
-def _grams_version() -> int:
-    from cxtext.tags._rules import _GRAMS
-
-    return int(_GRAMS["version"])  # type: ignore[call-overload]
 
 
 _INTENT_COLUMNS: Final = ("intent_churn", "intent_escalation", "intent_repeat", "intent_urgency")
