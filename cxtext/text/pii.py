@@ -542,12 +542,10 @@ def _everyday_words() -> frozenset[str]:
     A dot-joined run made only of them is a list of words, not a transliterated name; read
     once, and only when a text has such a run.
     """
-    from pathlib import Path
-
-    import jieba
+    from cxtext.text._names_build import jieba_dict_path
 
     words = []
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+    with open(jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
             fields = line.split()
             if (len(fields) == 3 and 2 <= len(fields[0]) <= 5 and fields[2] not in _PROPER_TAGS
