@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext.text import _pii_patterns as pp
-from cxtext.text._names import free_names
+from cxtext.text._names import _han, free_names
 from cxtext.text._params import type_error
 
 if TYPE_CHECKING:
@@ -565,7 +565,7 @@ def _dotted_names(w: str) -> list[Span]:
         if all(p in _everyday_words() for p in parts):
             continue  # 简短·礼貌·急躁 (a portrait's style), 愤怒·失望
         run = m.start()  # after a cue inside a word that is itself dot-joined: a list
-        while run > 0 and "\u4e00" <= w[run - 1] <= "\u9fff":
+        while run > 0 and _han(w[run - 1]):
             run -= 1
         if run > 0 and w[run - 1] in "·•・":
             continue  # …·理财与基金亏损·有销户意向
