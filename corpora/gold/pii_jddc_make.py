@@ -54,9 +54,11 @@ personal address by itself).
 Numbers: ``[电话x]`` is kept when free-standing (no letter, digit placeholder or Han digit
 run glued to it) and not after 订单号, 运单号, 识别号/码, 条形码 or 税号; it is filled with a
 mobile number (plain, 3-4-4 with spaces or hyphens, +86) or, for a fifth, a landline
-(0AA-NNNNNNNN). ``[身份证号x]`` is kept when free-standing and not after 税号, 识别号 or 号;
-it is filled with an 18-digit number with a valid check digit. ``[邮箱x]`` is kept when
-free-standing and filled with an invented e-mail address.
+(area code-number; the area code is one that exists: 010, 02X, 0[3-9][1-9]X -- the first
+version drew any 0AA or 0AAA, 0116 included, a bug seen on the first dev look and fixed, which
+redrew every filled value). ``[身份证号x]`` is kept when free-standing and not after 税号,
+识别号 or 号; it is filled with an 18-digit number with a valid check digit. ``[邮箱x]`` is
+kept when free-standing and filled with an invented e-mail address.
 
 Other placeholders (``[数字x]``, ``[订单x]``, ``[金额x]`` ...) stay as they are.
 
@@ -257,8 +259,11 @@ def _address_tail(rng: random.Random, prefix: str) -> str:
 
 
 def _phone(rng: random.Random) -> tuple[str, str]:
-    if rng.random() < 0.2:
-        return f"0{rng.randint(10, 999)}-{rng.randint(2000000, 89999999)}", "landline"
+    if rng.random() < 0.2:  # area codes that exist: 010, 02X, 0[3-9][1-9]X
+        r = rng.random()
+        area = ("10" if r < 0.1 else f"2{rng.randint(0, 9)}" if r < 0.4
+                else f"{rng.randint(3, 9)}{rng.randint(1, 9)}{rng.randint(0, 9)}")
+        return f"0{area}-{rng.randint(2000000, 89999999)}", "landline"
     digits = (rng.choice(("13", "15", "17", "18", "19")) + str(rng.randint(0, 9))
               + "".join(str(rng.randint(0, 9)) for _ in range(8)))
     r = rng.random()

@@ -1,0 +1,150 @@
+"""PII round 6: what the real JDDC chats showed (cues of delivery staff, contact lines) and
+the builder of the JDDC cases (``corpora/gold/pii_jddc_make.py``).
+
+The sentences here are written for the tests; none is copied from the JDDC sample.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from cxtext.text.pii import find_pii, mask_pii
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load_make():
+    spec = importlib.util.spec_from_file_location(
+        "pii_jddc_make", REPO / "corpora" / "gold" / "pii_jddc_make.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make = _load_make()
+
+
+def _names(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_pii(text) if m.type == "name"]
+
+
+# --- delivery and service staff named after their role word ---------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("配送员:上官博文，电话:0617-25354148", "上官博文"),
+    ("配送员：诸葛霞，电话：13912345678", "诸葛霞"),
+    ("快递员:司马光明 请您留意电话", "司马光明"),
+    ("安装师傅:欧阳丽 明天上午上门", "欧阳丽"),
+    ("送货员是孙阳，您联系他就行", "孙阳"),
+    ("配送员:张伟", "张伟"),
+])
+def test_delivery_role_names(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "配送员说明天送",
+    "配送员会联系您的",
+    "快递员都不接电话",
+    "快递小哥很好",
+    "安装师傅上门要收费吗",
+    "配送员电话打不通",
+    "骑手已取餐",
+    "维修师傅明天到",
+    "配送员已出发，请保持电话畅通",
+])
+def test_delivery_role_words_alone_are_not_names(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_delivery_role_keeps_the_title_out() -> None:
+    assert mask_pii("配送员王师傅马上到") == "配送员[姓名]师傅马上到"
+
+
+# --- the JDDC case builder: slot rules (invented lines, no JDDC text) ---------------------
+
+def _rule(text: str, prev: str = "") -> list[str | None]:
+    return [make.classify(text, m, prev) for m in make.SLOT.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "prev", "rules"), [
+    ("配送员:[姓名x]，电话:[电话x]", "", ["N1", "P"]),
+    ("北京[地址x] [姓名x] [数字x]", "", ["A1", "N2"]),
+    ("[姓名x]", "请提供一下收货人姓名", ["N3"]),
+    ("[姓名x]", "还有别的问题吗", [None]),
+    ("好的 [姓名x]", "", [None]),
+    ("谢[姓名x]", "", [None]),
+    ("[姓名x]票", "", [None]),
+    ("[姓名x](Haier) 热水器", "", [None]),
+    ("[姓名x][数字x]点联系您", "", [None]),
+    ("改成上海[地址x]", "", ["A1"]),
+    ("招商银行北京[地址x]支行", "", [None]),
+    ("[地址x]", "您的新地址是?", ["A2"]),
+    ("订单号:[电话x]", "", [None]),
+    ("VF[电话x]", "", [None]),
+    ("税号:[身份证号x]", "", [None]),
+    ("[身份证号x] [姓名x]", "", ["I", "N2"]),
+    ("邮箱:[邮箱x] 谢谢", "", ["E"]),
+])
+def test_slot_rules(text: str, prev: str, rules: list[str | None]) -> None:
+    assert _rule(text, prev) == rules
+
+
+def test_fill_records_exact_spans() -> None:
+    rng = random.Random(3)
+    text = "邮寄地址:山东[地址x] 电话:[电话x] 收件人:[姓名x] 身份证[身份证号x]"
+    filled, spans = make.fill(text, "", rng)
+    assert [s["type"] for s in spans][:1] == ["address"]
+    assert "[" not in filled
+    for s in spans:
+        value = filled[s["start"]:s["end"]]
+        if s["type"] == "address":
+            assert re.search(r"(区|市).*\d+号", value)
+        elif s["type"] == "phone":
+            assert len(re.sub(r"\D", "", value)) in (11, 13)
+        elif s["type"] == "landline":
+            assert re.fullmatch(r"0(10|2\d|[3-9][1-9]\d)-\d{7,8}", value)
+        elif s["type"] == "name":
+            assert 1 <= len(value) <= 4 and value[0] in make.SURNAMES + "欧司上诸东"
+        elif s["type"] == "id_card":
+            assert len(value) == 18
+
+
+def test_fill_drops_an_utterance_with_an_unkept_slot() -> None:
+    assert make.fill("好的 [姓名x] 北京[地址x]", "", random.Random(0)) == "unkept name"
+
+
+def test_id_check_digit() -> None:
+    # GB 11643: 11010519491231002X is the standard's own example
+    body = "11010519491231002"
+    weights = sum(int(c) * w for c, w in zip(body, make._ID_WEIGHTS, strict=True))
+    assert make._ID_CHECK[weights % 11] == "X"
+    value = make._id_card(random.Random(1))
+    s = sum(int(c) * w for c, w in zip(value[:17], make._ID_WEIGHTS, strict=True))
+    assert value[17] == make._ID_CHECK[s % 11]
+
+
+@pytest.mark.shared_data
+def test_jddc_build_is_seeded_and_split_by_session(shared_data: Path) -> None:
+    src = shared_data / "JDDC2019_chat_sample" / "chat_0.1per.txt"
+    if not src.is_file():
+        pytest.skip("JDDC2019_chat_sample is not in the shared data")
+    cases, stats = make.build(src)
+    again, _ = make.build(src)
+    assert cases == again
+    assert stats["negatives"] == 1000
+    halves = {c["split"] for c in cases}
+    assert halves == {"dev", "heldout"}
+    by_session: dict[str, set[str]] = {}
+    for c in cases:
+        by_session.setdefault(c["session"], set()).add(c["split"])
+    assert all(len(v) == 1 for v in by_session.values())
+    for c in cases:
+        for s in c["spans"]:
+            assert 0 <= s["start"] < s["end"] <= len(c["text"])
+            assert "[" not in c["text"][s["start"]:s["end"]]
