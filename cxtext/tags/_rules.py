@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
@@ -376,32 +377,65 @@ _QUOTE_OPENERS: Final = frozenset("“\"「『‘")
 _QUOTE_RE: Final = re.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
 
 
-@lru_cache(maxsize=8)
-def _mark_regexes(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The first mark at or after a position, and the last mark before one (greedy)."""
-    cls = "[" + "".join(re.escape(m) for m in marks) + "]"
-    return re.compile(cls), re.compile("(?s:.*)" + cls)
+_CLAUSE_MARK_RE: Final = re.compile("[" + "".join(re.escape(m) for m in CLAUSE_END) + "]")
+_SENTENCE_MARKS: Final = frozenset(SENTENCE_END)
+#: The clause and sentence marks of the last text a :class:`Context` looked at: the
+#: matches of one text are checked one after another, so one entry is enough.
+_MARKS_MEMO: list = [None, (), ()]
+#: The quotations of the last text :meth:`Context.in_quote` looked at.
+_QUOTES_MEMO: list = [None, ()]
 
 
-def _bounds(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
-    """``(lo, hi)``: the stretch around ``text[start:end]`` that holds none of ``marks``."""
-    following, last = _mark_regexes(marks)
-    m = last.match(text, 0, start)
-    lo = m.end() if m is not None else 0
-    m = following.search(text, end)
-    hi = m.start() if m is not None else len(text)
-    return lo, hi
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Positions of the clause marks and of the sentence marks of ``text`` (sorted)."""
+    memo = _MARKS_MEMO
+    if memo[0] is not text:
+        clause = [m.start() for m in _CLAUSE_MARK_RE.finditer(text)]
+        marks = _SENTENCE_MARKS
+        sentence = [i for i in clause if text[i] in marks]
+        memo[0], memo[1], memo[2] = text, clause, sentence
+    return memo[1], memo[2]
 
 
-@dataclass
+def _bounds_in(positions: list[int], n: int, start: int, end: int) -> tuple[int, int]:
+    """``(lo, hi)``: the stretch around ``[start, end)`` holding none of ``positions``
+    (the character after the last mark before ``start``; the first mark at or after
+    ``end``)."""
+    i = bisect_left(positions, start)
+    lo = positions[i - 1] + 1 if i else 0
+    j = bisect_left(positions, end, i)
+    return lo, positions[j] if j < len(positions) else n
+
+
+def _quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the quotations in ``text`` (empty when it has no opening mark)."""
+    memo = _QUOTES_MEMO
+    if memo[0] is not text:
+        spans: tuple[tuple[int, int], ...] = ()
+        if not _QUOTE_OPENERS.isdisjoint(text):  # one C pass over the text
+            spans = tuple(m.span() for m in _QUOTE_RE.finditer(text))
+        memo[0], memo[1] = text, spans
+    return memo[1]
+
+
 class Context:
-    """Where a match sits in its matching text; the pieces are computed on demand."""
+    """Where a match sits in its matching text; the pieces are computed on demand.
 
-    text: str
-    start: int
-    end: int
-    _clause: tuple[int, int] | None = field(default=None, repr=False)
-    _sentence: tuple[int, int] | None = field(default=None, repr=False)
+    Built for every cue match a keeper looks at, so a plain class with slots; the clause
+    and sentence marks of the text are found once for all its matches (:func:`_marks`).
+    """
+
+    __slots__ = ("text", "start", "end", "_clause", "_sentence")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self._clause: tuple[int, int] | None = None
+        self._sentence: tuple[int, int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Context(text={self.text!r}, start={self.start}, end={self.end})"
 
     @property
     def cue(self) -> str:
@@ -410,13 +444,15 @@ class Context:
     @property
     def clause_bounds(self) -> tuple[int, int]:
         if self._clause is None:
-            self._clause = _bounds(self.text, self.start, self.end, CLAUSE_END)
+            self._clause = _bounds_in(_marks(self.text)[0], len(self.text), self.start,
+                                      self.end)
         return self._clause
 
     @property
     def sentence_bounds(self) -> tuple[int, int]:
         if self._sentence is None:
-            self._sentence = _bounds(self.text, self.start, self.end, SENTENCE_END)
+            self._sentence = _bounds_in(_marks(self.text)[1], len(self.text), self.start,
+                                        self.end)
         return self._sentence
 
     @property
@@ -461,12 +497,8 @@ class Context:
 
     def in_quote(self) -> bool:
         """Whether the match lies inside quotation marks (reported speech)."""
-        if _QUOTE_OPENERS.isdisjoint(self.text):  # one C pass over the text
-            return False
-        return any(
-            m.start() < self.start and self.end <= m.end()
-            for m in _QUOTE_RE.finditer(self.text)
-        )
+        start, end = self.start, self.end
+        return any(a < start and end <= b for a, b in _quotes(self.text))
 
     def scope(self, name: str) -> str:
         return getattr(self, name)
@@ -874,14 +906,16 @@ class RuleSet(Mapping[str, LabelRules]):
         """Whether :meth:`scan` would give ``label`` any evidence (``keep`` is its keeper),
         stopping at the first accepted match instead of building every span."""
         text = prep.text
+        unconditional = getattr(keep, "unconditional", None)  # see _evidence
         for k in self._plan_for(prep, (label,)):
             first = self._flat_search[k](text)
             if first is None:
                 continue
             cue = self._flat_cue[k]
+            free = unconditional is not None and unconditional(cue, text)
             for m in chain((first,), cue.regex.finditer(text, first.end())):
                 start, end = m.span()
-                if end > start and keep(cue, Context(text, start, end)):
+                if end > start and (free or keep(cue, Context(text, start, end))):
                     return True
         return False
 
@@ -1093,18 +1127,24 @@ def _evidence(
     """:func:`find_evidence` from each matching cue's first match (``matches``, in cue
     order)."""
     text = prep.text
+    original, offsets = prep.original, prep.offsets
+    # a FilterKeeper says when it keeps every match of a cue in this text: no Context then
+    unconditional = getattr(keep, "unconditional", None)
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
     for cue, first in matches:
+        free = unconditional is not None and unconditional(cue, text)
         for m in (first, *cue.regex.finditer(text, first.end())):
-            key = (m.start(), m.end())
-            if key[1] <= key[0] or key in seen:
+            key = m.span()
+            start, end = key
+            if end <= start or key in seen:
                 continue
-            if keep(cue, Context(text, key[0], key[1])):
+            if free or keep(cue, Context(text, start, end)):
                 seen.add(key)
-                s, e, quote = prep.evidence_text(*key)
-                out.append({field_name: label, "start": s, "end": e, "text": quote,
-                            "rule": cue.rule})
+                if offsets is not None:  # Prepared.span
+                    start, end = offsets[start], offsets[end - 1] + 1
+                out.append({field_name: label, "start": start, "end": end,
+                            "text": original[start:end], "rule": cue.rule})
     if len(out) > 1:
         # one span per stretch of text: of overlapping matches keep the earliest, longest
         out.sort(key=lambda d: (d["start"], d["start"] - d["end"]))
@@ -1114,3 +1154,27 @@ def _evidence(
                 kept.append(d)
         out = kept
     return out
+
+
+class FilterKeeper:
+    """A keeper that accepts a cue match when it passes the label's blocks and
+    requirements (:func:`passes_filters`) and, with ``quotes``, lies outside quotation
+    marks. :meth:`unconditional` lets :func:`_evidence` skip the per-match check."""
+
+    __slots__ = ("filters", "quotes")
+
+    def __init__(self, filters: Sequence[Filter], *, quotes: bool = False) -> None:
+        self.filters = filters
+        self.quotes = quotes
+
+    def __call__(self, cue: Cue, ctx: Context) -> bool:
+        if self.quotes and ctx.in_quote():
+            return False
+        return passes_filters(cue, ctx, self.filters)
+
+    def unconditional(self, cue: Cue, text: str) -> bool:
+        """Whether every match of ``cue`` in ``text`` is kept: no filter applies to the
+        cue (and, with ``quotes``, ``text`` holds no quotation)."""
+        if _filter_plan(self.filters, cue.rule, None, False):
+            return False
+        return not (self.quotes and _quotes(text))

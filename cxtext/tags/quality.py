@@ -46,14 +46,12 @@ import pandas as pd
 
 from cxtext.errors import param_error
 from cxtext.tags._rules import (
-    Context,
-    Cue,
+    FilterKeeper,
     LabelRules,
     Prepared,
     RuleSet,
     as_series,
     compile_rule_table,
-    passes_filters,
     prepare_texts,
     result_frame,
     speaker_values,
@@ -117,11 +115,9 @@ def _rules() -> RuleSet:
     return compile_rule_table(RULE_FILE, _ALL_ITEMS)
 
 
-def _keeper(rules: LabelRules):
-    def keep(cue: Cue, ctx: Context) -> bool:
-        return not ctx.in_quote() and passes_filters(cue, ctx, rules.filters)
-
-    return keep
+def _keeper(rules: LabelRules) -> FilterKeeper:
+    """Keep a cue match outside quotation marks that passes the item's filters."""
+    return FilterKeeper(rules.filters, quotes=True)
 
 
 @lru_cache(maxsize=1)

@@ -39,14 +39,12 @@ import pandas as pd
 from cxtext.labels import CATEGORIES
 from cxtext.tags._rules import (
     CLAUSE_END,
-    Context,
-    Cue,
+    FilterKeeper,
     LabelRules,
     Prepared,
     RuleSet,
     as_series,
     compile_rule_table,
-    passes_filters,
     prepare_texts,
     result_frame,
     text_values,
@@ -83,11 +81,9 @@ def _weak_rules() -> frozenset[str]:
     return frozenset(c.rule for r in _rules().values() for c in r.cues if "weak" in c.flags)
 
 
-def _keeper(rules: LabelRules):
-    def keep(cue: Cue, ctx: Context) -> bool:
-        return passes_filters(cue, ctx, rules.filters)
-
-    return keep
+def _keeper(rules: LabelRules) -> FilterKeeper:
+    """Keep a cue match that passes the label's blocks and requirements."""
+    return FilterKeeper(rules.filters)
 
 
 @lru_cache(maxsize=1)
