@@ -148,3 +148,47 @@ def test_jddc_build_is_seeded_and_split_by_session(shared_data: Path) -> None:
         for s in c["spans"]:
             assert 0 <= s["start"] < s["end"] <= len(c["text"])
             assert "[" not in c["text"][s["start"]:s["end"]]
+
+
+# --- contact lines: a name standing beside the number, e-mail or address it goes with -----
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("13812345678 贺琳", ["贺琳"]),
+    ("贺琳，13812345678", ["贺琳"]),
+    ("贺琳13812345678", ["贺琳"]),
+    ("北京市朝阳区建国路88号 贺琳 13812345678", ["贺琳"]),
+    ("王芳 139 1234 5678", ["王芳"]),
+    ("李娜，138-1234-5678，上海市浦东新区世纪大道100号", ["李娜"]),
+    ("陈静 15812345678 广东广州市天河区天河路385号", ["陈静"]),
+    ("刘洋/13712345678", ["刘洋"]),
+    ("13812345678 王建国 好的谢谢", ["王建国"]),
+    ("上官博文 13812345678", ["上官博文"]),
+])
+def test_contact_line_names(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "好的 13812345678", "马上 13812345678", "明天 13812345678", "高兴 13812345678",
+    "京东 010-12345678", "苏宁 13812345678", "江苏 13812345678", "华为 13812345678",
+    "先生 13812345678", "黄金 13812345678", "方便 13812345678", "周一 13812345678",
+    "金额 13812345678", "申请 13812345678", "晚上 13812345678",
+    "恒龙广场、梅龙镇、中信泰富20分钟",  # a place after a place, not a name
+    "收货人张伟的电话打不通 13812345678 的那个",  # the run is longer than a name
+])
+def test_contact_line_words_are_not_names(text: str) -> None:
+    assert [n for n in _names(text) if n != "张伟"] == []
+
+
+# --- a bare role noun followed by a word names nobody ------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("是的呢 需要地址 收货人商品一致哦", []),
+    ("收货人信息填错了", []),
+    ("收货人张伟", ["张伟"]),
+    ("收件人黄金凤", ["黄金凤"]),  # a word (黄金), then a clearly name-like character
+    ("我是持卡人欧阳建红本人。", ["欧阳建红"]),
+    ("户主张建国", ["张建国"]),
+])
+def test_role_noun_then_word(text: str, names: list[str]) -> None:
+    assert _names(text) == names

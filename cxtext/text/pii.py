@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext.text import _pii_patterns as pp
-from cxtext.text._names import _han, free_names
+from cxtext.text._names import KIN, NOT_LAST, THRESHOLD, _han, free_names, name_stats
 from cxtext.text._params import type_error
 
 if TYPE_CHECKING:
@@ -408,6 +408,10 @@ def _names(w: str) -> list[Span]:
         e = s + slen + glen
         if w[s:e] in pp.NAME_COMMON_WORDS or w[s : e + 1] in pp.NAME_COMMON_WORDS:
             continue
+        if (strong and slen == 1 and cue_str[-1:] in _ROLE_NOUN_ENDS
+                and w[s : s + 2] in _jieba_words()[1]
+                and name_stats().given.get(w[s + 2 : s + 3], -9.0) < _THIRD_GIVEN_MIN):
+            continue  # 收货人商品一致: a role noun, then a word (not 收件人黄金凤), nobody named
         if not strong:
             # weak triggers (本人, 我是) need a clean right edge
             clean = _clean_after(w, e)
@@ -535,23 +539,45 @@ def _rare_hints() -> re.Pattern[str]:
 _PROPER_TAGS: Final = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
 
 
-@lru_cache(maxsize=1)
-def _everyday_words() -> frozenset[str]:
-    """Words of jieba's dictionary (2–5 characters, frequency ≥ 100) that are not proper nouns.
+#: Last characters of strong cues that are bare role nouns (收货人, 联系人, 户主) with no
+#: linking 是/为/叫 or colon: a dictionary word right after one is not a name.
+_ROLE_NOUN_ENDS: Final = frozenset("人主")
+#: ... unless a clearly name-like character follows the word (收件人黄金凤).
+_THIRD_GIVEN_MIN: Final = 1.5
+#: jieba's tags of person names: a contact-line name may be one of those words (李娜).
+_PERSON_TAGS: Final = frozenset(("nr", "nrfg", "nrt"))
 
-    A dot-joined run made only of them is a list of words, not a transliterated name; read
-    once, and only when a text has such a run.
+
+@lru_cache(maxsize=1)
+def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Two word sets of jieba's dictionary, read once and only when a text needs them.
+
+    * everyday words: 2–5 characters, frequency ≥ 100, not a proper noun (a dot-joined run
+      made only of them is a list of words, not a transliterated name);
+    * words that start with a surname and are not person names: 2–4 characters, frequency
+      ≥ 5, any other tag (京东, 江苏, 苏宁, 高兴: a contact line's word, not a name).
     """
     from cxtext.text._names_build import jieba_dict_path
 
-    words = []
+    single, compound = pp.surnames()
+    everyday, not_person = [], []
     with open(jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
             fields = line.split()
-            if (len(fields) == 3 and 2 <= len(fields[0]) <= 5 and fields[2] not in _PROPER_TAGS
-                    and int(fields[1]) >= 100):
-                words.append(fields[0])
-    return frozenset(words)
+            if len(fields) != 3 or not 2 <= len(fields[0]) <= 5:
+                continue
+            word, freq, tag = fields[0], int(fields[1]), fields[2]
+            if tag not in _PROPER_TAGS and freq >= 100:
+                everyday.append(word)
+            if (len(word) <= 4 and freq >= 5 and tag not in _PERSON_TAGS
+                    and (word[0] in single or word[:2] in compound)):
+                not_person.append(word)
+    return frozenset(everyday), frozenset(not_person)
+
+
+def _everyday_words() -> frozenset[str]:
+    """See :func:`_jieba_words`."""
+    return _jieba_words()[0]
 
 
 def _dotted_names(w: str) -> list[Span]:
@@ -982,6 +1008,69 @@ _ADDRESS_SEP_RE: Final = re.compile(
 )
 
 
+#: A whole Han run of two to four characters, then what may stand between a name and the
+#: number, e-mail or address it is listed with (before the item; the next one: after it).
+_CONTACT_GAP = " \t\u3000,，、;；:：/|"
+_CONTACT_BEFORE_RE: Final = re.compile(
+    f"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{2,4}}(?P<gap>[{_CONTACT_GAP}]*)$"
+)
+_CONTACT_AFTER_RE: Final = re.compile(
+    f"(?P<gap>[{_CONTACT_GAP}]*)(?P<run>[\u4e00-\u9fff]{{2,4}})(?![\u4e00-\u9fff])"
+)
+#: A one-character given name beside a contact item need not be as name-like as one with
+#: no context (``SHORT_MIN_GIVEN``): 陈静, 刘洋 (log ratios 1.3 and 0).
+_CONTACT_MIN_GIVEN: Final = -0.5
+_CONTACT_TYPES: Final = frozenset(("phone", "landline", "id_card", "bank_card", "email",
+                                   "address"))
+
+
+def _contact_names(w: str, cands: list[Span]) -> list[Span]:
+    """A name standing alone beside the number, e-mail or address it is listed with (contact
+    lines: 北京市朝阳区建国路88号 贺琳 13812345678, 王芳 139 1234 5678, 13812345678 王建国 好的).
+
+    The whole Han run next to the item (only separators between; glued to a number or an
+    e-mail is allowed, to an address not) must be a surname and one or two given-name
+    characters (a compound surname and one or two): a single given character clearly
+    name-like, two not unlike a name, and the run not a dictionary word other than a person's
+    name (京东, 江苏, 高兴) nor a form of address (先生), and not ending like a place (梅龙镇).
+    """
+    out: list[Span] = []
+    for s0, e0, typ in cands:
+        if typ not in _CONTACT_TYPES:
+            continue
+        m = _CONTACT_BEFORE_RE.search(w, max(0, s0 - 16), s0)
+        if m is not None and (m.group("gap") or typ != "address"):
+            s, e = m.start(), m.start("gap")
+            if _contact_name_like(w, s, e, cands):
+                out.append((s, e, "name"))
+        m = _CONTACT_AFTER_RE.match(w, e0)
+        if m is not None and (m.group("gap") or typ != "address"):
+            s, e = m.span("run")
+            if _contact_name_like(w, s, e, cands):
+                out.append((s, e, "name"))
+    return out
+
+
+def _contact_name_like(w: str, s: int, e: int, cands: list[Span]) -> bool:
+    single, compound = pp.surnames()
+    slen = 2 if w[s : s + 2] in compound else 1
+    given = w[s + slen : e]
+    if not 1 <= len(given) <= 2 or (slen == 1 and w[s] not in single):
+        return False
+    ratios = name_stats().given
+    if any(c not in ratios for c in given) or given in KIN or given[-1] in NOT_LAST:
+        return False
+    if any(a < e and s < b for a, b, _ in cands):
+        return False
+    if len(given) == 1:
+        if ratios[given] < _CONTACT_MIN_GIVEN or (slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES):
+            return False
+    elif ratios[given[0]] + ratios[given[1]] < THRESHOLD:
+        return False
+    word = w[s:e]
+    return word not in pp.NAME_COMMON_WORDS and word not in _jieba_words()[1]
+
+
 def _joined_addresses(wide: str) -> list[Span]:
     """Addresses split by commas or spaces (江北区 观音桥步行街 9号 2栋 1102): the separators
     after address elements are taken out, the addresses found in what is left are mapped back
@@ -1094,6 +1183,8 @@ def _detect(text: str) -> list[Span]:
         cands += _addresses(wide, hint)
         if _ADDRESS_SEP_RE.search(wide):
             cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
+    if cands:
+        cands += _contact_names(wide, cands)  # 北京市…88号 贺琳 13812345678
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
     cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
