@@ -192,3 +192,33 @@ def test_contact_line_words_are_not_names(text: str) -> None:
 ])
 def test_role_noun_then_word(text: str, names: list[str]) -> None:
     assert _names(text) == names
+
+
+# --- a name field being changed or filled in; a name greeted ------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("收件人改成王小明", ["王小明"]),
+    ("把收货人改成李娜吧", ["李娜"]),
+    ("发票抬头写张伟就行", ["张伟"]),
+    ("帮我打发票名字孙立新 抬头个人", ["孙立新"]),
+    ("名字填李娜", ["李娜"]),
+    ("抬头写公司名称", []),
+    ("抬头改成单位", []),
+    ("收货人改成我自己", []),
+    ("收件人写错了", []),
+    ("收件人改成公司前台", []),
+])
+def test_name_field_changed(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("张伟 您好，请问有什么可以帮您", ["张伟"]),
+    ("孙阳你好", ["孙阳"]),
+    ("欧阳娜娜 您好", ["欧阳娜娜"]),
+    ("各位您好", []), ("老师您好", []), ("美女你好", []), ("师傅你好", []),
+    ("同学你好", []), ("帅哥你好", []), ("京东你好", []), ("亲爱的您好", []),
+    ("好的 您好", []), ("晚上您好", []), ("小姐姐您好", []),
+])
+def test_greeted_names(text: str, names: list[str]) -> None:
+    assert _names(text) == names

@@ -1051,6 +1051,19 @@ def _contact_names(w: str, cands: list[Span]) -> list[Span]:
     return out
 
 
+#: A name, then a greeting: 张伟 您好 (an agent opening a chat with the customer's name).
+_GREETED_RE: Final = re.compile(
+    "(?<![\u4e00-\u9fff])(?P<run>[\u4e00-\u9fff]{2,4}?)[ ,，]*(?:您好|你好)"
+)
+
+
+def _greeted_names(w: str) -> list[Span]:
+    """A name on its own right before 您好/你好 (张伟 您好, 孙阳你好), judged like a contact
+    line's name (各位, 老师, 美女, 师傅 are words)."""
+    return [(m.start(), m.end("run"), "name") for m in _GREETED_RE.finditer(w)
+            if _contact_name_like(w, m.start(), m.end("run"), [])]
+
+
 def _contact_name_like(w: str, s: int, e: int, cands: list[Span]) -> bool:
     single, compound = pp.surnames()
     slen = 2 if w[s : s + 2] in compound else 1
@@ -1185,6 +1198,8 @@ def _detect(text: str) -> list[Span]:
             cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
     if cands:
         cands += _contact_names(wide, cands)  # 北京市…88号 贺琳 13812345678
+    if "好" in wide:
+        cands += _greeted_names(wide)
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
     cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
