@@ -256,24 +256,48 @@ def _check_name(name: str) -> str:
     return name
 
 
-def _kernel_transport(folder: str) -> dict[str, Any]:
-    """Engine arguments that run the report kernel over Unix sockets in ``folder``.
+def _kernel_transport(folder: str, env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Engine arguments: the report kernel over Unix sockets in ``folder``, with ``env`` added.
 
     The default is plain-text TCP on localhost ports, which any local user can reach and
     which ipykernel >= 7 warns about on every start; the notebooks carry bank data. Windows
-    keeps TCP (no ``ipc`` transport there).
+    keeps TCP (no ``ipc`` transport there). ``env`` is added to the kernel's environment
+    only (this process's ``os.environ`` is left alone), so several reports can render at
+    once from threads of one process.
     """
-    if os.name == "nt":
-        return {}
     from jupyter_client.manager import AsyncKernelManager
 
-    class _IPCKernelManager(AsyncKernelManager):
+    ipc = os.name != "nt"
+    extra_env = dict(env or {})
+
+    class _ReportKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs: Any) -> None:
-            kwargs.setdefault("transport", "ipc")
-            kwargs.setdefault("ip", os.path.join(folder, "kernel"))
+            if ipc:
+                kwargs.setdefault("transport", "ipc")
+                kwargs.setdefault("ip", os.path.join(folder, "kernel"))
             super().__init__(**kwargs)
 
-    return {"kernel_manager_class": _IPCKernelManager}
+        async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
+            kw["env"] = {**kw.get("env", os.environ), **extra_env}
+            return await super()._async_pre_start_kernel(**kw)
+
+    return {"kernel_manager_class": _ReportKernelManager}
+
+
+def _kernel_env(name: str, out: Path) -> dict[str, str]:
+    """What the report kernel needs on top of this process's environment."""
+    from cxtext.display import REPORT_DIR_ENV, REPORT_NAME_ENV
+
+    return {
+        # the kernel must be this interpreter's (its bin folder first on PATH)
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent),
+                                 os.environ.get("PATH", "")]),
+        # charts go inline whatever MPLBACKEND the caller set (Agg would draw nothing)
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        # CSV exports of long tables (display.top_table) go beside the HTML
+        REPORT_DIR_ENV: str(out.resolve()),
+        REPORT_NAME_ENV: name,
+    }
 
 
 def _html_exporter():
@@ -355,34 +379,16 @@ def render_report(
     out.mkdir(parents=True, exist_ok=True)
     params = dict(parameters or {})
 
-    # The kernel must be this interpreter's (its bin folder first on PATH), and charts must
-    # go inline whatever MPLBACKEND the caller set (Agg would draw nothing into the report).
-    from cxtext.display import REPORT_DIR_ENV, REPORT_NAME_ENV
-
-    saved = {k: os.environ.get(k) for k in ("PATH", "MPLBACKEND", REPORT_DIR_ENV,
-                                            REPORT_NAME_ENV)}
-    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), saved["PATH"] or ""])
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    # CSV exports of long tables (display.top_table) go beside the HTML.
-    os.environ[REPORT_DIR_ENV] = str(out.resolve())
-    os.environ[REPORT_NAME_ENV] = name
     start = dt.datetime.now()
-    try:
-        with tempfile.TemporaryDirectory(prefix="cxtext-report-") as tmp:
-            executed = Path(tmp) / nb_file
-            pm.execute_notebook(
-                str(src), str(executed), parameters=params, kernel_name="python3",
-                progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                execution_timeout=timeout_s, cwd=str(Path.cwd()),
-                **_kernel_transport(tmp),
-            )
-            nb = nbformat.read(executed, as_version=4)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    with tempfile.TemporaryDirectory(prefix="cxtext-report-") as tmp:
+        executed = Path(tmp) / nb_file
+        pm.execute_notebook(
+            str(src), str(executed), parameters=params, kernel_name="python3",
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            execution_timeout=timeout_s, cwd=str(Path.cwd()),
+            **_kernel_transport(tmp, _kernel_env(name, out)),
+        )
+        nb = nbformat.read(executed, as_version=4)
     stderr = _strip_stderr(nb)
     nb.metadata["title"] = f"cxtext · {title}"
     body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})

@@ -100,6 +100,31 @@ def test_report_kernel_talks_over_private_unix_sockets(tmp_path):
     assert Path(km.ip).parent == tmp_path
 
 
+def test_report_kernel_gets_its_environment_and_ours_is_untouched(tmp_path, monkeypatch):
+    """The kernel's variables go to that kernel only, so reports can render from threads."""
+    import asyncio
+    import sys
+
+    from cxtext.display import REPORT_DIR_ENV, REPORT_NAME_ENV
+    from cxtext.report import _kernel_env, _kernel_transport
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.delenv(REPORT_NAME_ENV, raising=False)
+    before = dict(os.environ)
+    env = _kernel_env("topics", tmp_path / "out")
+    km = _kernel_transport(str(tmp_path), env)["kernel_manager_class"](kernel_name="python3")
+    try:
+        cmd, kw = asyncio.run(km._async_pre_start_kernel())
+    finally:
+        km.cleanup_connection_file()
+    assert kw["env"]["MPLBACKEND"] == "module://matplotlib_inline.backend_inline"
+    assert kw["env"][REPORT_NAME_ENV] == "topics"
+    assert kw["env"][REPORT_DIR_ENV] == str((tmp_path / "out").resolve())
+    assert kw["env"]["PATH"].split(os.pathsep)[0] == str(Path(sys.executable).parent)
+    assert kw["env"]["HOME"] == os.environ["HOME"]  # the rest of ours is passed on
+    assert dict(os.environ) == before
+
+
 def test_cjk_font_covers_report_vocabulary():
     family = cx.use_cjk_font()
     assert family in {"Noto Sans SC", "WenQuanYi Micro Hei"}
@@ -186,11 +211,13 @@ def test_csv_exports_are_masked_and_formula_safe(rendered_reports):
         for row in rows[1:]:
             for cell in row:
                 assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path.name, cell)
-    # every "more" link points at a file that exists beside the report
-    for r in rendered_reports.reports.values():
+    # every "more" link points at a file that exists beside the report, named after that
+    # report (the kernels render at once, each with its own $CXTEXT_REPORT_NAME)
+    for name, r in rendered_reports.reports.items():
         for href in re.findall(r'class="cx-more" href="([^"]+)"',
                                r.path.read_text(encoding="utf-8")):
             assert (rendered_reports.out / href).is_file(), href
+            assert href.startswith(f"{name}_"), (name, href)
 
 
 def test_index_lists_all_reports(rendered_reports):
