@@ -222,3 +222,17 @@ def test_name_field_changed(text: str, names: list[str]) -> None:
 ])
 def test_greeted_names(text: str, names: list[str]) -> None:
     assert _names(text) == names
+
+
+# --- addresses typed with spaces: a building after the street, a 段 ----------------------
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("取件地址 杭州市余杭区五常街道文一西路969号 3号楼", "取件地址 [地址]"),
+    ("送到公司 北京市海淀区中关村大街1号 海龙大厦 5层", "送到公司 [地址]"),
+    ("长沙 开福区 芙蓉中路二段 17号", "长沙 [地址]"),
+    ("我住在2号楼，2号楼没有电梯", "我住在2号楼，2号楼没有电梯"),
+    ("住在朝阳区 3个月了", "住在朝阳区 3个月了"),
+    ("静安区 8点送到", "静安区 8点送到"),
+])
+def test_spaced_address_pieces(text: str, masked: str) -> None:
+    assert mask_pii(text) == masked

@@ -1003,8 +1003,9 @@ _HOME_OWNERS: Final = frozenset("我你他她您")
 #: Commas or spaces right after an address element (区, 路, 7008号, 2栋 …) and before a Han
 #: character, a digit or a letter: one address may be split there.
 _ADDRESS_SEP_RE: Final = re.compile(
-    "[省市区县旗镇乡路街道巷弄号院栋幢座楼层室期0-9](?P<sep>[，,、 ]+)"
-    "(?=[0-9A-Za-z\u4e00-\u9fff][^，,。；;！!？?]{0,12}?[0-9])"  # a number soon after
+    "[省市区县旗镇乡路街道巷弄段号院栋幢座楼层室期厦0-9](?P<sep>[，,、 ]+)"
+    # a number soon after (3号楼 counts: its own digit)
+    "(?=[0-9]|[A-Za-z\u4e00-\u9fff][^，,。；;！!？?]{0,12}?[0-9])"
 )
 
 
