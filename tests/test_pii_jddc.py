@@ -236,3 +236,16 @@ def test_greeted_names(text: str, names: list[str]) -> None:
 ])
 def test_spaced_address_pieces(text: str, masked: str) -> None:
     assert mask_pii(text) == masked
+
+
+# --- 才 and 钱 in road names (found on the JDDC held-out look, fixed after it) -----------
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("收货地址 重庆市渝北区育才路20号 谢谢", "收货地址 [地址] 谢谢"),
+    ("杭州市上城区钱江路58号", "[地址]"),
+    ("我刚才寄到人民路5号了", "我刚才寄到[地址]了"),
+    ("还钱到5号", "还钱到5号"),
+    ("才5号就到了", "才5号就到了"),
+])
+def test_cai_and_qian_in_road_names(text: str, masked: str) -> None:
+    assert mask_pii(text) == masked
