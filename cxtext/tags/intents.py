@@ -56,7 +56,6 @@ from cxtext.tags._rules import (
     Cue,
     Filter,
     LabelRules,
-    Prepared,
     RuleSet,
     as_series,
     compile_rule_table,
@@ -172,12 +171,16 @@ def _keepers() -> dict[str, object]:
     return {name: _keeper(r) for name, r in _rules().items()}
 
 
-def _match_text(prep: Prepared) -> tuple[list[bool], list[dict]]:
-    found = _rules().scan(prep, _keepers(), "intent")
-    flags = [name in found for name in INTENT_NAMES]
+#: Position of each intent in :data:`INTENT_NAMES` (row of the flag matrix, sort key).
+_INTENT_ROW: Final[dict[str, int]] = {name: k for k, name in enumerate(INTENT_NAMES)}
+
+
+def _sorted_evidence(found: dict[str, list[dict]]) -> list[dict]:
+    """The evidence of every intent found, by position (then intent order)."""
     evidence = [d for name in INTENT_NAMES for d in found.get(name, ())]
-    evidence.sort(key=lambda d: (d["start"], d["end"], INTENT_NAMES.index(d["intent"])))
-    return flags, evidence
+    if len(evidence) > 1:
+        evidence.sort(key=lambda d: (d["start"], d["end"], _INTENT_ROW[d["intent"]]))
+    return evidence
 
 
 def intents(
@@ -250,17 +253,27 @@ def intents(
     evidence: list[list[dict]] = [[] for _ in range(n)]
     todo = [v if sp in ("customer", None) else None for v, sp in zip(values, speakers, strict=True)]
     prepared = prepare_texts(todo)
-    cache: dict[str, tuple[list[bool], list[dict]]] = {}
+    rules, keepers, row_of = _rules(), _keepers(), _INTENT_ROW
+    # text -> (rows of the intents found, evidence); most texts find nothing: their row
+    # keeps the False flags and the empty list it starts with
+    cache: dict[str, tuple[list[int], list[dict]] | None] = {}
     for i, prep in enumerate(prepared):
         if prep is None or not prep.text:
             continue
-        got = cache.get(prep.original)
-        if got is None:
-            got = cache[prep.original] = _match_text(prep)
-            row_flags, row_ev = got
-        else:  # a repeated text: its own copies, so editing one row leaves the others alone
-            row_flags, row_ev = got[0], [dict(d) for d in got[1]]
-        flags[:, i] = row_flags
+        original = prep.original
+        if original in cache:
+            got = cache[original]
+            if got is None:
+                continue
+            rows, row_ev = got[0], [dict(d) for d in got[1]]  # a repeat gets its own copies
+        else:
+            found = rules.scan(prep, keepers, "intent")
+            if not found:
+                cache[original] = None
+                continue
+            rows, row_ev = [row_of[name] for name in found], _sorted_evidence(found)
+            cache[original] = (rows, row_ev)
+        flags[rows, i] = True
         evidence[i] = row_ev
     columns: dict[str, list[object] | np.ndarray] = {
         f"intent_{name}": flags[k] for k, name in enumerate(INTENT_NAMES)
