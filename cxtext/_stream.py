@@ -294,16 +294,22 @@ def _stream_chunk(
     speaker = chunk["speaker"].to_numpy(dtype=object)
     customer = speaker == "customer"
     chars = int(chunk["text"][customer].str.len().sum())
+    texts = chunk["text"]
     if mask:  # each distinct text once (scripts and prompts repeat), cached across chunks
-        codes, distinct = pd.factorize(chunk["text"], use_na_sentinel=True)
+        codes, distinct = pd.factorize(texts, use_na_sentinel=True)
         masked = _mask_texts(np.asarray(distinct, dtype=object))
         if len(masked):
             chunk["text"] = np.where(codes >= 0, masked[np.maximum(codes, 0)], None)
+            # two texts may mask alike: number the masked texts (missing: -1) for the
+            # de-duplication below, from the distinct ones instead of every row
+            same = pd.factorize(masked)[0]
+            texts = pd.Series(np.where(codes >= 0, same[np.maximum(codes, 0)], -1))
         else:
             chunk["text"] = np.full(len(chunk), None, dtype=object)
+            texts = chunk["text"]
         clock.lap("mask")
     # every per-turn tag is a function of (text, speaker): tag each distinct pair once
-    first, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
+    first, inverse = _distinct_rows(texts, chunk["speaker"])
     base = chunk.iloc[first].reset_index(drop=True)
     tagged = tag_turns(base, options)
     tags = tagged.iloc[:, len(base.columns):]
@@ -372,7 +378,14 @@ def _jsonify(frame: pd.DataFrame) -> pd.DataFrame:
         if values.dtype != object:
             continue
         cells = values.to_numpy(dtype=object)
-        if not any(isinstance(v, (list, dict, tuple)) for v in cells):
+        kinds = set(map(type, cells))  # in C: label columns hold no list at all
+        if not any(issubclass(k, (list, dict, tuple)) for k in kinds):
+            continue
+        if kinds == {list}:  # evidence, categories: encode only the non-empty lists
+            text = np.full(len(cells), "[]", dtype=object)
+            full = np.flatnonzero(np.fromiter(map(bool, cells), dtype=bool, count=len(cells)))
+            text[full] = [encode(v) for v in cells[full]]
+            out[col] = text
             continue
         out[col] = [("[]" if not v else encode(v)) if isinstance(v, list)
                     else encode(v) if isinstance(v, (dict, tuple)) else v for v in cells]

@@ -228,13 +228,19 @@ def _to_str(s: pd.Series) -> pd.Series:
     if s.dtype == object and pd.api.types.infer_dtype(s, skipna=False) == "string":
         return s.astype(object)  # a new Series (copy-on-write: the input stays as it was)
     if isinstance(s.dtype, pd.StringDtype) and not s.isna().any():
-        return s.astype(object)
+        # Arrow strings: each distinct value becomes one str object (ids, speakers and
+        # scripted texts repeat), shared by its repeats
+        codes, uniques = pd.factorize(s)
+        return pd.Series(np.asarray(uniques, dtype=object)[codes], index=s.index, dtype=object)
     return pd.Series([conv(v) for v in s.astype(object)], index=s.index, dtype=object)
 
 
-def _parse(col: Column, raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Parse one column; return the parsed values and a mask of unparsable values."""
-    blank = _is_blank(raw)
+def _parse(col: Column, raw: pd.Series,
+           blank: np.ndarray | None = None) -> tuple[pd.Series, np.ndarray]:
+    """Parse one column; return the parsed values and a mask of unparsable values
+    (``blank``: :func:`_is_blank` of ``raw`` when already known)."""
+    if blank is None:
+        blank = _is_blank(raw)
     if col.dtype == "str":
         parsed = _to_str(raw)
         if col.aliases:
@@ -359,8 +365,9 @@ def check(
         if col.name not in out.columns:
             out[col.name] = pd.Series([None] * len(out), dtype=object)
         raw = out[col.name]
-        parsed, bad = _parse(col, raw)
-        missing_mask = np.zeros(len(out), bool) if col.nullable else _is_blank(raw)
+        blank = _is_blank(raw)
+        parsed, bad = _parse(col, raw, blank)
+        missing_mask = np.zeros(len(out), bool) if col.nullable else blank
         for mask, expected in ((bad, col.expected), (missing_mask, col.expected)):
             if mask.any():
                 idx = np.flatnonzero(mask)
