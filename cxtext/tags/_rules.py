@@ -879,11 +879,7 @@ class RuleSet(Mapping[str, LabelRules]):
         text = prep.text
         # Search every candidate first (most find nothing), then build evidence only for the
         # labels with a match: keepers are pure, so the order of the calls does not matter.
-        hits: list[tuple[int, re.Match[str]]] = []
-        for k in plan:
-            m = search[k](text)
-            if m is not None:
-                hits.append((k, m))
+        hits = [(k, m) for k in plan if (m := search[k](text)) is not None]
         start = 0
         n = len(hits)
         flat_cue = self._flat_cue

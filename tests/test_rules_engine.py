@@ -1,0 +1,74 @@
+"""The rule engine's per-match layer (cxtext/tags/_rules.py): Context pieces and keepers
+that skip the per-match check."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cxtext.tags import _rules
+from cxtext.tags._rules import CLAUSE_END, SENTENCE_END, Context, Filter, FilterKeeper
+
+_ALPHABET = "我不销户了，。！？;,、“”\"「」ab 要投诉"
+
+
+def _reference_bounds(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    """The stretch around text[start:end] holding none of marks, written out by hand."""
+    lo = start
+    while lo > 0 and text[lo - 1] not in marks:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in marks:
+        hi += 1
+    return lo, hi
+
+
+def _reference_in_quote(text: str, start: int, end: int) -> bool:
+    quote = re.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
+    return any(m.start() < start and end <= m.end() for m in quote.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30), st.data())
+def test_context_pieces_match_a_written_out_reference(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ctx = Context(text, start, end)
+    clause = _reference_bounds(text, start, end, CLAUSE_END)
+    sentence = _reference_bounds(text, start, end, SENTENCE_END)
+    assert ctx.clause_bounds == clause
+    assert ctx.sentence_bounds == sentence
+    assert ctx.prefix == text[clause[0]:start]
+    assert ctx.suffix == text[end:clause[1]]
+    assert ctx.before == text[sentence[0]:start]
+    assert ctx.clause_end_mark == (text[clause[1]] if clause[1] < len(text) else "")
+    assert ctx.in_quote() == _reference_in_quote(text, start, end)
+
+
+def test_context_of_several_texts_in_turn() -> None:
+    # the marks of the last text are remembered: another text must not reuse them
+    a, b = "我要销户，马上。", "销户"
+    assert Context(a, 2, 4).clause_bounds == (0, 4)
+    assert Context(b, 0, 2).clause_bounds == (0, 2)
+    assert Context(a, 5, 7).sentence_bounds == (0, 7)
+    assert Context("他说“我要销户”", 4, 6).in_quote()
+    assert not Context("我要销户", 2, 4).in_quote()
+
+
+def _cue(rule: str, pattern: str) -> _rules.Cue:
+    return _rules.Cue("churn", rule, re.compile(pattern))
+
+
+def test_filter_keeper_unconditional_only_when_nothing_can_drop_a_match() -> None:
+    block = Filter("neg_x", "block", "prefix", ("close",), re.compile("不"))
+    keeper = FilterKeeper((block,))
+    assert not keeper.unconditional(_cue("close_account", "销户"), "我不销户")
+    assert keeper.unconditional(_cue("other", "销户"), "我不销户")
+    assert keeper(_cue("close_account", "销户"), Context("我不销户", 2, 4)) is False
+    assert keeper(_cue("close_account", "销户"), Context("我要销户", 2, 4)) is True
+    quoted = FilterKeeper((), quotes=True)
+    assert quoted.unconditional(_cue("other", "销户"), "我要销户")
+    assert not quoted.unconditional(_cue("other", "销户"), "他说“我要销户”")
+    assert quoted(_cue("other", "销户"), Context("他说“我要销户”", 4, 6)) is False
