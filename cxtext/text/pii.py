@@ -1036,33 +1036,40 @@ def _contact_names(w: str, cands: list[Span]) -> list[Span]:
     name (京东, 江苏, 高兴) nor a form of address (先生), and not ending like a place (梅龙镇).
     """
     out: list[Span] = []
+    n = len(w)
     for s0, e0, typ in cands:
         if typ not in _CONTACT_TYPES:
             continue
-        m = _CONTACT_BEFORE_RE.search(w, max(0, s0 - 16), s0)
-        if m is not None and (m.group("gap") or typ != "address"):
-            s, e = m.start(), m.start("gap")
-            if _contact_name_like(w, s, e, cands):
-                out.append((s, e, "name"))
-        m = _CONTACT_AFTER_RE.match(w, e0)
-        if m is not None and (m.group("gap") or typ != "address"):
-            s, e = m.span("run")
-            if _contact_name_like(w, s, e, cands):
-                out.append((s, e, "name"))
+        # (a cheap look at the neighbour first: most items stand inside running text)
+        if s0 >= 2 and (w[s0 - 1] in _CONTACT_GAP or _han(w[s0 - 1])):
+            m = _CONTACT_BEFORE_RE.search(w, max(0, s0 - 16), s0)
+            if m is not None and (m.group("gap") or typ != "address"):
+                s, e = m.start(), m.start("gap")
+                if _contact_name_like(w, s, e, cands):
+                    out.append((s, e, "name"))
+        if e0 + 2 <= n and (w[e0] in _CONTACT_GAP or _han(w[e0])):
+            m = _CONTACT_AFTER_RE.match(w, e0)
+            if m is not None and (m.group("gap") or typ != "address"):
+                s, e = m.span("run")
+                if _contact_name_like(w, s, e, cands):
+                    out.append((s, e, "name"))
     return out
 
 
-#: A name, then a greeting: 张伟 您好 (an agent opening a chat with the customer's name).
-_GREETED_RE: Final = re.compile(
-    "(?<![\u4e00-\u9fff])(?P<run>[\u4e00-\u9fff]{2,4}?)[ ,，]*(?:您好|你好)"
-)
+#: A greeting after a name: 张伟 您好 (an agent opening a chat with the customer's name).
+_GREETING_RE: Final = re.compile("[您你]好")
 
 
 def _greeted_names(w: str) -> list[Span]:
     """A name on its own right before 您好/你好 (张伟 您好, 孙阳你好), judged like a contact
     line's name (各位, 老师, 美女, 师傅 are words)."""
-    return [(m.start(), m.end("run"), "name") for m in _GREETED_RE.finditer(w)
-            if _contact_name_like(w, m.start(), m.end("run"), [])]
+    out: list[Span] = []
+    for g in _GREETING_RE.finditer(w):
+        k = g.start()
+        m = _CONTACT_BEFORE_RE.search(w, max(0, k - 12), k) if k >= 2 else None
+        if m is not None and _contact_name_like(w, m.start(), m.start("gap"), []):
+            out.append((m.start(), m.start("gap"), "name"))
+    return out
 
 
 def _contact_name_like(w: str, s: int, e: int, cands: list[Span]) -> bool:
@@ -1199,7 +1206,7 @@ def _detect(text: str) -> list[Span]:
             cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
     if cands:
         cands += _contact_names(wide, cands)  # 北京市…88号 贺琳 13812345678
-    if "好" in wide:
+    if "您好" in wide or "你好" in wide:
         cands += _greeted_names(wide)
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
