@@ -479,6 +479,7 @@ def jddc_sets(src: Path, *, dev_only: bool = False) -> tuple[dict | None, list[s
         result, errs = evaluate(part)
         neg = result["negatives"]
         neg["per_1000"] = round(1000 * neg["false_positives"] / neg["n"], 1) if neg["n"] else 0.0
+        neg["examples"] = []  # real chat text: never written to the results file
         out[half] = {"n_cases": len(part), **result}
         errors += [f"[jddc {half}] {e}" for e in errs]
     return out, errors
