@@ -56,6 +56,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import platform
 import sys
 import time
@@ -305,9 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_cases(args.cases)
     result, errors = evaluate(cases)
     texts = [c["text"] for c in cases]
+    load_before = [round(x, 2) for x in os.getloadavg()]
     tps = throughput(texts)
     tps_clean = throughput([c["text"] for c in cases if not c["spans"]])
     tps_mask = throughput(texts, mask_pii)
+    load_after = [round(x, 2) for x in os.getloadavg()]
     try:
         dataset = str(args.cases.resolve().relative_to(REPO))
     except ValueError:
@@ -388,6 +391,9 @@ def main(argv: list[str] | None = None) -> int:
         "texts_per_s_note": "find_pii on every case text, one core, CPU time (best of 7 rounds)",
         "texts_per_s_no_pii": round(tps_clean),
         "mask_texts_per_s": round(tps_mask),
+        "load_average": {"before": load_before, "after": load_after,
+                         "note": "os.getloadavg() (1, 5, 15 min) around the timings: on a "
+                                 "shared machine compare speeds only within one run"},
         "mean_text_chars": round(sum(map(len, texts)) / len(texts), 1),
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": versions(),
