@@ -93,24 +93,85 @@ def report_corpus(small_corpus: Path, demo_dir: Path,
     return out
 
 
-@pytest.fixture(scope="session")
-def rendered_reports(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory):
-    """Every report rendered from ``report_corpus`` through one work store, plus the index.
+#: Report notebooks rendered at once by ``rendered_reports`` (kernels are separate processes).
+RENDER_THREADS = 2
+_RENDERED = "rendered_reports"
 
-    The topics report uses the TF-IDF embedding to stay fast on this small slice.
+
+def _render_all(corpus: str, out: str, threads: int = RENDER_THREADS) -> dict:
+    """Tag ``corpus`` into a work store under ``out``, render every report and the index.
+
+    The topics report uses the TF-IDF embedding to stay fast on this small slice. The
+    notebooks render ``threads`` at a time (each kernel is its own process and gets its
+    environment from ``render_report``, not from ``os.environ``), the slowest (topics) first.
     """
-    from types import SimpleNamespace
+    from concurrent.futures import ThreadPoolExecutor
 
     from cxtext import report
 
-    out = tmp_path_factory.mktemp("reports")
-    store = report.prepare_store(report_corpus, out / report.WORK_STORE)
+    folder = Path(out)
+    store = report.prepare_store(corpus, folder / report.WORK_STORE)
     extra = {"topics": {"embedding": "tfidf-svd"}}
-    rendered = {
-        name: report.render_report(name, out, parameters={"store": str(store),
-                                                          **extra.get(name, {})})
-        for name in report.REPORTS
-    }
-    index = report.write_index(list(rendered.values()), out,
+    order = sorted(report.REPORTS, key=lambda n: n != "topics")
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        futures = {
+            name: pool.submit(report.render_report, name, folder,
+                              parameters={"store": str(store), **extra.get(name, {})})
+            for name in order
+        }
+        rendered = {name: futures[name].result() for name in report.REPORTS}
+    index = report.write_index(list(rendered.values()), folder,
                                data_range=report.data_range(store))
-    return SimpleNamespace(out=out, reports=rendered, index=index, store=store)
+    return {"out": folder, "reports": rendered, "index": index, "store": store}
+
+
+def _uses_rendered(item: pytest.Item) -> bool:
+    return _RENDERED in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    """Modules that read ``rendered_reports`` run last (their order kept): the reports render
+    in a background process (``_reports_in_background``) while the other tests run."""
+    late = {item.path for item in items if _uses_rendered(item)}
+    if late:
+        items[:] = ([i for i in items if i.path not in late]
+                    + [i for i in items if i.path in late])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reports_in_background(request: pytest.FixtureRequest):
+    """Start rendering ``rendered_reports`` in a spawned process at the first test, when a
+    selected test needs it; the future is what ``rendered_reports`` waits on."""
+    if not any(_uses_rendered(i) for i in request.session.items) or not (
+            DEMO / "turns.csv").is_file():
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    corpus = request.getfixturevalue("report_corpus")
+    out = request.getfixturevalue("tmp_path_factory").mktemp("reports")
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool.submit(_render_all, str(corpus), str(out))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.fixture(scope="session")
+def rendered_reports(_reports_in_background, report_corpus: Path,
+                     tmp_path_factory: pytest.TempPathFactory):
+    """Every report rendered from ``report_corpus`` through one work store, plus the index
+    (see ``_render_all``); rendered in the background since the first test."""
+    from types import SimpleNamespace
+
+    done = None
+    if _reports_in_background is not None:
+        try:
+            done = _reports_in_background.result()
+        except Exception:  # rendered again below, where any error is raised
+            done = None
+    if done is None:  # not foreseen at the first test, or the background run failed
+        done = _render_all(str(report_corpus), str(tmp_path_factory.mktemp("reports")))
+    return SimpleNamespace(**done)
