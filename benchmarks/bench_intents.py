@@ -22,7 +22,9 @@ be worked on without looking at held-out aggregates.
 Figures per split
 -----------------
 * ``intents``: precision, recall, F1, support and tp/fp/fn per intent (churn, escalation,
-  repeat, urgency), from :func:`cxtext.tags.intents.intents` with each item's speaker.
+  repeat, urgency), from :func:`cxtext.tags.intents.intents` with each item's speaker (rules
+  + the learned churn and escalation detectors); ``splits_rules_only`` has the same figures
+  for the rules alone (``model=False``), and every speed figure has a ``_rules_only`` twin.
 * ``categories``: precision, recall, F1 and support per taxonomy id, their micro and macro
   averages, and the share of items whose label set matches exactly, from
   :func:`cxtext.tags.taxonomy.categories`.
@@ -123,9 +125,9 @@ def prf(tp: int, fp: int, fn: int) -> dict:
             "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
 
 
-def predict(items: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def predict(items: list[dict], model: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     texts = [it["text"] for it in items]
-    ints = intents(texts, speaker=[it["speaker"] for it in items])
+    ints = intents(texts, speaker=[it["speaker"] for it in items], model=model)
     cats = categories(texts)
     return ints, cats
 
@@ -200,7 +202,7 @@ def show_dev_errors(items: list[dict], ints: pd.DataFrame, cats: pd.DataFrame) -
 SHORT_CHARS = 40
 
 
-def throughput(texts: list[str], rounds: int = 5) -> float:
+def throughput(texts: list[str], rounds: int = 5, model: bool = True) -> float:
     """intents + categories, texts per second of CPU time.
 
     Best of ``rounds`` timed rounds after one untimed warm-up round; the shared cache of
@@ -208,13 +210,13 @@ def throughput(texts: list[str], rounds: int = 5) -> float:
     """
     from cxtext.tags._rules import clear_cache
 
-    intents(texts)  # compile the rules and warm up outside the timed rounds
+    intents(texts, model=model)  # compile the rules and warm up outside the timed rounds
     categories(texts)
     best = float("inf")
     for _ in range(rounds):
         clear_cache()
         t0 = time.process_time()
-        intents(texts)
+        intents(texts, model=model)
         categories(texts)
         best = min(best, time.process_time() - t0)
     return len(texts) / best
@@ -222,7 +224,8 @@ def throughput(texts: list[str], rounds: int = 5) -> float:
 
 def _speed(texts: list[str], rounds: int) -> dict:
     return {"n": len(texts), "mean_chars": round(sum(map(len, texts)) / len(texts), 1),
-            "texts_per_s": round(throughput(texts, rounds))}
+            "texts_per_s": round(throughput(texts, rounds)),
+            "texts_per_s_rules_only": round(throughput(texts, rounds, model=False))}
 
 
 def demo_check(demo: Path = DEMO) -> tuple[dict | None, list[str]]:
@@ -308,17 +311,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.dev_only:
         items = [it for it in items if split_of(it) == "dev"]
     ints, cats = predict(items)
-    splits = {}
+    rules_ints, _ = predict(items, model=False)
+    splits, splits_rules = {}, {}
     for name in SPLITS:
         if args.dev_only and not name.startswith("dev"):
             continue
         idx = [i for i, it in enumerate(items) if in_split(it, name)]
         if not idx:
             continue
-        splits[name] = evaluate(
-            [items[i] for i in idx], ints.iloc[idx].reset_index(drop=True),
-            cats.iloc[idx].reset_index(drop=True),
-        )
+        sub = [items[i] for i in idx]
+        sub_cats = cats.iloc[idx].reset_index(drop=True)
+        splits[name] = evaluate(sub, ints.iloc[idx].reset_index(drop=True), sub_cats)
+        splits_rules[name] = evaluate(sub, rules_ints.iloc[idx].reset_index(drop=True),
+                                      sub_cats)["intents"]
     if args.show_errors:
         show_dev_errors(items, ints, cats)
 
@@ -338,6 +343,11 @@ def main(argv: list[str] | None = None) -> int:
         "dataset": dataset,
         "n": len(items),
         "splits": splits,
+        "splits_rules_only": {
+            "note": "intents of the rules alone (cx.intents(..., model=False)), same items; "
+                    "`splits` are rules + the learned churn/escalation detectors",
+            **splits_rules,
+        },
         "texts_per_s": headline,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": versions(),

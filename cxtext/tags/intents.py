@@ -186,6 +186,8 @@ def _sorted_evidence(found: dict[str, list[dict]]) -> list[dict]:
 def intents(
     texts: Iterable[str] | pd.Series,
     speaker: str | Iterable[str] | pd.Series = "customer",
+    *,
+    model: bool = True,
 ) -> pd.DataFrame:
     """Tag churn, escalation, repeat-contact and urgency intents, with evidence.
 
@@ -200,6 +202,11 @@ def intents(
         ``agent``, ``system`` or an alias the turns table accepts (客户, 客服, 坐席 …).
         Agent and system turns never carry customer intents. A missing speaker is
         read as ``customer``.
+    model : bool, default True
+        Also ask the learned churn and escalation detectors
+        (``cxtext/resources/models/intents.*``) about customer texts the rules leave
+        without that intent; a text in which the rules saw a cue and dropped it (negated,
+        asked about, someone else's …) is never overridden. ``False``: rules only.
 
     Returns
     -------
@@ -213,7 +220,8 @@ def intents(
             list of dicts ``{"intent", "start", "end", "text", "rule"}``, one per
             trigger that fired, sorted by position; ``start``/``end`` index the
             original text and ``text`` is ``original[start:end]``; ``rule`` names
-            the rule in ``intents.tsv``. ``[]`` when nothing fired.
+            the rule in ``intents.tsv`` (``model:intents`` for a model hit, whose
+            span is the clause the model scores highest). ``[]`` when nothing fired.
 
     Raises
     ------
@@ -228,7 +236,8 @@ def intents(
 
     Notes
     -----
-    Rules, not a model: precise on the phrasings they know, blind to the rest.
+    Rules first: precise on the phrasings they know, blind to the rest; the small
+    character n-gram models add churn and escalation phrasings the rules have no cue for.
     Figures on the gold set are in ``benchmarks/results/intents.json``.
 
     Examples
@@ -275,6 +284,10 @@ def intents(
             cache[original] = (rows, row_ev)
         flags[rows, i] = True
         evidence[i] = row_ev
+    if model:  # the learned detectors (issue #3): see cxtext/tags/_intent_model.py
+        from cxtext.tags._intent_model import add_model_hits
+
+        add_model_hits(prepared, flags, evidence, _rules(), INTENT_NAMES)
     columns: dict[str, list[object] | np.ndarray] = {
         f"intent_{name}": flags[k] for k, name in enumerate(INTENT_NAMES)
     }

@@ -1,0 +1,211 @@
+"""Learned churn and escalation detectors beside the intent rules (private helper).
+
+:func:`cxtext.tags.intents.intents` asks the rules first. A customer text the rules leave
+without churn (or escalation) is then scored by a small character n-gram model
+(``cxtext/resources/models/intents.*``, trained by :func:`cxtext.train.train_intent_model`);
+it gets the intent when
+
+* the head's probability reaches the threshold stored in the model card (chosen by grouped
+  cross-validation on the development half of the gold set), and
+* no rule cue of that intent was seen in the text at all: a cue the rules saw and dropped
+  (negated, asked about, hypothetical, someone else's, quoted …) is a veto the model never
+  overrides. Agent and system turns are never scored.
+
+The model file holds one head per intent over one shared vocabulary: three classes each
+(the intent, the other threat intent only, neither), stored as classes ``"<head>|<class>"``
+and softmaxed within the head, so one feature pass serves both intents.
+
+The evidence of a model hit is the clause (between punctuation marks) the head scores
+highest, with ``rule`` ``"model:intents"``, so every intent still points at the words that
+carry it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+import numpy as np
+
+from cxtext.tags._linear import (
+    _DIGITS_RE,
+    _MENTION_RE,
+    _REPEAT_RE,
+    _URL_RE,
+    LinearModel,
+    _char_gram_counts,
+    _finish,
+    load_linear_model,
+    packaged_model_path,
+)
+from cxtext.tags._rules import Context, Cue, Prepared, RuleSet, prepare_texts
+
+#: File stem of the model in ``cxtext/resources/models``.
+MODEL_NAME: Final = "intents"
+#: The ``rule`` value of a model hit's evidence.
+MODEL_RULE: Final = f"model:{MODEL_NAME}"
+#: Texts shorter than this (characters) are not scored: too little context for n-grams
+#: (every churn or escalation item of the gold development half has at least 9), and the
+#: rules already cover the short explicit forms (我要销户, 打12378).
+MIN_CHARS: Final = 6
+_CLAUSE_RE: Final = re.compile(r"[^，。！？；,.!?;\n…～~]+")
+
+
+@cache
+def intent_model() -> tuple[LinearModel, dict[str, float], re.Pattern[str]] | None:
+    """The shipped model, its threshold per head and its gate (a text the gate does not
+    find is not scored), or ``None`` when the model is absent."""
+    path = packaged_model_path(MODEL_NAME)
+    if not path.is_file():
+        return None
+    model = load_linear_model(path)
+    gate = re.compile("[" + re.escape(model.card["gate_chars"]) + "]")
+    return model, {k: float(v) for k, v in model.card["thresholds"].items()}, gate
+
+
+def model_text(matching_text: str) -> str:
+    """What the detectors read: the rules' matching text (width, Traditional -> Simplified,
+    lower case, ASR spacing) finished as :func:`cxtext.tags._linear.prepare_text` finishes a
+    text (URLs and @mentions out, numbers as ``0``, 4+ repeats cut to 3), so that
+    ``prepare_text(model_text(t)) == model_text(t)`` and the rules' normalisation is reused."""
+    text = matching_text
+    if "http" in text or "www" in text:
+        text = _URL_RE.sub(" ", text)
+    if "@" in text:
+        text = _MENTION_RE.sub(" ", text)
+    return _finish(_REPEAT_RE.sub(r"\1\1\1", _DIGITS_RE.sub("0", text)))
+
+
+def _model_texts_of(matching: Sequence[str]) -> list[str]:
+    """:func:`model_text` of many matching texts (the regular expressions run once over the
+    batch joined by NUL, which no pattern crosses; texts with URLs or @ one by one)."""
+    joined = "\0".join(matching)
+    if "http" in joined or "www" in joined or "@" in joined or "\0\0" in joined:
+        return [model_text(t) for t in matching]
+    joined = _DIGITS_RE.sub("0", joined)
+    if _REPEAT_RE.search(joined) is not None:
+        joined = _REPEAT_RE.sub(r"\1\1\1", joined)
+    return [_finish(t) for t in joined.split("\0")] if matching else []
+
+
+def model_texts(texts: Sequence[str]) -> list[str]:
+    """:func:`model_text` of raw texts (training and clause scoring)."""
+    return [model_text(p.text) if p is not None else "" for p in prepare_texts(list(texts))]
+
+
+def _scores(model: LinearModel, docs: Sequence[str]) -> np.ndarray:
+    """Class scores of :func:`model_text` texts: ``model.decision_function`` without the
+    text preparation and without a sort (the repeated n-grams of a text counted in a hash
+    table, the scores summed by ``bincount``): the intents run on every customer turn, so
+    this is on the hot path. Equal to ``decision_function`` up to float rounding."""
+    feats = model.features
+    if feats.word_ngram_range is not None or feats.ngram_range[0] < 1:
+        return model.decision_function(list(docs))
+    n, n_vocab = len(docs), max(len(feats.vocabulary), 1)
+    rows, codes, grams = _char_gram_counts(list(docs), *feats.ngram_range)
+    cols = feats._char_lookup().find(grams)[codes]
+    known = cols >= 0
+    # rows are sorted within each n-gram length: a stable sort of the (row, column) keys is
+    # a merge of nearly sorted runs, and equal keys (an n-gram repeated in a text) end up
+    # side by side
+    keys = np.sort(rows[known] * n_vocab + cols[known], kind="stable")
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
+    tf = np.diff(np.r_[starts, len(keys)]).astype(np.float64)
+    rows, cols = np.divmod(keys[starts], n_vocab)
+    values = (1.0 + np.log(tf)) * feats.idf[cols]
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
+    values /= norms[rows]
+    out = np.tile(model.intercept.astype(np.float64), (n, 1))
+    for j in range(len(model.classes)):
+        out[:, j] += np.bincount(rows, weights=model.coef[j, cols] * values, minlength=n)
+    return out
+
+
+def head_proba(model: LinearModel, docs: Sequence[str]) -> dict[str, np.ndarray]:
+    """P(head's intent) of each :func:`model_text` text, per head: softmax within each
+    head's classes ``"<head>|<class>"``; a model without ``|`` in its class names is one
+    head, and P of each of its classes is returned."""
+    if "|" not in model.classes[0]:
+        heads = {c: (list(range(len(model.classes))), j) for j, c in enumerate(model.classes)}
+    else:
+        heads = {}
+        for j, name in enumerate(model.classes):
+            heads.setdefault(name.partition("|")[0], ([], -1))[0].append(j)
+        heads = {h: (cols, cols.index(model.classes.index(f"{h}|{h}")))
+                 for h, (cols, _) in heads.items()}
+    if not docs:
+        return {h: np.zeros(0) for h in heads}
+    scores = _scores(model, docs)
+    out = {}
+    for head, (cols, own) in heads.items():
+        block = scores[:, cols]
+        block = np.exp(block - block.max(axis=1, keepdims=True))
+        out[head] = block[:, own] / block.sum(axis=1)
+    return out
+
+
+def evidence_span(model: LinearModel, intent: str, text: str) -> tuple[int, int]:
+    """``(start, end)`` of the clause of ``text`` that the ``intent`` head scores highest."""
+    spans = [m.span() for m in _CLAUSE_RE.finditer(text) if m.group().strip()]
+    if not spans:
+        return 0, len(text)
+    if len(spans) > 1:
+        proba = head_proba(model, model_texts([text[a:b] for a, b in spans]))[intent]
+        spans = [spans[int(np.argmax(proba))]]
+    start, end = spans[0]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def any_cue(cue: Cue, ctx: Context) -> bool:
+    """A keeper that keeps every cue match: ``has_match`` with it tells whether a cue occurs."""
+    return True
+
+
+def add_model_hits(
+    prepared: Sequence[Prepared | None],
+    flags: np.ndarray,
+    evidence: list[list[dict]],
+    rules: RuleSet,
+    names: Sequence[str],
+) -> None:
+    """Add the model hits to ``flags`` (intents in ``names`` order x texts) and ``evidence``.
+
+    Only prepared (customer), non-empty texts without a rule hit for an intent are scored for
+    it; a hit is kept only when no rule cue of the intent occurs in the text (see the module
+    docstring), and only texts of at least :data:`MIN_CHARS` characters that the model's gate
+    finds (one of a few characters every positive training text holds) are scored at all.
+    ``flags`` and ``evidence`` are changed in place.
+    """
+    loaded = intent_model()
+    if loaded is None:
+        return
+    model, thresholds, gate = loaded
+    heads = [(names.index(h), h, t) for h, t in thresholds.items() if h in names]
+    need = ~flags[[k for k, _, _ in heads]].all(axis=0)
+    find = gate.search
+    todo = [i for i in np.flatnonzero(need).tolist()
+            if (prep := prepared[i]) is not None and len(prep.text) >= MIN_CHARS
+            and find(prep.text)]
+    if not todo:
+        return
+    proba = head_proba(model, _model_texts_of([prepared[i].text for i in todo]))  # type: ignore[union-attr]
+    order = {name: n for n, name in enumerate(names)}
+    for k, head, threshold in heads:
+        for j in np.flatnonzero(proba[head] >= threshold).tolist():
+            i = todo[j]
+            prep = prepared[i]
+            if flags[k, i] or prep is None or rules.has_match(prep, any_cue, head):
+                continue  # a rule hit already, or a cue the rules dropped: their veto stands
+            start, end = evidence_span(model, head, prep.original)
+            flags[k, i] = True
+            evidence[i] = sorted(
+                [*evidence[i], {"intent": head, "start": start, "end": end,
+                                "text": prep.original[start:end], "rule": MODEL_RULE}],
+                key=lambda d: (d["start"], d["end"], order[d["intent"]]),
+            )

@@ -1,0 +1,99 @@
+"""The learned churn and escalation detectors beside the intent rules (issue #3)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cxtext.tags import _intent_model
+from cxtext.tags._linear import packaged_model_path
+from cxtext.tags.intents import intents
+
+CARD = packaged_model_path(_intent_model.MODEL_NAME)
+REPO = Path(__file__).resolve().parents[1]
+
+# written for these tests: leaving the bank without any of the rules' cues
+MODEL_ONLY = ["算了，这家银行我以后不碰了", "你们的信用卡我以后再也不会办了",
+              "我们单位以后的业务都不找你们了"]
+
+
+def test_model_adds_churn_the_rules_have_no_cue_for_with_clause_evidence() -> None:
+    rules = intents(MODEL_ONLY, model=False)
+    both = intents(MODEL_ONLY)
+    assert not rules["intent_churn"].any()
+    assert both["intent_churn"].all()
+    for text, ev in zip(MODEL_ONLY, both["intent_evidence"], strict=True):
+        (hit,) = [d for d in ev if d["intent"] == "churn"]
+        assert hit["rule"] == _intent_model.MODEL_RULE
+        assert hit["text"] == text[hit["start"]:hit["end"]] and hit["text"]
+    # the evidence is the clause the model scores highest, not the whole text
+    ev = intents(["太差劲了，以后再也不会买了。"])["intent_evidence"].iloc[0]
+    assert [(d["text"], d["start"]) for d in ev] == [("以后再也不会买了", 5)]
+
+
+def test_model_never_overrides_a_rule_veto_or_an_agent_turn() -> None:
+    # a churn cue the rules saw and dropped (negated, asked about, someone else's)
+    vetoed = ["我不会销户的，就是问问", "销户需要带什么材料？", "我朋友说要把钱全转走"]
+    got = intents(vetoed)
+    assert not got["intent_churn"].any()
+    assert got["intent_evidence"].tolist() == [[], [], []]
+    agent = intents(MODEL_ONLY, speaker="agent")
+    assert not agent[["intent_churn", "intent_escalation"]].to_numpy().any()
+
+
+def test_model_false_is_the_rules_alone_and_rule_hits_are_unchanged() -> None:
+    texts = ["如果再不处理我就销户", "我要向银保监会投诉你们", *MODEL_ONLY, "", None]
+    rules, both = intents(texts, model=False), intents(texts)
+    for col in ("intent_churn", "intent_escalation", "intent_repeat", "intent_urgency"):
+        assert (both[col] | ~rules[col]).all()  # the model only adds
+    assert both["intent_evidence"].iloc[0] == rules["intent_evidence"].iloc[0]
+    assert both["intent_evidence"].iloc[1] == rules["intent_evidence"].iloc[1]
+
+
+def test_short_or_ungated_texts_are_not_scored() -> None:
+    model, thresholds, gate = _intent_model.intent_model()
+    short = "以后不买了"  # 5 characters < MIN_CHARS
+    assert len(short) < _intent_model.MIN_CHARS
+    assert not intents([short])["intent_churn"].iloc[0]
+    assert set(thresholds) == {"churn", "escalation"}
+    assert gate.search("我") and not gate.search("好的谢谢")
+
+
+def test_fast_scores_equal_decision_function() -> None:
+    model, _, _ = _intent_model.intent_model()
+    texts = ["ＡＴＭ吞了我的卡！！！！！ 銀行 http://t.cn/x 3000元", "以后再也不会买了", "好的",
+             "哈哈哈哈哈，12.5元全取出来"]
+    docs = _intent_model.model_texts(texts)
+    assert docs == [_intent_model.model_text(d) for d in docs]  # idempotent
+    assert _intent_model._model_texts_of([d for d in docs]) == docs
+    np.testing.assert_allclose(_intent_model._scores(model, docs),
+                               model.decision_function(docs), atol=1e-5)
+
+
+def test_card_records_data_cv_thresholds_and_checksums() -> None:
+    card = json.loads(CARD.read_text(encoding="utf-8"))
+    for name, meta in card["files"].items():
+        data = (CARD.parent / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == meta["sha256"]
+    for intent in ("churn", "escalation"):
+        cv = card["cv"][intent]
+        chosen = [r for r in cv["thresholds"] if r["threshold"] == card["thresholds"][intent]]
+        assert chosen and chosen[0]["union_precision"] >= 0.98
+    assert card["training"]["sources"]["gold_dev"]["n"] > 0
+    assert "scikit-learn" in card["libraries"]
+    md = CARD.with_suffix(".md").read_text(encoding="utf-8")
+    assert card["files"]["intents.npz"]["sha256"] in md
+
+
+@pytest.mark.slow
+def test_training_reproduces_the_shipped_files(tmp_path: Path) -> None:
+    """Same data + seed -> the same .npz and .vocab.json.gz bytes as the shipped model."""
+    from cxtext.train import train_intent_model
+
+    card = train_intent_model(tmp_path, seed=0, repo=REPO, cross_validate=False)
+    shipped = json.loads(CARD.read_text(encoding="utf-8"))
+    assert card["files"] == shipped["files"]
