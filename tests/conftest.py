@@ -95,7 +95,9 @@ def report_corpus(small_corpus: Path, demo_dir: Path,
 
 #: Report notebooks rendered at once by ``rendered_reports`` (kernels are separate processes).
 RENDER_THREADS = 2
-_RENDERED = "rendered_reports"
+#: Session fixtures computed in a background process from the first test on (see
+#: ``_reports_in_background``), in this order.
+_BACKGROUND = ("rendered_reports", "rendered_profile")
 
 
 def _render_all(corpus: str, out: str, threads: int = RENDER_THREADS) -> dict:
@@ -125,15 +127,23 @@ def _render_all(corpus: str, out: str, threads: int = RENDER_THREADS) -> dict:
     return {"out": folder, "reports": rendered, "index": index, "store": store}
 
 
-def _uses_rendered(item: pytest.Item) -> bool:
-    return _RENDERED in getattr(item, "fixturenames", ())
+def _render_profile(corpus: str, out: str):
+    """The corpus-profile report of a corpus folder (tagged inside the notebook's kernel)."""
+    from cxtext.report import render_report
+
+    return render_report("corpus_profile", out, parameters={"corpus_dir": corpus})
+
+
+def _background_wanted(items: list[pytest.Item]) -> list[str]:
+    used = set().union(*(getattr(i, "fixturenames", ()) for i in items)) if items else set()
+    return [name for name in _BACKGROUND if name in used]
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
                                   items: list[pytest.Item]) -> None:
-    """Modules that read ``rendered_reports`` run last (their order kept): the reports render
-    in a background process (``_reports_in_background``) while the other tests run."""
-    late = {item.path for item in items if _uses_rendered(item)}
+    """Modules that read a ``_BACKGROUND`` fixture run last (their order kept), so that it is
+    computed in a background process (``_reports_in_background``) while the others run."""
+    late = {i.path for i in items if set(_BACKGROUND) & set(getattr(i, "fixturenames", ()))}
     if late:
         items[:] = ([i for i in items if i.path not in late]
                     + [i for i in items if i.path in late])
@@ -141,22 +151,38 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 @pytest.fixture(scope="session", autouse=True)
 def _reports_in_background(request: pytest.FixtureRequest):
-    """Start rendering ``rendered_reports`` in a spawned process at the first test, when a
-    selected test needs it; the future is what ``rendered_reports`` waits on."""
-    if not any(_uses_rendered(i) for i in request.session.items) or not (
-            DEMO / "turns.csv").is_file():
-        yield None
+    """At the first test, start computing the ``_BACKGROUND`` fixtures the selected tests
+    use, one after the other in a spawned process; yields their futures by name."""
+    wanted = _background_wanted(request.session.items)
+    if not wanted or not (DEMO / "turns.csv").is_file():
+        yield {}
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    corpus = request.getfixturevalue("report_corpus")
-    out = request.getfixturevalue("tmp_path_factory").mktemp("reports")
+    tmp = request.getfixturevalue("tmp_path_factory")
+    jobs = {
+        "rendered_reports": lambda: (_render_all, str(request.getfixturevalue("report_corpus")),
+                                     str(tmp.mktemp("reports"))),
+        "rendered_profile": lambda: (_render_profile, str(request.getfixturevalue(
+            "small_corpus")), str(tmp.mktemp("profile"))),
+    }
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     try:
-        yield pool.submit(_render_all, str(corpus), str(out))
+        yield {name: pool.submit(*jobs[name]()) for name in wanted}
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _from_background(futures: dict, name: str, compute):
+    """The background result of ``name``; computed here when there is none or it failed
+    (where any error is then raised)."""
+    if name in futures:
+        try:
+            return futures[name].result()
+        except Exception:  # computed again below, where any error is raised
+            pass
+    return compute()
 
 
 @pytest.fixture(scope="session")
@@ -166,12 +192,16 @@ def rendered_reports(_reports_in_background, report_corpus: Path,
     (see ``_render_all``); rendered in the background since the first test."""
     from types import SimpleNamespace
 
-    done = None
-    if _reports_in_background is not None:
-        try:
-            done = _reports_in_background.result()
-        except Exception:  # rendered again below, where any error is raised
-            done = None
-    if done is None:  # not foreseen at the first test, or the background run failed
-        done = _render_all(str(report_corpus), str(tmp_path_factory.mktemp("reports")))
+    done = _from_background(_reports_in_background, "rendered_reports", lambda: _render_all(
+        str(report_corpus), str(tmp_path_factory.mktemp("reports"))))
     return SimpleNamespace(**done)
+
+
+@pytest.fixture(scope="session")
+def rendered_profile(_reports_in_background, small_corpus: Path,
+                     tmp_path_factory: pytest.TempPathFactory):
+    """``(RenderedReport, html)`` of the corpus-profile report of ``small_corpus`` (read and
+    tagged by the notebook itself: ``corpus_dir``); rendered in the background."""
+    r = _from_background(_reports_in_background, "rendered_profile", lambda: _render_profile(
+        str(small_corpus), str(tmp_path_factory.mktemp("profile"))))
+    return r, r.path.read_text(encoding="utf-8")

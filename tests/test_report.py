@@ -19,10 +19,10 @@ ID18 = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 
 
 @pytest.fixture(scope="module")
-def rendered(small_corpus: Path, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("reports")
-    r = render_report("corpus_profile", out, parameters={"corpus_dir": str(small_corpus)})
-    return r, r.path.read_text(encoding="utf-8")
+def rendered(rendered_profile):
+    """``render_report("corpus_profile", parameters={"corpus_dir": small_corpus})`` and its
+    HTML (conftest.rendered_profile: rendered in the background while other tests run)."""
+    return rendered_profile
 
 
 def test_report_is_self_contained_html(rendered):
