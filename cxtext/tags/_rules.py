@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -377,34 +376,26 @@ _QUOTE_OPENERS: Final = frozenset("“\"「『‘")
 _QUOTE_RE: Final = re.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
 
 
-_CLAUSE_MARK_RE: Final = re.compile("[" + "".join(re.escape(m) for m in CLAUSE_END) + "]")
-_SENTENCE_MARKS: Final = frozenset(SENTENCE_END)
-#: The clause and sentence marks of the last text a :class:`Context` looked at: the
-#: matches of one text are checked one after another, so one entry is enough.
-_MARKS_MEMO: list = [None, (), ()]
-#: The quotations of the last text :meth:`Context.in_quote` looked at.
+@lru_cache(maxsize=8)
+def _mark_regexes(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The first mark at or after a position, and the last mark before one (greedy)."""
+    cls = "[" + "".join(re.escape(m) for m in marks) + "]"
+    return re.compile(cls), re.compile("(?s:.*)" + cls)
+
+
+def _bounds(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    """``(lo, hi)``: the stretch around ``text[start:end]`` that holds none of ``marks``."""
+    following, last = _mark_regexes(marks)
+    m = last.match(text, 0, start)
+    lo = m.end() if m is not None else 0
+    m = following.search(text, end)
+    hi = m.start() if m is not None else len(text)
+    return lo, hi
+
+
+#: The quotations of the last text :meth:`Context.in_quote` looked at: the matches of one
+#: text are checked one after another, so one entry is enough.
 _QUOTES_MEMO: list = [None, ()]
-
-
-def _marks(text: str) -> tuple[list[int], list[int]]:
-    """Positions of the clause marks and of the sentence marks of ``text`` (sorted)."""
-    memo = _MARKS_MEMO
-    if memo[0] is not text:
-        clause = [m.start() for m in _CLAUSE_MARK_RE.finditer(text)]
-        marks = _SENTENCE_MARKS
-        sentence = [i for i in clause if text[i] in marks]
-        memo[0], memo[1], memo[2] = text, clause, sentence
-    return memo[1], memo[2]
-
-
-def _bounds_in(positions: list[int], n: int, start: int, end: int) -> tuple[int, int]:
-    """``(lo, hi)``: the stretch around ``[start, end)`` holding none of ``positions``
-    (the character after the last mark before ``start``; the first mark at or after
-    ``end``)."""
-    i = bisect_left(positions, start)
-    lo = positions[i - 1] + 1 if i else 0
-    j = bisect_left(positions, end, i)
-    return lo, positions[j] if j < len(positions) else n
 
 
 def _quotes(text: str) -> tuple[tuple[int, int], ...]:
@@ -421,8 +412,8 @@ def _quotes(text: str) -> tuple[tuple[int, int], ...]:
 class Context:
     """Where a match sits in its matching text; the pieces are computed on demand.
 
-    Built for every cue match a keeper looks at, so a plain class with slots; the clause
-    and sentence marks of the text are found once for all its matches (:func:`_marks`).
+    Built for every cue match a keeper looks at, so a plain class with slots; the
+    quotations of the text are found once for all its matches (:func:`_quotes`).
     """
 
     __slots__ = ("text", "start", "end", "_clause", "_sentence")
@@ -444,15 +435,13 @@ class Context:
     @property
     def clause_bounds(self) -> tuple[int, int]:
         if self._clause is None:
-            self._clause = _bounds_in(_marks(self.text)[0], len(self.text), self.start,
-                                      self.end)
+            self._clause = _bounds(self.text, self.start, self.end, CLAUSE_END)
         return self._clause
 
     @property
     def sentence_bounds(self) -> tuple[int, int]:
         if self._sentence is None:
-            self._sentence = _bounds_in(_marks(self.text)[1], len(self.text), self.start,
-                                        self.end)
+            self._sentence = _bounds(self.text, self.start, self.end, SENTENCE_END)
         return self._sentence
 
     @property
@@ -1157,20 +1146,32 @@ class FilterKeeper:
     requirements (:func:`passes_filters`) and, with ``quotes``, lies outside quotation
     marks. :meth:`unconditional` lets :func:`_evidence` skip the per-match check."""
 
-    __slots__ = ("filters", "quotes")
+    __slots__ = ("filters", "quotes", "_checks")
 
     def __init__(self, filters: Sequence[Filter], *, quotes: bool = False) -> None:
         self.filters = filters
         self.quotes = quotes
+        #: cue rule -> its filter checks (:func:`_filter_plan`), looked up by the rule name
+        self._checks: dict[str, tuple[tuple[str, re.Pattern[str], bool], ...]] = {}
+
+    def _plan(self, rule: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+        checks = self._checks.get(rule)
+        if checks is None:
+            checks = self._checks[rule] = _filter_plan(self.filters, rule, None, False)
+        return checks
 
     def __call__(self, cue: Cue, ctx: Context) -> bool:
         if self.quotes and ctx.in_quote():
             return False
-        return passes_filters(cue, ctx, self.filters)
+        # passes_filters(cue, ctx, self.filters)
+        for scope, regex, is_block in self._plan(cue.rule):
+            if (regex.search(ctx.scope(scope)) is not None) == is_block:
+                return False
+        return True
 
     def unconditional(self, cue: Cue, text: str) -> bool:
         """Whether every match of ``cue`` in ``text`` is kept: no filter applies to the
         cue (and, with ``quotes``, ``text`` holds no quotation)."""
-        if _filter_plan(self.filters, cue.rule, None, False):
+        if self._plan(cue.rule):
             return False
         return not (self.quotes and _quotes(text))
