@@ -1274,8 +1274,7 @@ def _intent_model_data(repo: Path) -> dict[str, Any]:
     of ``corpora/gold/intent_probes.jsonl`` (an intent a probe was not written for counts as
     absent) and the demo corpus's distinct customer turns labelled by the rules alone. Every
     head is trained on the same texts, so they share one vocabulary. Held-out gold items (even
-    ids) are never read for training, and a probe or demo text equal to a gold text is left
-    out.
+    ids) are never trained on, and a probe or demo text equal to any gold text is left out.
     """
     from cxtext.tags.intents import intents
 
@@ -1533,7 +1532,8 @@ def render_intent_model_card(card: dict[str, Any]) -> str:
         "customer turns; `probes`: `corpora/gold/intent_probes.jsonl` (the probe sentences of "
         "`tests/test_intents.py`); `demo`: distinct customer turns of `corpora/demo/turns.csv` "
         "labelled by the rules alone (weak labels). The held-out half (even ids) is never "
-        "read; probe and demo texts equal to a gold text are left out.",
+        "trained on (its texts serve only to leave out probe and demo texts equal to a gold "
+        "text).",
         "",
     ]
     for n in names:
