@@ -227,8 +227,9 @@ def test_prepare_many_and_prepare_text_equal_the_reference():
     check()
 
 
+@pytest.mark.parametrize("in_string_order", [True, False])
 @pytest.mark.parametrize("ngram_range", [(1, 3), (1, 2), (2, 3), (3, 3), (1, 1)])
-def test_vectorised_char_block_equals_the_per_text_path(ngram_range):
+def test_vectorised_char_block_equals_the_per_text_path(ngram_range, in_string_order):
     # cx.tag uses the integer-key path; it must give the very arrays of the plain one,
     # astral characters, lone surrogates, one-character and empty texts included
     texts = _FIT_TEXTS + ["", "a", "卡", "😀😀卡", "好\ud800的", "\U0010ffff银行\U0010fffe",
@@ -236,13 +237,15 @@ def test_vectorised_char_block_equals_the_per_text_path(ngram_range):
     docs = [_linear.prepare_text(t) for t in texts] + ["\ud800", "好\ud800"]
     # (the joined texts add the n-grams across two texts, which no text may get)
     vocab = _linear.Features(ngram_range=(1, 3), min_df=1).fit(docs + ["".join(docs)]).vocabulary
-    # a vocabulary in another order than sorted, with a gram no text has
-    grams = sorted(vocab, reverse=True) + ["不存在"]
+    # with a gram no text has; sorted (as fit writes it: one (text, n-gram) sort shared by
+    # the models) or in another order (the per-model path)
+    grams = sorted([*vocab, "不存在"], reverse=not in_string_order)
     feats = _linear.Features(
         ngram_range=ngram_range,
         vocabulary={g: i for i, g in enumerate(grams)},
         idf=np.linspace(1.0, 3.0, len(grams)).astype(np.float32),
     )
+    assert feats._char_lookup().in_string_order is in_string_order
     for batch in (docs, docs[:1], docs[-2:], [""], []):
         want = feats._block_parts(batch, _linear.char_ngrams, *ngram_range)
         got = feats._char_block_parts(batch)
