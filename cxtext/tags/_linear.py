@@ -109,29 +109,56 @@ def _finish(text: str) -> str:
 
 
 def prepare_many(texts: Sequence[str]) -> list[str]:
-    """:func:`prepare_text` of every text (the same strings, faster on a batch)."""
+    """:func:`prepare_text` of every text (the same strings, faster on a batch).
+
+    The texts are joined by ``\\x00`` for the steps that act on one character or one run
+    of digits at a time (lower case, numbers, repeated characters): the whitespace step
+    has removed every ``\\x00`` from the texts (and a text without a space or an
+    invisible character skips it), and no digit run or case rule crosses one.
+    """
     from cxtext.text.normalize import _whitespace_all, _width_t2s_many
 
-    cleaned = []
-    for text in texts:
-        if "http" in text or "www" in text:
-            text = _URL_RE.sub(" ", text)
-        if "@" in text:
-            text = _MENTION_RE.sub(" ", text)
-        cleaned.append(text)
-    out = [_DIGITS_RE.sub("0", _whitespace_all(t).lower()) for t in _width_t2s_many(cleaned)]
-    # a character repeated 4+ times is rare: find the texts that have one at once
-    if out:
-        lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))
-        codes = _code_points("".join(out))
-        run = codes[:-3] == codes[1:-2]
-        run &= codes[1:-2] == codes[2:-1]
-        run &= codes[2:-1] == codes[3:]
-        ends = np.cumsum(lengths)
-        hits = np.flatnonzero(run)
-        for i in np.unique(np.searchsorted(ends, hits, side="right")):
+    texts = list(texts)
+    if not texts:
+        return []
+    probe = "\x00".join(texts)
+    if "http" in probe or "www" in probe or "@" in probe:
+        cleaned = []
+        for text in texts:
+            if "http" in text or "www" in text:
+                text = _URL_RE.sub(" ", text)
+            if "@" in text:
+                text = _MENTION_RE.sub(" ", text)
+            cleaned.append(text)
+        texts = cleaned
+    out = list(_width_t2s_many(texts))
+    # printable text without a space: nothing for the whitespace steps (nor for _finish)
+    slow = [i for i, t in enumerate(out) if " " in t or not t.isprintable()]
+    for i in slow:
+        out[i] = _whitespace_all(out[i])
+    joined = _DIGITS_RE.sub("0", "\x00".join(out).lower())
+    parts = joined.split("\x00")
+    if len(parts) == len(out):
+        out = parts
+    else:  # pragma: no cover - the whitespace step leaves no \x00
+        out = [_DIGITS_RE.sub("0", t.lower()) for t in out]
+        joined = "\x00".join(out)
+    # a character repeated 4+ times is rare: find the texts that have one at once (a run
+    # of \x00 is a run of empty texts: their sub changes nothing)
+    codes = _code_points(joined)
+    run = codes[:-3] == codes[1:-2]
+    run &= codes[1:-2] == codes[2:-1]
+    run &= codes[2:-1] == codes[3:]
+    hits = np.flatnonzero(run)
+    if len(hits):
+        ends = np.cumsum(np.fromiter(map(len, out), dtype=np.int64, count=len(out)) + 1)
+        repeats = np.unique(np.searchsorted(ends, hits, side="right")).tolist()
+        for i in repeats:
             out[i] = _REPEAT_RE.sub(r"\1\1\1", out[i])
-    return [_finish(t) for t in out]
+        slow = sorted(set(slow).union(repeats))
+    for i in slow:
+        out[i] = _finish(out[i])
+    return out
 
 
 class _LastBatch:
@@ -351,7 +378,7 @@ def _char_gram_pairs(
     rank = np.empty(len(grams), dtype=np.int64)
     rank[by_string] = np.arange(len(grams), dtype=np.int64)
     bits = max(1, len(grams).bit_length())
-    keys, tf = _unique_counts((gram_rows << bits) | rank[gram_codes])
+    keys, tf = _unique_counts((gram_rows << bits) | rank.take(gram_codes))
     out = (keys >> bits, keys & ((1 << bits) - 1), tf, ordered[by_string])
     _LAST_PAIRS[0] = (docs, (lo, hi), out)
     return out
@@ -469,7 +496,7 @@ class Features:
         lookup = self._char_lookup()
         if lookup.in_string_order:  # the (text, n-gram) pairs of the batch, sorted once
             rows, ranks, tf, grams = _char_gram_pairs(docs, lo, hi)
-            cols = lookup.find_ordered(grams)[ranks]
+            cols = lookup.find_ordered(grams).take(ranks)
             known = cols >= 0
             return self._tfidf_values(rows[known], cols[known], tf[known], len(docs))
         gram_rows, gram_codes, grams = _char_gram_counts(docs, lo, hi)
@@ -493,9 +520,9 @@ class Features:
         if not len(rows):
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float32)
-        values = (1.0 + np.log(tf.astype(np.float32))) * self.idf[cols]
+        values = (1.0 + np.log(tf.astype(np.float32))) * self.idf.take(cols)
         norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_docs))
-        values = (values / norms[rows]).astype(np.float32)
+        values = (values / norms.take(rows)).astype(np.float32)
         return rows, cols, values
 
     def _char_lookup(self) -> _GramLookup:
@@ -537,9 +564,13 @@ class LinearModel:
         rows, cols, values = self.features.sparse_parts(docs)
         out = np.tile(self.intercept.astype(np.float64), (len(docs), 1))
         if len(rows):  # rows are sorted: sum each document's run of n-grams at once
-            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-            contrib = self.coef_t[cols] * values[:, None]
-            out[rows[starts]] += np.add.reduceat(contrib, starts, axis=0)
+            first = np.empty(len(rows), dtype=bool)
+            first[0] = True
+            np.not_equal(rows[1:], rows[:-1], out=first[1:])
+            starts = np.flatnonzero(first)
+            contrib = self.coef_t.take(cols, axis=0)  # take: rows copied whole, faster
+            contrib *= values[:, None]
+            out[rows.take(starts)] += np.add.reduceat(contrib, starts, axis=0)
         return out
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
