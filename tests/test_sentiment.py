@@ -204,6 +204,7 @@ _PREPARE_CASES = [
     "银 行\u3000卡\u200b  乱扣费 ",
     "\u200d😀\u200d", "Ⅻ ㎡ ½", "好\ud800的", " 前后空格 ", "１２３４５６ ９９９９", "İSTANBUL",
     "a\x1fb", "\xa0\xa0钱\xa0\xa0", "呵呵呵呵 呵呵呵呵", "4444", "[怒][怒][怒][怒]",
+    "ΑΣ", "ΑΣ ΑΣ", "ΑΣ\x00", "\x00\x00", "", "", "", "好\x00好好好", "1.\x002", "www.x.cn 好",
 ]
 
 
@@ -217,7 +218,10 @@ def test_prepare_many_and_prepare_text_equal_the_reference():
     assert _linear.prepare_many(_PREPARE_CASES[::-1]) == want[::-1]
     assert _linear.prepare_many([]) == []
 
-    alphabet = st.sampled_from(list("哈好卡 \t\n\u3000\u200b\u200dＡa1１!！@.w😀\xa0帳"))
+    alphabet = st.sampled_from(
+        list("哈好卡 \t\n\u3000\u200b\u200dＡa1１!！@.w😀\xa0帳")
+        + ["\x00", "Α", "Σ", "İ", "\ud800"]
+    )
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.text(alphabet, max_size=12), max_size=6))
