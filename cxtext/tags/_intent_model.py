@@ -127,14 +127,16 @@ def head_proba(model: LinearModel, docs: Sequence[str]) -> dict[str, np.ndarray]
     """P(head's intent) of each :func:`model_text` text, per head: softmax within each
     head's classes ``"<head>|<class>"``; a model without ``|`` in its class names is one
     head, and P of each of its classes is returned."""
+    heads: dict[str, tuple[list[int], int]] = {}  # head -> (its columns, its own class)
     if "|" not in model.classes[0]:
-        heads = {c: (list(range(len(model.classes))), j) for j, c in enumerate(model.classes)}
+        every = list(range(len(model.classes)))
+        heads = {c: (every, j) for j, c in enumerate(model.classes)}
     else:
-        heads = {}
+        columns: dict[str, list[int]] = {}
         for j, name in enumerate(model.classes):
-            heads.setdefault(name.partition("|")[0], ([], -1))[0].append(j)
+            columns.setdefault(name.partition("|")[0], []).append(j)
         heads = {h: (cols, cols.index(model.classes.index(f"{h}|{h}")))
-                 for h, (cols, _) in heads.items()}
+                 for h, cols in columns.items()}
     if not docs:
         return {h: np.zeros(0) for h in heads}
     scores = _scores(model, docs)
