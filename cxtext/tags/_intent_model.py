@@ -37,6 +37,7 @@ from cxtext.tags._linear import (
     LinearModel,
     _char_gram_counts,
     _finish,
+    _unique_counts,
     load_linear_model,
     packaged_model_path,
 )
@@ -107,14 +108,9 @@ def _scores(model: LinearModel, docs: Sequence[str]) -> np.ndarray:
     rows, codes, grams = _char_gram_counts(list(docs), *feats.ngram_range)
     cols = feats._char_lookup().find(grams)[codes]
     known = cols >= 0
-    # rows are sorted within each n-gram length: a stable sort of the (row, column) keys is
-    # a merge of nearly sorted runs, and equal keys (an n-gram repeated in a text) end up
-    # side by side
-    keys = np.sort(rows[known] * n_vocab + cols[known], kind="stable")
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
-    tf = np.diff(np.r_[starts, len(keys)]).astype(np.float64)
-    rows, cols = np.divmod(keys[starts], n_vocab)
-    values = (1.0 + np.log(tf)) * feats.idf[cols]
+    keys, tf = _unique_counts(rows[known] * n_vocab + cols[known])
+    rows, cols = np.divmod(keys, n_vocab)
+    values = (1.0 + np.log(tf.astype(np.float64))) * feats.idf[cols]
     norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
     values /= norms[rows]
     out = np.tile(model.intercept.astype(np.float64), (n, 1))
