@@ -373,7 +373,8 @@ def _customer_complained(texts: Sequence[object] | pd.Series,
               else np.asarray(texts, dtype=object)[rows])
     codes, distinct = pd.factorize(values, use_na_sentinel=True)
     codes = np.asarray(codes)
-    prepared = prepare_texts(list(distinct))
+    # to_numpy: Arrow strings converted in one C pass, not one Python iteration each
+    prepared = prepare_texts(np.asarray(distinct, dtype=object).tolist())
     rules = _rules()
     keep = _keepers()["complaint"]
     hits = np.zeros(len(prepared) + 1, dtype=bool)  # the last slot: missing texts
