@@ -363,13 +363,13 @@ def render_report(
     RenderedReport
         Includes anything the notebook printed to stderr (removed from the HTML).
     """
+    _check_name(name)  # before the (slow) papermill import: a bad name fails at once
     try:
         import nbformat
         import papermill as pm
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise MissingDependencyError("cxtext.render_report", "papermill", "notebooks") from exc
 
-    _check_name(name)
     nb_file, title = REPORTS[name]
     src = Path(notebook_dir) if notebook_dir is not None else default_notebook_dir()
     src = src / nb_file

@@ -97,7 +97,7 @@ def report_corpus(small_corpus: Path, demo_dir: Path,
 RENDER_THREADS = 2
 #: Session fixtures computed in a background process from the first test on (see
 #: ``_reports_in_background``), in this order.
-_BACKGROUND = ("rendered_reports", "rendered_profile")
+_BACKGROUND = ("rendered_reports", "rendered_profile", "cli_report_run")
 
 
 def _render_all(corpus: str, out: str, threads: int = RENDER_THREADS) -> dict:
@@ -134,6 +134,21 @@ def _render_profile(corpus: str, out: str):
     return render_report("corpus_profile", out, parameters={"corpus_dir": corpus})
 
 
+def _cli_report(corpus: str, out: str) -> dict:
+    """``cxtext report corpus_profile --corpus CORPUS --out OUT`` through ``cxtext.cli.main``:
+    ``out``, its exit ``code`` and what it printed to ``stdout`` (stderr is kept out of the
+    test output)."""
+    import contextlib
+    import io
+
+    from cxtext.cli import main
+
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(io.StringIO()):
+        code = main(["report", "corpus_profile", "--corpus", corpus, "--out", out])
+    return {"out": Path(out), "code": code, "stdout": stdout.getvalue()}
+
+
 def _background_wanted(items: list[pytest.Item]) -> list[str]:
     used = set().union(*(getattr(i, "fixturenames", ()) for i in items)) if items else set()
     return [name for name in _BACKGROUND if name in used]
@@ -166,6 +181,8 @@ def _reports_in_background(request: pytest.FixtureRequest):
                                      str(tmp.mktemp("reports"))),
         "rendered_profile": lambda: (_render_profile, str(request.getfixturevalue(
             "small_corpus")), str(tmp.mktemp("profile"))),
+        "cli_report_run": lambda: (_cli_report, str(request.getfixturevalue("small_corpus")),
+                                   str(tmp.mktemp("cli_report") / "out")),
     }
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     try:
@@ -205,3 +222,15 @@ def rendered_profile(_reports_in_background, small_corpus: Path,
     r = _from_background(_reports_in_background, "rendered_profile", lambda: _render_profile(
         str(small_corpus), str(tmp_path_factory.mktemp("profile"))))
     return r, r.path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def cli_report_run(_reports_in_background, small_corpus: Path,
+                   tmp_path_factory: pytest.TempPathFactory):
+    """``cxtext report corpus_profile --corpus small_corpus --out OUT`` run in the background
+    (see ``_cli_report``): ``out``, exit ``code`` and ``stdout``."""
+    from types import SimpleNamespace
+
+    done = _from_background(_reports_in_background, "cli_report_run", lambda: _cli_report(
+        str(small_corpus), str(tmp_path_factory.mktemp("cli_report") / "out")))
+    return SimpleNamespace(**done)

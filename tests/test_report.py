@@ -268,18 +268,18 @@ def test_month_change_sentences():
         month_change(d, how="sum")
 
 
-def test_cli_report_tags_once_into_a_work_store(small_corpus, tmp_path, capsys):
-    """`cxtext report NAME --corpus DIR` (what `make reports` runs) goes through OUT/_work."""
-    from cxtext.cli import main
+def test_cli_report_tags_once_into_a_work_store(cli_report_run):
+    """`cxtext report NAME --corpus DIR` (what `make reports` runs) goes through OUT/_work.
 
-    out = tmp_path / "out"
-    assert main(["report", "corpus_profile", "--corpus", str(small_corpus),
-                 "--out", str(out)]) == 0
+    conftest.cli_report_run calls ``cxtext.cli.main(["report", "corpus_profile", "--corpus",
+    small_corpus, "--out", OUT])`` in the background while other tests run."""
+    out = cli_report_run.out
+    assert cli_report_run.code == 0
     store = out / "_work" / "cxtext.duckdb"
     assert store.is_file()
     with cx.Store(store, read_only=True) as st:
         assert st.counts()["conversation_tags"] == 80  # tagged once, in the store
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "&quot;store&quot;: &quot;_work/cxtext.duckdb&quot;" in index
-    assert str(tmp_path) not in index and "2025-01-" in index
-    assert "corpus_profile.html" in capsys.readouterr().out
+    assert str(out.parent) not in index and "2025-01-" in index
+    assert "corpus_profile.html" in cli_report_run.stdout
