@@ -49,8 +49,10 @@ class ByteLRU:
     """A least-recently-used mapping bounded by an estimate of the bytes it holds.
 
     Keys and values are ``str`` (or tuples of ``str``); an entry is charged
-    ``sys.getsizeof`` of its key and value plus a fixed overhead. Putting an entry that
-    alone exceeds the bound stores nothing.
+    ``sys.getsizeof`` of its key and value plus a fixed overhead, the value only when it
+    is another object than the key (most texts come out of masking as the very same
+    object: they are held once). Putting an entry that alone exceeds the bound stores
+    nothing.
 
     Parameters
     ----------
@@ -78,8 +80,9 @@ class ByteLRU:
 
     @staticmethod
     def size_of(key: Any, value: Any) -> int:
-        """Bytes charged for one entry."""
-        return _sizeof(key) + _sizeof(value) + _ENTRY_OVERHEAD
+        """Bytes charged for one entry (a value that is the key object is not charged
+        twice)."""
+        return _sizeof(key) + (0 if value is key else _sizeof(value)) + _ENTRY_OVERHEAD
 
     def get(self, key: Hashable) -> Any:
         """The value of ``key`` (now the most recently used), or ``None``."""

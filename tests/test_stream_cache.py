@@ -44,6 +44,17 @@ def test_byte_lru_counts_bytes_not_entries():
     assert sys.getsizeof(long_text) > 7_000
 
 
+def test_byte_lru_charges_a_value_that_is_its_key_once():
+    # a text that masking leaves unchanged comes back as the same object: held once
+    text = "您好，请问有什么可以帮您？" * 3
+    equal_copy = "".join(list(text))
+    assert equal_copy == text and equal_copy is not text
+    assert ByteLRU.size_of(text, equal_copy) - ByteLRU.size_of(text, text) == sys.getsizeof(text)
+    cache = ByteLRU(10_000)
+    cache.put_many([text, "k"], [text, equal_copy])
+    assert cache.nbytes == ByteLRU.size_of(text, text) + ByteLRU.size_of("k", equal_copy)
+
+
 @pytest.fixture(scope="module")
 def sample() -> pd.DataFrame:
     turns = pd.read_csv(REPO / "corpora" / "demo" / "turns.csv",
