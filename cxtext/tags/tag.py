@@ -302,7 +302,16 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         [mean.isna(), mean <= -0.2, mean >= 0.2], [None, "neg", "pos"], default="neu"
     )
 
-    if "emotion_label" in mood and len(mood):
+    emotion_dtype = mood["emotion_label"].dtype if "emotion_label" in mood else None
+    if len(mood) and isinstance(emotion_dtype, pd.CategoricalDtype) and (
+            "neutral" in emotion_dtype.categories):
+        # cx.tag's labels (categorical): counts and argmax on conversation numbers
+        mood_rows = df["sentiment_score"].notna().to_numpy()
+        dominant, shares, order = _emotion_rollup(
+            conv_of[mood_rows], mood["emotion_label"],
+            (mood["emotion_intensity"].fillna(0.0) + 1e-9).to_numpy(dtype=np.float64), n_conv)
+        out["emotion_label"] = pd.Categorical(dominant, dtype=emotion_dtype)
+    elif "emotion_label" in mood and len(mood):
         weight = mood["emotion_intensity"].fillna(0.0) + 1e-9
         emo = pd.DataFrame({"cid": mood["conversation_id"], "label": mood["emotion_label"],
                             "w": weight})
@@ -318,12 +327,12 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         out.loc[[c not in in_mix for c in out.index.tolist()], "emotion_label"] = None
         order = [e for e in labels.EMOTIONS if e in mix.columns]
         shares = mix[order].reindex(out.index).fillna(0).to_numpy(dtype=np.float64).tolist()
-        out["emotion_mix"] = [
-            {k: round(v, 3) for k, v in zip(order, row, strict=True) if v > 0} for row in shares
-        ]
     else:
         out["emotion_label"] = None
-        out["emotion_mix"] = [{} for _ in range(len(out))]
+        order, shares = [], [[] for _ in range(len(out))]
+    out["emotion_mix"] = [
+        {k: round(v, 3) for k, v in zip(order, row, strict=True) if v > 0} for row in shares
+    ]
 
     for intent in labels.INTENTS:
         col = f"intent_{intent}"
@@ -380,6 +389,44 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
             scored = agent_quality(df[canon])
         out = out.join(scored.set_index("conversation_id"), how="left")
     return out.reset_index(names="conversation_id")
+
+
+def _emotion_rollup(conv: np.ndarray, label: pd.Series, weight: np.ndarray,
+                    n_conv: int) -> tuple[np.ndarray, list[list[float]], list[str]]:
+    """Dominant emotion and emotion shares of every conversation from its mood rows.
+
+    ``conv``: conversation number of each mood row (-1: none), ``label`` its emotion,
+    ``weight`` its intensity + 1e-9. The dominant emotion is the non-neutral label of the
+    largest summed weight (ties: the label first in the categories' order, as the group-by
+    sorts them), ``"neutral"`` when a conversation has none and ``None`` when it has no
+    labelled mood row; shares are over every labelled row (labels outside the taxonomy
+    count in the total only), in taxonomy order. Returns (dominant labels, share rows,
+    share labels).
+    """
+    codes, names = pd.factorize(label, sort=True)  # categories in their order
+    names = np.asarray(names, dtype=object)
+    keep = (conv >= 0) & (codes >= 0)  # the group-by drops missing keys
+    conv, codes, weight = conv[keep], codes[keep], weight[keep]
+    width = max(1, len(names))
+    counts = np.bincount(conv * width + codes, minlength=n_conv * width).reshape(n_conv, width)
+    total = counts.sum(axis=1)
+    labelled = total > 0
+    present = {str(n): i for i, n in enumerate(names)}
+    order = [e for e in labels.EMOTIONS if e in present]
+    shares = np.zeros((n_conv, len(order)), dtype=np.float64)
+    shares[labelled] = counts[labelled][:, [present[e] for e in order]] / total[labelled, None]
+    # summed weights through pandas' group-by sum (compensated: the same sums as before)
+    strong = names[codes] != "neutral"
+    key = conv[strong] * width + codes[strong]
+    sums = pd.Series(weight[strong]).groupby(key).sum()
+    strength = np.full(n_conv * width, -np.inf)
+    strength[sums.index.to_numpy()] = sums.to_numpy()
+    strength = strength.reshape(n_conv, width)
+    best = strength.argmax(axis=1)  # the first of equal sums: sorted label order
+    found = strength[np.arange(n_conv), best] > -np.inf
+    dominant = np.where(found, names[best] if len(names) else "neutral", "neutral").astype(object)
+    dominant[~labelled] = None
+    return dominant, shares.tolist(), order
 
 
 def _sorted_turns(tagged: pd.DataFrame) -> bool:
