@@ -378,7 +378,11 @@ def _char_gram_pairs(
     rank = np.empty(len(grams), dtype=np.int64)
     rank[by_string] = np.arange(len(grams), dtype=np.int64)
     bits = max(1, len(grams).bit_length())
-    keys, tf = _unique_counts((gram_rows << bits) | rank.take(gram_codes))
+    keys = (gram_rows << bits) | rank.take(gram_codes)
+    if (len(docs) << bits) < 2**31:  # int32 keys sort faster
+        keys = keys.astype(np.int32)
+    keys, tf = _unique_counts(keys)
+    keys = keys.astype(np.int64, copy=False)
     out = (keys >> bits, keys & ((1 << bits) - 1), tf, ordered[by_string])
     _LAST_PAIRS[0] = (docs, (lo, hi), out)
     return out
@@ -393,7 +397,7 @@ def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
     starts = np.flatnonzero(first)
-    return ordered[starts], np.diff(np.append(starts, len(ordered)))
+    return ordered.take(starts), np.diff(np.append(starts, len(ordered)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,8 +501,10 @@ class Features:
         if lookup.in_string_order:  # the (text, n-gram) pairs of the batch, sorted once
             rows, ranks, tf, grams = _char_gram_pairs(docs, lo, hi)
             cols = lookup.find_ordered(grams).take(ranks)
-            known = cols >= 0
-            return self._tfidf_values(rows[known], cols[known], tf[known], len(docs))
+            known = np.flatnonzero(cols >= 0)
+            return self._tfidf_values(
+                rows.take(known), cols.take(known), tf.take(known), len(docs)
+            )
         gram_rows, gram_codes, grams = _char_gram_counts(docs, lo, hi)
         return self._tfidf_parts(gram_rows, lookup.find(grams)[gram_codes], len(docs))
 
