@@ -252,7 +252,7 @@ def _gram_keys(codes: np.ndarray, same_doc: Any, n: int) -> tuple[np.ndarray, np
         keys <<= _CODE_BITS
         keys |= codes[j : j + size]
     starts = same_doc(n, size)
-    return keys[starts], starts
+    return keys.take(starts), starts
 
 
 def _string_order_keys(keys: np.ndarray, hi: int) -> np.ndarray:
@@ -348,7 +348,7 @@ def _char_gram_counts(
     for n in range(lo, hi + 1):
         keys, starts = _gram_keys(codes, same_doc, n)
         keys_parts.append(keys)
-        row_parts.append(doc_of[starts])
+        row_parts.append(doc_of.take(starts))
     # a hash table, not a sort: the vocabulary lookup needs each distinct n-gram once
     gram_codes, grams = pd.factorize(np.concatenate(keys_parts))
     out = (np.concatenate(row_parts), gram_codes.astype(np.int64, copy=False),
