@@ -72,3 +72,21 @@ def test_filter_keeper_unconditional_only_when_nothing_can_drop_a_match() -> Non
     assert quoted.unconditional(_cue("other", "销户"), "我要销户")
     assert not quoted.unconditional(_cue("other", "销户"), "他说“我要销户”")
     assert quoted(_cue("other", "销户"), Context("他说“我要销户”", 4, 6)) is False
+
+
+def test_prepare_texts_keeps_cached_texts_when_the_cache_overflows(monkeypatch) -> None:
+    monkeypatch.setattr(_rules, "_CACHE_MAX", 3)
+    _rules.clear_cache()
+    first = _rules.prepare_texts(["我要销户", None, "ATM吞卡了"])
+    assert first[1] is None and first[0].text == "我要销户" and first[2].text == "atm吞卡了"
+    # two cached texts plus three new ones pass the limit: the cache is emptied, and the
+    # texts found in it before are still answered
+    texts = ["ATM吞卡了", "信用卡年费乱扣", None, "我要销户", "好的，谢谢", "再次投诉 你们"]
+    got = _rules.prepare_texts(texts)
+    assert got[2] is None
+    for text, prep in zip(texts, got, strict=True):
+        if text is not None:
+            assert prep == _rules.prepare_one(text)
+    assert got[0] is first[2] and got[3] is first[0]  # the cached objects themselves
+    assert set(_rules._PREPARED) == {"信用卡年费乱扣", "好的，谢谢", "再次投诉 你们"}
+    _rules.clear_cache()

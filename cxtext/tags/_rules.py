@@ -340,27 +340,27 @@ def clear_cache() -> None:
 def prepare_texts(texts: Sequence[str | None]) -> list[Prepared | None]:
     """Matching texts for many texts (``None`` stays ``None``); normalises in one batch."""
     cache = _PREPARED
-    # Resolve cached texts first: emptying a full cache below must not lose them.
-    found: dict[str, Prepared] = {}
-    todo: list[str] = []
-    for t in dict.fromkeys(t for t in texts if t is not None):
-        prep = cache.get(t)
-        if prep is None:
-            todo.append(t)
-        else:
-            found[t] = prep
-    if todo:
-        # normalize(width=True, t2s=True, fillers=None, emoji="keep", whitespace=False),
-        # memoised: the models normalise the same texts again
-        normals = _width_t2s_many(todo)
-        fresh = dict(zip(todo, prepare_many(todo, normals), strict=True))
-        size = sum(map(_prepared_bytes, fresh.values()))
-        if len(cache) + len(fresh) > _CACHE_MAX or _CACHE_BYTES[0] + size > _CACHE_MAX_BYTES:
-            clear_cache()
+    distinct = dict.fromkeys(texts)
+    distinct.pop(None, None)
+    todo = [t for t in distinct if t not in cache]
+    if not todo:  # None is never a key: map(get) gives None for it
+        return list(map(cache.get, texts))
+    # normalize(width=True, t2s=True, fillers=None, emoji="keep", whitespace=False),
+    # memoised: the models normalise the same texts again
+    normals = _width_t2s_many(todo)
+    fresh = dict(zip(todo, prepare_many(todo, normals), strict=True))
+    size = sum(map(_prepared_bytes, fresh.values()))
+    if len(cache) + len(fresh) > _CACHE_MAX or _CACHE_BYTES[0] + size > _CACHE_MAX_BYTES:
+        # resolve the cached texts first: emptying the full cache must not lose them
+        found = {t: cache[t] for t in distinct if t not in fresh}
+        found.update(fresh)
+        clear_cache()
         cache.update(fresh)
         _CACHE_BYTES[0] += size
-        found.update(fresh)
-    return [None if t is None else found[t] for t in texts]
+        return list(map(found.get, texts))
+    cache.update(fresh)
+    _CACHE_BYTES[0] += size
+    return list(map(cache.get, texts))
 
 
 # ---------------------------------------------------------------------------------------------
