@@ -8,14 +8,11 @@ hold-out sets (corpora/gold/pii_holdout*.jsonl).
 from __future__ import annotations
 
 import pytest
+from _pii_helpers import names
 
 import cxtext as cx
 from cxtext.text import _pii_patterns as pp
 from cxtext.text.pii import _right_score, _scored_end
-
-
-def names(text: str) -> list[str]:
-    return [m.value for m in cx.find_pii(text) if m.type == "name"]
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,10 @@ that masks whatever fits the shape fails here. None of these sentences is in the
 from __future__ import annotations
 
 import pytest
+from _pii_helpers import addresses, names
 
 import cxtext as cx
 from cxtext.text import _pii_patterns as pp
-
-
-def names(text: str) -> list[str]:
-    return [m.value for m in cx.find_pii(text) if m.type == "name"]
-
-
-def addresses(text: str) -> list[str]:
-    return [m.value for m in cx.find_pii(text) if m.type == "address"]
 
 
 @pytest.mark.parametrize(

@@ -716,10 +716,12 @@ CITIES: Final[tuple[str, ...]] = tuple(
 )
 #: Characters that never start or continue a place name in running text: pronouns,
 #: function words, verbs of moving/mailing/complaining, and money words. (才 and 钱 are
-#: not among them: 育才路, 英才街, 钱江路, 钱塘路 are common road names; 刚才 is stopped by 刚.)
+#: not among them: 育才路, 英才街, 钱江路, 钱塘路 are common road names; 刚才 is stopped by 刚.
+#: Nor are 码, 得 and 可 (码头路, 得胜路, 可园路): an address starts after an everyday word
+#: that ends in one of them (记得, 密码, 认可), see ``pii._after_soft_word``.)
 _NONPLACE = (
     "我你他她它您们的是在住到寄送址了就也去这那个还要想把给请说与及或被让叫吗呢吧啊呀"
-    "哦嗯喂往搬位投诉办查询问找打话码号卡块对跟刚已过着得很又再可以每"
+    "哦嗯喂往搬位投诉办查询问找打话号卡块对跟刚已过着很又再以每"
 )
 _P = f"[^\\x00-\\u4dff\\u9fa6-\\U0010ffff{_NONPLACE}]"
 _NUM = r"(?:\d{1,5}(?:-\d{1,5}){0,2}|[零〇一二两三四五六七八九十百千幺]{1,6}|[A-Za-z]\d{0,4})"

@@ -496,14 +496,33 @@ def _names(w: str) -> list[Span]:
     return out
 
 
-#: A transliterated name with a middle dot (Uyghur, Kazakh, foreign): 热合曼·吐尔逊.
-#: Not inside a longer chain of dot-joined words: that is a list (普通客户·近30天投诉3次·愤怒·
-#: 收费争议·勿营销, a portrait's tag line), not a name.
-_DOTTED_NAME_RE: Final = re.compile(
-    "(?:(?<=[叫是名：:给和与跟])|(?<![\u4e00-\u9fff·•・]))"
-    "[\u4e00-\u9fff]{2,5}[·•・][\u4e00-\u9fff]{2,5}(?:[·•・][\u4e00-\u9fff]{2,5})?"
-    "(?![\u4e00-\u9fff·•・])"
+#: A transliterated name with a middle dot (Uyghur, Kazakh, foreign): 热合曼·吐尔逊. The
+#: regex finds a whole chain of Han runs joined by dots; :func:`_dotted_names` then bounds the
+#: name's first and last part inside their runs (客户热合曼·吐尔逊说, 和阿依古丽·买买提一起去).
+#: A chain of more than three parts is a list (普通客户·近30天投诉3次·愤怒·收费争议·勿营销,
+#: a portrait's tag line), not a name.
+_DOTTED_NAME_RE: Final = re.compile("[\u4e00-\u9fff]+(?:[·•・][\u4e00-\u9fff]+)+")
+#: Characters that occur in transliterated names (阿依古丽, 约翰, 汤普森, 古力娜扎): an everyday
+#: word made only of them may be part of the name (古力, 买买提, 居里); one with another
+#: character (客户, 一起, 女士, 先生) bounds the name.
+_TRANSLIT: Final = frozenset(
+    "阿艾爱安昂奥澳巴拜班邦贝本比彼毕别波伯博勃布查达戴黛丹道德得迪蒂丁东杜敦多朵厄恩"
+    "尔法凡菲斐费芬丰佛夫弗福盖甘冈戈哥格根古瓜哈海汉豪赫黑亨洪胡华怀霍基吉季加贾杰捷金"
+    "晶居娟喀卡凯坎康柯科克肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾里力丽利莉联廉列林琳伶龙娄楼"
+    "卢鲁陆路伦罗洛玛马迈麦曼芒梅美蒙孟米密敏明摩莫墨默姆木穆纳娜乃奈南内尼妮涅宁纽努"
+    "诺欧帕潘庞培佩彭皮珀普齐奇琪乔切钦琴丘屈热仁茹瑞若萨塞赛桑瑟森沙莎山善尚舍什史舒"
+    "斯松苏索塔泰坦汤唐陶特提廷汀通图吐托娃瓦万汪旺威韦维温文沃乌伍西希锡夏谢辛欣休"
+    "雅亚扬耶伊依因英尤于约泽扎詹章哲珍朱卓兹孜佐则曼逊翰盛顿治茨蒂凯勒尤迦伽蕾斐朗"
+    "其格朝买合都不江汗罕别克赛木帕娅丹苏"
 )
+#: Characters that end a transliterated name written before or after it (我和…, …说, …来过).
+_DOTTED_BOUND: Final = frozenset(
+    "了的被过来出打开是在我你他她这那就也还很太吗呢吧啊用看说和与跟给叫让把对向从等要想"
+    "去到会能已又再刚正却没名"
+)
+_DOTTED_MAX: Final = 5
+
+
 #: Not a name: places and brands joined by a dot (杭州·西湖, 中国·上海), a customer segment
 #: (普通客户·满意).
 _DOTTED_PLACE_RE: Final = re.compile("[省市区县镇乡村路街湖山园城馆店]$|客户$|^中国|^[杭京沪]")
@@ -580,23 +599,83 @@ def _everyday_words() -> frozenset[str]:
     return _jieba_words()[0]
 
 
+def _bounds_name(word: str) -> bool:
+    """Whether an everyday word next to a dotted name's part ends it (客户, 一起, 女士): it
+    has a character that is not a transliteration character (古力 and 居里 do not)."""
+    return word in _everyday_words() and not all(c in _TRANSLIT for c in word)
+
+
+def _dotted_first(w: str, start: int, dot: int) -> int:
+    """Start of a dotted name's first part, which ends at ``dot`` inside the Han run
+    ``w[start:dot]`` (客户热合曼 -> 热合曼); -1 when no part of 2–5 characters is bounded."""
+    q = dot
+    while q > start and dot - q < _DOTTED_MAX:
+        if w[q - 1] in _DOTTED_BOUND:
+            break
+        if dot - q >= 2 and any(q - k >= start and _bounds_name(w[q - k : q]) for k in (2, 3, 4)):
+            break
+        q -= 1
+    else:
+        if q > start:  # a run longer than a name, with nothing that bounds it
+            return -1
+    return q if dot - q >= 2 else -1
+
+
+def _dotted_last(w: str, begin: int, end: int) -> int:
+    """End of a dotted name's last part, which starts at ``begin`` inside the Han run
+    ``w[begin:end]`` (买买提一起去的 -> 买买提); -1 when no part of 2–5 characters is bounded."""
+    p = begin
+    while p < end and p - begin < _DOTTED_MAX:
+        if w[p] in _DOTTED_BOUND:
+            break
+        if p - begin >= 2 and any(p + k <= end and _bounds_name(w[p : p + k]) for k in (2, 3, 4)):
+            break
+        p += 1
+    else:
+        if p < end:
+            return -1
+    return p if p - begin >= 2 else -1
+
+
+#: What ends a clause: a dotted name's clause holds no other dot.
+_CLAUSE_END_RE: Final = re.compile("[，,。；;！!？?\n\t ]")
+
+
+def _dots_in_clause(w: str, s: int, e: int) -> int:
+    """The middle dots in the clause around ``w[s:e]`` (more than the name's own: a list)."""
+    cs = max((w.rfind(c, 0, s) for c in "，,。；;！!？?\n\t "), default=-1) + 1
+    m = _CLAUSE_END_RE.search(w, e)
+    ce = m.start() if m else len(w)
+    return sum(w.count(d, cs, ce) for d in "·•・")
+
+
 def _dotted_names(w: str) -> list[Span]:
-    """Transliterated names written with a middle dot, not places joined by one."""
+    """Transliterated names written with a middle dot, not places joined by one, bounded
+    inside the Han runs around them (我和阿依古丽·买买提一起去的, 约翰·汤普森来过)."""
     out: list[Span] = []
     for m in _DOTTED_NAME_RE.finditer(w):
-        parts = re.split("[·•・]", m.group())
+        chain = re.split("[·•・]", m.group())
+        if len(chain) > 3:
+            continue  # 愤怒·收费争议·扬言升级投诉·… (a list)
+        if _dots_in_clause(w, m.start(), m.end()) > len(chain) - 1:
+            continue  # …·余额10万元·有销户意向·愤怒, …·手机/网上银行故障·有销户意向·…
+        first_dot = m.start() + len(chain[0])
+        s = _dotted_first(w, m.start(), first_dot)
+        e = _dotted_last(w, m.end() - len(chain[-1]), m.end())
+        if s < 0 or e < 0:
+            continue
+        parts = re.split("[·•・]", w[s:e])
+        if any(not 2 <= len(p) <= _DOTTED_MAX for p in parts):
+            continue
         if any(_DOTTED_PLACE_RE.search(p) or any(c in _DOTTED_STOP for c in p)
                for p in parts):
             continue  # 杭州·西湖, 商品被打开·漏出来了
         if all(p in _everyday_words() for p in parts):
             continue  # 简短·礼貌·急躁 (a portrait's style), 愤怒·失望
-        run = m.start()  # after a cue inside a word that is itself dot-joined: a list
-        while run > 0 and _han(w[run - 1]):
-            run -= 1
-        if run > 0 and w[run - 1] in "·•・":
-            continue  # …·理财与基金亏损·有销户意向
-        out.append((m.start(), m.end(), "name"))
+        out.append((s, e, "name"))
     return out
+
+
 #: A form field with a colon, then a name up to the end of the clause (投诉人：夏天，).
 _FORM_NAME_RE: Final = re.compile(
     "(?:投诉人|申请人|姓名|户名|持卡人|联系人|收款人|客户姓名|账户名)[：:] ?"
@@ -989,6 +1068,7 @@ def _addresses(wide: str, hint: re.Match[str] | None = None) -> list[Span]:
             start = m.start()
             if wide[start] == "家" and start > 0 and wide[start - 1] in _HOME_OWNERS:
                 start += 1  # 寄到我家渝中区…: 家 is "home", not part of the place
+            start = _after_soft_word(wide, start, m.end())
             if out and _same_address(wide, out[-1][1], start, m):
                 out[-1] = (out[-1][0], m.end(), "address")  # one address, a block name inside
             else:
@@ -1000,6 +1080,19 @@ def _addresses(wide: str, hint: re.Match[str] | None = None) -> list[Span]:
 
 
 _HOME_OWNERS: Final = frozenset("我你他她您")
+#: Characters of real place names (码头路, 得胜路, 可园路) that also end everyday words
+#: (密码, 记得, 觉得, 认可): there, the place starts after the word.
+_SOFT_PLACE: Final = frozenset("码得可")
+
+
+def _after_soft_word(w: str, start: int, end: int) -> int:
+    """Start of an address past an everyday word ending in a soft character (我记得中山路8号:
+    记得 is not part of the place; 住在码头路5号 keeps 码头路)."""
+    cut = start
+    for i in range(start + 1, min(end - 2, start + 9)):
+        if w[i] in _SOFT_PLACE and w[i - 1 : i + 1] in _everyday_words():
+            cut = i + 1
+    return cut
 #: Commas or spaces right after an address element (区, 路, 7008号, 2栋 …) and before a Han
 #: character, a digit or a letter: one address may be split there.
 _ADDRESS_SEP_RE: Final = re.compile(

@@ -1,0 +1,78 @@
+"""Issue #8, boundary round: dotted transliterated names bounded inside the text around them,
+and real road names whose first character also ends an everyday word (码头路, 得胜路, 可园路).
+
+Every positive has near misses both ways (a name part that contains an everyday word, a
+place that follows such a word). None of these sentences is in the gold or hold-out sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _pii_helpers import addresses, names
+
+import cxtext as cx
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last part ends where an everyday word or a function character starts
+        ("我和阿依古丽·买买提一起去的", ["阿依古丽·买买提"]),
+        ("约翰·汤普森来过两次", ["约翰·汤普森"]),
+        ("玛丽·居里女士在吗", ["玛丽·居里"]),
+        ("联系人约翰·史密斯先生您好", ["约翰·史密斯"]),
+        # the first part starts after an everyday word or a cue character
+        ("客户热合曼·吐尔逊说卡被吞了", ["热合曼·吐尔逊"]),
+        ("账户名热合曼·吐尔逊，转不进去", ["热合曼·吐尔逊"]),
+        # everyday words made of transliteration characters stay inside the name
+        ("古力娜扎·古力努尔来办卡", ["古力娜扎·古力努尔"]),
+        ("艾力·买买提明要挂失", ["艾力·买买提明"]),
+        ("迈克尔·杰克逊", ["迈克尔·杰克逊"]),
+        # still a name at the clause edges, as before
+        ("我叫阿依古丽·买买提，我要开个户", ["阿依古丽·买买提"]),
+    ],
+)
+def test_dotted_names_are_bounded(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+    masked = cx.mask_pii(text)
+    assert masked == text.replace(expected[0], "[姓名]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lists, places and clauses joined by a dot stay as they are
+        "普通客户·余额10万元·有销户意向·愤怒",
+        "金卡客户·近30天投诉4次·愤怒·收费争议",
+        "普通客户·近90天投诉1次·手机/网上银行故障·有销户意向·扬言升级投诉",
+        "阿依古丽·买买提·30岁·女",  # a record's fields, as before (no clause of its own)
+        "沟通风格 简短·礼貌·急躁",
+        "商品被打开·漏出来了",
+        "杭州·西湖一日游",
+        # a part too short once bounded (来 ends it at one character)
+        "约翰·汤来过",
+        # a first part longer than a name with nothing to bound it
+        "我们这里的老客户们都说·买买提来了",
+    ],
+)
+def test_dotted_near_misses_are_no_name(text: str) -> None:
+    assert names(text) == []
+    assert cx.mask_pii(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("住在码头路5号", ["码头路5号"]),
+        ("家住得胜路8号3栋", ["得胜路8号3栋"]),
+        ("寄到可园路3号", ["可园路3号"]),
+        ("新码头街22号2单元", ["新码头街22号2单元"]),
+        # the same characters ending an everyday word before the place: not part of it
+        ("我记得中山路8号有个网点", ["中山路8号"]),
+        ("我觉得建设路12号那边不方便", ["建设路12号"]),
+        ("密码中山路5号", ["中山路5号"]),
+        ("你可以寄到人民路5号", ["人民路5号"]),
+    ],
+)
+def test_road_names_with_soft_characters(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected
