@@ -220,7 +220,7 @@ def test_prepare_many_and_prepare_text_equal_the_reference():
 
     alphabet = st.sampled_from(
         list("哈好卡 \t\n\u3000\u200b\u200dＡa1１!！@.w😀\xa0帳")
-        + ["\x00", "Α", "Σ", "İ", "\ud800"]
+        + ["\x00", "Α", "Σ", "İ", "\ud800", ",", "(", ")", "。", " "]
     )
 
     @settings(max_examples=300, deadline=None)
@@ -257,6 +257,29 @@ def test_vectorised_char_block_equals_the_per_text_path(ngram_range, in_string_o
         for g, w in zip(got, want, strict=True):
             assert g.dtype == w.dtype
             np.testing.assert_array_equal(g, w)
+
+
+def test_sentiment_and_emotion_share_a_batch_without_changing_scores():
+    # cx.tag runs both models on one batch: the second reuses the prepared texts and the
+    # sorted (text, n-gram) pairs of the first; scores must be the very floats of a fresh run
+    from cxtext.tags.emotion import emotion
+    from cxtext.tags.sentiment import sentiment
+
+    texts = pd.Series(_FIT_TEXTS + ["", "ATM吞卡了！！！！", "好好好好好", "1234 元"] * 3)
+
+    def fresh(fn, batch):
+        _linear._prepared.last = None
+        _linear._LAST_COUNTS[0] = None
+        _linear._LAST_PAIRS[0] = None
+        return fn(batch)
+
+    alone = {"s": fresh(sentiment, texts), "e": fresh(emotion, texts)}
+    other = texts.iloc[::-1].reset_index(drop=True)
+    fresh(sentiment, other)  # a different batch first: its pairs must not be reused
+    shared = {"s": sentiment(texts), "e": emotion(texts)}
+    for key in alone:
+        pd.testing.assert_frame_equal(alone[key], shared[key], check_exact=True)
+    assert alone["s"]["sentiment_label"].notna().all() and alone["s"]["sentiment_score"].std() > 0
 
 
 def test_fit_with_word_ngrams_saves_and_reloads(tmp_path):
