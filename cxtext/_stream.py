@@ -381,14 +381,7 @@ def _jsonify(frame: pd.DataFrame) -> pd.DataFrame:
         if values.dtype != object:
             continue
         cells = values.to_numpy(dtype=object)
-        kinds = set(map(type, cells))  # in C: label columns hold no list at all
-        if not any(issubclass(k, (list, dict, tuple)) for k in kinds):
-            continue
-        if kinds == {list}:  # evidence, categories: encode only the non-empty lists
-            text = np.full(len(cells), "[]", dtype=object)
-            full = np.flatnonzero(np.fromiter(map(bool, cells), dtype=bool, count=len(cells)))
-            text[full] = [encode(v) for v in cells[full]]
-            out[col] = text
+        if not any(isinstance(v, (list, dict, tuple)) for v in cells):
             continue
         out[col] = [("[]" if not v else encode(v)) if isinstance(v, list)
                     else encode(v) if isinstance(v, (dict, tuple)) else v for v in cells]
