@@ -297,22 +297,16 @@ def _stream_chunk(
     speaker = chunk["speaker"].to_numpy(dtype=object)
     customer = speaker == "customer"
     chars = int(chunk["text"][customer].str.len().sum())
-    texts = chunk["text"]
     if mask:  # each distinct text once (scripts and prompts repeat), cached across chunks
-        codes, distinct = pd.factorize(texts, use_na_sentinel=True)
+        codes, distinct = pd.factorize(chunk["text"], use_na_sentinel=True)
         masked = _mask_texts(np.asarray(distinct, dtype=object))
         if len(masked):
             chunk["text"] = np.where(codes >= 0, masked[np.maximum(codes, 0)], None)
-            # two texts may mask alike: number the masked texts (missing: -1) for the
-            # de-duplication below, from the distinct ones instead of every row
-            same = pd.factorize(masked)[0]
-            texts = pd.Series(np.where(codes >= 0, same[np.maximum(codes, 0)], -1))
         else:
             chunk["text"] = np.full(len(chunk), None, dtype=object)
-            texts = chunk["text"]
         clock.lap("mask")
     # every per-turn tag is a function of (text, speaker): tag each distinct pair once
-    first, inverse = _distinct_rows(texts, chunk["speaker"])
+    first, inverse = _distinct_rows(chunk["text"], chunk["speaker"])
     base = chunk.iloc[first].reset_index(drop=True)
     tagged = tag_turns(base, options)
     tags = tagged.iloc[:, len(base.columns):]
