@@ -1089,9 +1089,13 @@ def _after_soft_word(w: str, start: int, end: int) -> int:
     """Start of an address past an everyday word ending in a soft character (我记得中山路8号:
     记得 is not part of the place; 住在码头路5号 keeps 码头路)."""
     cut = start
-    for i in range(start + 1, min(end - 2, start + 9)):
-        if w[i] in _SOFT_PLACE and w[i - 1 : i + 1] in _everyday_words():
-            cut = i + 1
+    for i in range(start, min(end - 2, start + 9)):
+        if w[i] in _SOFT_PLACE and (
+            (w[i] == "码" and w[i + 1] != "头")  # a place's 码 is a wharf, 码头: 验证码, 二维码
+            or any(i + 1 - k >= start and w[i + 1 - k : i + 1] in _everyday_words()
+                   for k in (2, 3, 4))
+        ):
+            cut = i + 1  # 记得, 觉得, 认可
     return cut
 #: Commas or spaces right after an address element (区, 路, 7008号, 2栋 …) and before a Han
 #: character, a digit or a letter: one address may be split there.
