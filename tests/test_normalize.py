@@ -440,3 +440,19 @@ def test_width_t2s_many_equals_one_by_one():
 
     check()
     norm._MEMO.clear()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("好银。，！？、（）【】 ,.!?;:()aB1-")), max_size=14))
+def test_cjk_space_pattern_equals_its_look_behind_first_form(text):
+    # _CJK_SPACE_RE puts the space first (a fast scan); it must remove the very spaces the
+    # plain form does: between two wide characters, after an opening/separating ASCII mark
+    # before a wide one, and between a wide character and a closing ASCII mark
+    from cxtext.text.normalize import _CJK_SPACE_RE, _CJK_WIDE
+
+    plain = re.compile(
+        f"(?:(?<=[{_CJK_WIDE}])|(?<=[,.!?;:(]))[ ](?=[{_CJK_WIDE}])"
+        f"|(?<=[{_CJK_WIDE}])[ ](?=[,.!?;:)])"
+    )
+    assert _CJK_SPACE_RE.sub("", text) == plain.sub("", text)
+    assert _CJK_SPACE_RE.sub("", "银行 卡 , ( 好 ) a b") == "银行卡, (好) a b"
