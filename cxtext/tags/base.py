@@ -192,7 +192,13 @@ class BaseTagger:
         columns = self.columns()
         n = len(values)
         todo = [i for i, v in enumerate(values) if v is not None and v.strip()]
-        blank = [i for i, v in enumerate(values) if v is not None and not v.strip()]
+        # the rest are missing or blank: look for blank texts only when some are left
+        missing = values.count(None)
+        blank = (
+            [i for i, v in enumerate(values) if v is not None and not v.strip()]
+            if len(todo) + missing < n
+            else []
+        )
         arrays = self._empty_arrays(n)
         for start in range(0, len(todo), _BATCH):
             chunk = todo[start : start + _BATCH]
