@@ -79,3 +79,21 @@ def test_dotted_near_misses_are_no_name(text: str) -> None:
 )
 def test_road_names_with_soft_characters(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 卡, 打, 及 lead real road names after a place element, a locative cue or a colon
+        ("南京市秦淮区卡子门大街29号", ["南京市秦淮区卡子门大街29号"]),
+        ("南京市鼓楼区打钉巷12号", ["南京市鼓楼区打钉巷12号"]),
+        ("住在及第巷3号", ["及第巷3号"]),
+        ("地址：卡子门大街29号", ["卡子门大街29号"]),
+        # the same characters as a verb or the end of a word stay outside the address
+        ("我打人民路5号的电话", ["人民路5号"]),
+        ("银行卡人民路5号", ["人民路5号"]),
+        ("以及人民路5号", ["人民路5号"]),
+    ],
+)
+def test_road_names_led_by_stop_characters(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected

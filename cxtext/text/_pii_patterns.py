@@ -731,8 +731,12 @@ _CITY_GENERIC = f"{_P}{{2,4}}?(?:市|自治州|州|地区|盟)"
 _DIST = f"{_P}{{1,5}}?(?:新区|区|县|旗|市)"
 _DIST_START = f"(?<!{_P}){_P}{{3}}(?:新区|区|县|旗)|{_P}{{2}}(?:新区|区|县|旗)"
 _TOWN = f"{_P}{{1,6}}?(?:街道|镇|乡)"
+#: Stop characters that also lead real road names (卡子门大街, 打钉巷, 及第巷): one may start a
+#: road right after a place element, a locative cue or a colon, or at a clause start.
+#: (The character is tested first, the look-behinds after it: cheap where it is absent.)
+_ROAD_LEAD = "[打卡及](?:(?<=[住在到是址区县市镇乡旗：:].)|(?<![\u4e00-\u9fff].))"
 _ROAD = (
-    f"{_P}{{1,8}}(?:大道|大街|路|街|巷|胡同"
+    f"(?:{_ROAD_LEAD})?{_P}{{1,8}}(?:大道|大街|路|街|巷|胡同"
     # 花家地西里3号 (a lane) and 弥敦道600号 (a road), but not 家里 / 知道 followed by a date
     f"|(?<![这那哪家心手夜城屋店行卡账帐公千万梦暗])里(?={_NUM_AHEAD})"
     f"|(?<![知报频通渠轨味难街一说人顺管赤地车跑隧坑步航弯岔干国省县乡条])道(?={_NUM_AHEAD})"

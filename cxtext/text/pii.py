@@ -1083,13 +1083,17 @@ _HOME_OWNERS: Final = frozenset("我你他她您")
 #: Characters of real place names (码头路, 得胜路, 可园路) that also end everyday words
 #: (密码, 记得, 觉得, 认可): there, the place starts after the word.
 _SOFT_PLACE: Final = frozenset("码得可")
+_SOFT_PLACE_RE: Final = re.compile("[码得可]")
 
 
 def _after_soft_word(w: str, start: int, end: int) -> int:
     """Start of an address past an everyday word ending in a soft character (我记得中山路8号:
     记得 is not part of the place; 住在码头路5号 keeps 码头路)."""
     cut = start
-    for i in range(start, min(end - 2, start + 9)):
+    stop = min(end - 2, start + 9)
+    if _SOFT_PLACE_RE.search(w, start, stop) is None:
+        return start  # (the usual case: no soft character at all)
+    for i in range(start, stop):
         if w[i] in _SOFT_PLACE and (
             (w[i] == "码" and w[i + 1] != "头")  # a place's 码 is a wharf, 码头: 验证码, 二维码
             or any(i + 1 - k >= start and w[i + 1 - k : i + 1] in _everyday_words()
