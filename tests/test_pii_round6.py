@@ -28,6 +28,9 @@ import cxtext as cx
         ("古力娜扎·古力努尔来办卡", ["古力娜扎·古力努尔"]),
         ("艾力·买买提明要挂失", ["艾力·买买提明"]),
         ("迈克尔·杰克逊", ["迈克尔·杰克逊"]),
+        # 都 is a transliteration character (阿不都 = Abdu), not a function word, in a name
+        ("收款人阿不都·热合曼，转错了", ["阿不都·热合曼"]),
+        ("我叫古丽·阿不都", ["古丽·阿不都"]),
         # still a name at the clause edges, as before
         ("我叫阿依古丽·买买提，我要开个户", ["阿依古丽·买买提"]),
     ],
@@ -49,6 +52,8 @@ def test_dotted_names_are_bounded(text: str, expected: list[str]) -> None:
         "沟通风格 简短·礼貌·急躁",
         "商品被打开·漏出来了",
         "杭州·西湖一日游",
+        "大家·都来了",
+        "我们·都说好",
         # a part too short once bounded (来 ends it at one character)
         "约翰·汤来过",
         # a first part longer than a name with nothing to bound it

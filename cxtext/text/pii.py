@@ -518,7 +518,7 @@ _TRANSLIT: Final = frozenset(
 #: Characters that end a transliterated name written before or after it (我和…, …说, …来过).
 _DOTTED_BOUND: Final = frozenset(
     "了的被过来出打开是在我你他她这那就也还很太吗呢吧啊用看说和与跟给叫让把对向从等要想"
-    "去到会能已又再刚正却没名"
+    "去到会能已又再刚正却没名人主"  # 人/主 end role nouns: 收款人, 户主
 )
 _DOTTED_MAX: Final = 5
 
@@ -539,8 +539,9 @@ _MINORITY_NAME_RE: Final = re.compile(
     f"[叫是名：:](?P<name>(?:{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
     "(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是])"
 )
-#: Function characters that never occur in a transliterated name (商品被打开·漏出来了).
-_DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也都还很太吗呢吧啊用看")
+#: Function characters that never occur in a transliterated name (商品被打开·漏出来了); not 都,
+#: which does (阿不都, Abdu).
+_DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也还很太吗呢吧啊用看")
 
 
 @lru_cache(maxsize=1)
