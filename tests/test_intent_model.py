@@ -63,15 +63,21 @@ def test_short_or_ungated_texts_are_not_scored() -> None:
     assert gate.search("我") and not gate.search("好的谢谢")
 
 
-def test_fast_scores_equal_decision_function() -> None:
+def test_head_proba_is_the_softmax_within_each_head_of_decision_function() -> None:
     model, _, _ = _intent_model.intent_model()
     texts = ["ＡＴＭ吞了我的卡！！！！！ 銀行 http://t.cn/x 3000元", "以后再也不会买了", "好的",
              "哈哈哈哈哈，12.5元全取出来"]
     docs = _intent_model.model_texts(texts)
     assert docs == [_intent_model.model_text(d) for d in docs]  # idempotent
     assert _intent_model._model_texts_of([d for d in docs]) == docs
-    np.testing.assert_allclose(_intent_model._scores(model, docs),
-                               model.decision_function(docs), atol=1e-5)
+    np.testing.assert_array_equal(model.prepared_scores(docs), model.decision_function(docs))
+    scores = model.decision_function(docs)
+    proba = _intent_model.head_proba(model, docs)
+    for head in ("churn", "escalation"):
+        cols = [j for j, c in enumerate(model.classes) if c.startswith(head + "|")]
+        block = np.exp(scores[:, cols])
+        own = cols.index(model.classes.index(f"{head}|{head}"))
+        np.testing.assert_allclose(proba[head], block[:, own] / block.sum(axis=1), rtol=1e-6)
 
 
 def test_card_records_data_cv_thresholds_and_checksums() -> None:

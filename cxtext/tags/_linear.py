@@ -566,7 +566,10 @@ class LinearModel:
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
         """Class scores (n_texts, n_classes) for raw texts (prepared here)."""
-        docs = _prepared(texts)
+        return self.prepared_scores(_prepared(texts))
+
+    def prepared_scores(self, docs: Sequence[str]) -> np.ndarray:
+        """:meth:`decision_function` of texts already in :func:`prepare_text` form."""
         rows, cols, values = self.features.sparse_parts(docs)
         out = np.tile(self.intercept.astype(np.float64), (len(docs), 1))
         if len(rows):  # rows are sorted: sum each document's run of n-grams at once

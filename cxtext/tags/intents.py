@@ -287,7 +287,7 @@ def intents(
     if model:  # the learned detectors (issue #3): see cxtext/tags/_intent_model.py
         from cxtext.tags._intent_model import add_model_hits
 
-        add_model_hits(prepared, flags, evidence, _rules(), INTENT_NAMES)
+        add_model_hits(prepared, flags, evidence, rules, INTENT_NAMES)
     columns: dict[str, list[object] | np.ndarray] = {
         f"intent_{name}": flags[k] for k, name in enumerate(INTENT_NAMES)
     }
