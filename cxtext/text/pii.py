@@ -515,11 +515,17 @@ _TRANSLIT: Final = frozenset(
     "雅亚扬耶伊依因英尤于约泽扎詹章哲珍朱卓兹孜佐则曼逊翰盛顿治茨蒂凯勒尤迦伽蕾斐朗"
     "其格朝买合都不江汗罕别克赛木帕娅丹苏"
 )
-#: Characters that end a transliterated name written before or after it (我和…, …说, …来过).
-_DOTTED_BOUND: Final = frozenset(
-    "了的被过来出打开是在我你他她这那就也还很太吗呢吧啊用看说和与跟给叫让把对向从等要想"
-    "去到会能已又再刚正却没名人主"  # 人/主 end role nouns: 收款人, 户主
+#: Function characters that never occur in a transliterated name (商品被打开·漏出来了); not 都,
+#: which does (阿不都, Abdu).
+_DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也还很太吗呢吧啊用看")
+#: Characters that end a transliterated name written before or after it (我和…, …说, …来过):
+#: the function characters above and a few more verbs and particles.
+_DOTTED_BOUND: Final = _DOTTED_STOP | frozenset(
+    "说和与跟给叫让把对向从等要想去到会能已又再刚正却没名人主"  # 人/主 end role nouns: 收款人, 户主
 )
+#: The middle dots that join the parts of a transliterated name.
+_DOTS: Final = "·•・"
+_DOT_RE: Final = re.compile(f"[{_DOTS}]")
 _DOTTED_MAX: Final = 5
 
 
@@ -539,9 +545,6 @@ _MINORITY_NAME_RE: Final = re.compile(
     f"[叫是名：:](?P<name>(?:{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
     "(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是])"
 )
-#: Function characters that never occur in a transliterated name (商品被打开·漏出来了); not 都,
-#: which does (阿不都, Abdu).
-_DOTTED_STOP: Final = frozenset("了的被过来出打开是在我你他她这那就也还很太吗呢吧啊用看")
 
 
 @lru_cache(maxsize=1)
@@ -639,15 +642,16 @@ def _dotted_last(w: str, begin: int, end: int) -> int:
 
 
 #: What ends a clause: a dotted name's clause holds no other dot.
-_CLAUSE_END_RE: Final = re.compile("[，,。；;！!？?\n\t ]")
+_CLAUSE_ENDS: Final = "，,。；;！!？?\n\t "
+_CLAUSE_END_RE: Final = re.compile(f"[{_CLAUSE_ENDS}]")
 
 
 def _dots_in_clause(w: str, s: int, e: int) -> int:
     """The middle dots in the clause around ``w[s:e]`` (more than the name's own: a list)."""
-    cs = max((w.rfind(c, 0, s) for c in "，,。；;！!？?\n\t "), default=-1) + 1
+    cs = max((w.rfind(c, 0, s) for c in _CLAUSE_ENDS), default=-1) + 1
     m = _CLAUSE_END_RE.search(w, e)
     ce = m.start() if m else len(w)
-    return sum(w.count(d, cs, ce) for d in "·•・")
+    return sum(w.count(d, cs, ce) for d in _DOTS)
 
 
 def _dotted_names(w: str) -> list[Span]:
@@ -655,7 +659,7 @@ def _dotted_names(w: str) -> list[Span]:
     inside the Han runs around them (我和阿依古丽·买买提一起去的, 约翰·汤普森来过)."""
     out: list[Span] = []
     for m in _DOTTED_NAME_RE.finditer(w):
-        chain = re.split("[·•・]", m.group())
+        chain = _DOT_RE.split(m.group())
         if len(chain) > 3:
             continue  # 愤怒·收费争议·扬言升级投诉·… (a list)
         if _dots_in_clause(w, m.start(), m.end()) > len(chain) - 1:
@@ -665,7 +669,7 @@ def _dotted_names(w: str) -> list[Span]:
         e = _dotted_last(w, m.end() - len(chain[-1]), m.end())
         if s < 0 or e < 0:
             continue
-        parts = re.split("[·•・]", w[s:e])
+        parts = _DOT_RE.split(w[s:e])
         if any(not 2 <= len(p) <= _DOTTED_MAX for p in parts):
             continue
         if any(_DOTTED_PLACE_RE.search(p) or any(c in _DOTTED_STOP for c in p)
