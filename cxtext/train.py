@@ -1492,6 +1492,8 @@ def train_intent_model(
 
 def render_intent_model_card(card: dict[str, Any]) -> str:
     """The Markdown model card of the learned intent detectors."""
+    from cxtext.tags._intent_model import MIN_CHARS
+
     tr = card["training"]
     libs = ", ".join(f"{k} {v}" for k, v in card["libraries"].items())
     names = list(card["thresholds"])
@@ -1502,7 +1504,8 @@ def render_intent_model_card(card: dict[str, Any]) -> str:
         "where the rules found no cue of that intent at all (a cue the rules dropped is a "
         "veto); one head per intent, classes " + str(card["classes"]) + "; thresholds "
         + ", ".join(f"P({n}) >= **{t}**" for n, t in card["thresholds"].items()) + "; "
-        f"only texts of at least 6 characters holding one of {card['gate_chars']} are scored "
+        f"only texts of at least {MIN_CHARS} characters holding one of {card['gate_chars']} "
+        "are scored "
         "(every positive training text holds one: a greedy set cover, for speed).",
         f"- **Model:** character {tr['params']['ngram_range'][0]}-"
         f"{tr['params']['ngram_range'][1]}-gram TF-IDF + logistic regression per head "
