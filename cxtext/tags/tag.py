@@ -302,31 +302,16 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
         [mean.isna(), mean <= -0.2, mean >= 0.2], [None, "neg", "pos"], default="neu"
     )
 
-    emotion_dtype = mood["emotion_label"].dtype if "emotion_label" in mood else None
-    if len(mood) and isinstance(emotion_dtype, pd.CategoricalDtype) and (
-            "neutral" in emotion_dtype.categories):
-        # cx.tag's labels (categorical): counts and argmax on conversation numbers
+    if "emotion_label" in mood and len(mood):
+        # counts and argmax on conversation numbers (a group-by per label costs more)
         mood_rows = df["sentiment_score"].notna().to_numpy()
         dominant, shares, order = _emotion_rollup(
             conv_of[mood_rows], mood["emotion_label"],
             (mood["emotion_intensity"].fillna(0.0) + 1e-9).to_numpy(dtype=np.float64), n_conv)
-        out["emotion_label"] = pd.Categorical(dominant, dtype=emotion_dtype)
-    elif "emotion_label" in mood and len(mood):
-        weight = mood["emotion_intensity"].fillna(0.0) + 1e-9
-        emo = pd.DataFrame({"cid": mood["conversation_id"], "label": mood["emotion_label"],
-                            "w": weight})
-        mix = emo.groupby(["cid", "label"])["w"].size().unstack(fill_value=0)
-        mix = mix.div(mix.sum(axis=1), axis=0)
-        strength = emo[emo["label"] != "neutral"].groupby(["cid", "label"])["w"].sum()
-        dominant = (
-            strength.sort_values(ascending=False, kind="stable").reset_index()
-            .drop_duplicates("cid").set_index("cid")["label"]
-        )
-        out["emotion_label"] = dominant.reindex(out.index).fillna("neutral")
-        in_mix = set(mix.index.tolist())
-        out.loc[[c not in in_mix for c in out.index.tolist()], "emotion_label"] = None
-        order = [e for e in labels.EMOTIONS if e in mix.columns]
-        shares = mix[order].reindex(out.index).fillna(0).to_numpy(dtype=np.float64).tolist()
+        dtype = mood["emotion_label"].dtype  # categorical labels stay categorical
+        fits = isinstance(dtype, pd.CategoricalDtype) and set(dtype.categories).issuperset(
+            v for v in dominant if v is not None)
+        out["emotion_label"] = pd.Categorical(dominant, dtype=dtype) if fits else dominant
     else:
         out["emotion_label"] = None
         order, shares = [], [[] for _ in range(len(out))]
