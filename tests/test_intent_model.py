@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cxtext.tags import _intent_model
 from cxtext.tags._linear import packaged_model_path
@@ -78,6 +80,36 @@ def test_head_proba_is_the_softmax_within_each_head_of_decision_function() -> No
         block = np.exp(scores[:, cols])
         own = cols.index(model.classes.index(f"{head}|{head}"))
         np.testing.assert_allclose(proba[head], block[:, own] / block.sum(axis=1), rtol=1e-6)
+
+
+_PIECES = st.sampled_from(
+    ["a", "哈", "1", ".", " ", ":", "@", "\0", "\n", "www.", "http://x.cn/", "@张三", "哈哈哈哈"])
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_model_texts_of_a_batch_are_model_text_of_each(texts: list[str]) -> None:
+    # URLs and mentions cleaned text by text, NUL inside a text, runs of empty texts
+    assert _intent_model._model_texts_of(texts) == [_intent_model.model_text(t) for t in texts]
+
+
+def test_head_proba_after_a_mood_batch_is_that_of_a_fresh_batch() -> None:
+    # in cx.tag the detector reuses the n-grams sentiment/emotion cut from the same texts
+    from cxtext.tags import _linear
+
+    model, _, _ = _intent_model.intent_model()
+    texts = ["以后再也不会买了", "你们再这样我就去银保监会投诉", "好的 谢谢 再见",
+             "哈哈哈哈哈，12.5元全取出来", *MODEL_ONLY]
+    docs = _intent_model.model_texts(texts)
+    _linear._LAST_PAIRS[0] = None
+    want = _intent_model.head_proba(model, docs)
+    mood = _linear.prepare_many(texts)  # what the mood models read: some equal docs, some not
+    held = [d in mood for d in docs]
+    assert any(held) and not all(held)
+    model.prepared_scores(mood)  # the mood batch's pairs are kept
+    got = _intent_model.head_proba(model, docs)
+    for head in want:
+        np.testing.assert_array_equal(got[head], want[head])
 
 
 def test_card_records_data_cv_thresholds_and_checksums() -> None:

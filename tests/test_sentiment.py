@@ -282,6 +282,31 @@ def test_sentiment_and_emotion_share_a_batch_without_changing_scores():
     assert alone["s"]["sentiment_label"].notna().all() and alone["s"]["sentiment_score"].std() > 0
 
 
+def test_texts_of_the_last_batch_reuse_its_pairs_bit_for_bit():
+    # cx.tag scores customer texts with sentiment/emotion, then some of them with the intent
+    # detector: texts the last batch holds take their (text, n-gram) pairs from it
+    model = _linear.load_cached(_linear.packaged_model_path("sentiment"))
+    batch = _linear.prepare_many(_FIT_TEXTS + ["", "ATM吞卡了！！！！", "好好好好好", "1234 元"])
+    subsets = [batch[::-1], [batch[3], batch[3], batch[0]], batch[1:4], [""], [],
+               [batch[2], "不在这批里"]]
+
+    def fresh(docs):
+        _linear._LAST_COUNTS[0] = None
+        _linear._LAST_PAIRS[0] = None
+        return model.features.sparse_parts(docs), model.prepared_scores(docs)
+
+    for docs in subsets:
+        want = fresh(docs)
+        fresh(batch)
+        assert (_linear.last_batch_rows(docs, 1, 3) >= 0).tolist() == [d in batch for d in docs]
+        got = model.features.sparse_parts(docs), model.prepared_scores(docs)
+        held = all(d in batch for d in docs)
+        assert (_linear._LAST_PAIRS[0][0] is batch) is held  # reused, not cut again
+        for g, w in zip((*got[0], got[1]), (*want[0], want[1]), strict=True):
+            assert g.dtype == w.dtype
+            np.testing.assert_array_equal(g, w)
+
+
 def test_fit_with_word_ngrams_saves_and_reloads(tmp_path):
     tagger = ModelSentimentTagger(C=10.0, min_df=1, word_ngram_range=(1, 2))
     tagger.fit(_FIT_TEXTS, _FIT_Y)

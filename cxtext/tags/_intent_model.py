@@ -36,6 +36,7 @@ from cxtext.tags._linear import (
     _URL_RE,
     LinearModel,
     _finish,
+    last_batch_rows,
     load_linear_model,
     packaged_model_path,
 )
@@ -79,19 +80,50 @@ def model_text(matching_text: str) -> str:
 
 def _model_texts_of(matching: Sequence[str]) -> list[str]:
     """:func:`model_text` of many matching texts (the regular expressions run once over the
-    batch joined by NUL, which no pattern crosses; texts with URLs or @ one by one)."""
-    joined = "\0".join(matching)
-    if "http" in joined or "www" in joined or "@" in joined or "\0\0" in joined:
+    batch joined by NUL, which no pattern crosses; URLs and @mentions are taken out of the
+    texts that have them first, one by one)."""
+    if not matching:
+        return []
+    texts = list(matching)
+    joined = "\0".join(texts)
+    if "http" in joined or "www" in joined or "@" in joined:
+        # a mention pattern could run across a NUL: clean those texts on their own
+        for i, text in enumerate(texts):
+            if "http" in text or "www" in text:
+                text = _URL_RE.sub(" ", text)
+            if "@" in text:
+                text = _MENTION_RE.sub(" ", text)
+            texts[i] = text
+        joined = "\0".join(texts)
+    # a NUL inside a text, or a run of them (empty texts), would split or repeat wrongly
+    if "\0\0" in joined or joined.count("\0") != len(texts) - 1:
         return [model_text(t) for t in matching]
     joined = _DIGITS_RE.sub("0", joined)
     if _REPEAT_RE.search(joined) is not None:
         joined = _REPEAT_RE.sub(r"\1\1\1", joined)
-    return [_finish(t) for t in joined.split("\0")] if matching else []
+    return [_finish(t) for t in joined.split("\0")]
 
 
 def model_texts(texts: Sequence[str]) -> list[str]:
     """:func:`model_text` of raw texts (training and clause scoring)."""
     return [model_text(p.text) if p is not None else "" for p in prepare_texts(list(texts))]
+
+
+def _prepared_scores(model: LinearModel, docs: Sequence[str]) -> np.ndarray:
+    """``model.prepared_scores(docs)``. In ``cx.tag`` the sentiment and emotion models have
+    just cut the same customer texts into n-grams, and most of them read the same to both
+    (:func:`model_text` and ``prepare_text`` differ on whitespace, 著 and a few other
+    characters): those texts reuse that batch's (text, n-gram) pairs (a text's scores do
+    not depend on the other texts scored with it)."""
+    held = last_batch_rows(docs, *model.features.ngram_range) >= 0
+    if held.all() or not held.any():
+        return model.prepared_scores(docs)
+    inside, outside = np.flatnonzero(held).tolist(), np.flatnonzero(~held).tolist()
+    out = np.empty((len(docs), len(model.classes)))
+    # the held texts first: scoring the others replaces the kept batch
+    out[inside] = model.prepared_scores([docs[i] for i in inside])
+    out[outside] = model.prepared_scores([docs[i] for i in outside])
+    return out
 
 
 def head_proba(model: LinearModel, docs: Sequence[str]) -> dict[str, np.ndarray]:
@@ -110,7 +142,7 @@ def head_proba(model: LinearModel, docs: Sequence[str]) -> dict[str, np.ndarray]
                  for h, cols in columns.items()}
     if not docs:
         return {h: np.zeros(0) for h in heads}
-    scores = model.prepared_scores(docs)
+    scores = _prepared_scores(model, docs)
     out = {}
     for head, (cols, own) in heads.items():
         block = scores[:, cols]

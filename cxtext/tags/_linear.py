@@ -368,10 +368,18 @@ def _char_gram_pairs(
     n-gram's string order: ``rows``, ``ranks`` (the n-gram's number in ``grams``), ``tf``
     (its count in the text) and ``grams``, the batch's distinct n-grams in string order as
     :func:`_string_order_keys`. A vocabulary whose columns follow string order (see
-    :class:`_GramLookup`) keeps this order, so one sort serves every such model."""
+    :class:`_GramLookup`) keeps this order, so one sort serves every such model.
+
+    Texts that the last batch holds, all of them, reuse its pairs (:func:`_pairs_of_rows`):
+    ``cx.tag`` scores the customer texts with sentiment and emotion, then some of them with
+    the intent detector."""
     last = _LAST_PAIRS[0]
-    if last is not None and last[1] == (lo, hi) and (last[0] is docs or last[0] == docs):
-        return last[2]
+    if last is not None and last[1] == (lo, hi):
+        if last[0] is docs or last[0] == docs:
+            return last[2]
+        at = last_batch_rows(docs, lo, hi)
+        if bool((at >= 0).all()):
+            return _pairs_of_rows(last[2], at, len(last[0]))
     gram_rows, gram_codes, grams = _char_gram_counts(docs, lo, hi)
     ordered = _string_order_keys(grams, hi)
     by_string = np.argsort(ordered)  # distinct keys: any sort gives the same order
@@ -384,8 +392,41 @@ def _char_gram_pairs(
     keys, tf = _unique_counts(keys)
     keys = keys.astype(np.int64, copy=False)
     out = (keys >> bits, keys & ((1 << bits) - 1), tf, ordered[by_string])
-    _LAST_PAIRS[0] = (docs, (lo, hi), out)
+    _LAST_PAIRS[0] = [docs, (lo, hi), out, None]  # None: its text -> row index, when asked
     return out
+
+
+def last_batch_rows(docs: Sequence[str], lo: int, hi: int) -> np.ndarray:
+    """The row of each of ``docs`` in the last batch whose ``lo``-``hi``-character
+    (text, n-gram) pairs are kept (:func:`_char_gram_pairs`), -1 where it holds no such
+    text."""
+    last = _LAST_PAIRS[0]
+    if last is None or last[1] != (lo, hi):
+        return np.full(len(docs), -1, dtype=np.int64)
+    index = last[3]
+    if index is None:  # a text repeated in the batch: any of its rows has the same pairs
+        batch = last[0]
+        index = last[3] = dict(zip(batch, range(len(batch)), strict=True))
+    get = index.get
+    return np.fromiter((get(d, -1) for d in docs), dtype=np.int64, count=len(docs))
+
+
+def _pairs_of_rows(
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], at: np.ndarray, n_rows: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The :func:`_char_gram_pairs` of a batch's rows ``at`` (in that order) as rows
+    ``0..len(at)-1``. Each text keeps its pairs in the same order, so every per-text sum
+    over them (norms, scores) comes out bit for bit as from a batch of those texts alone;
+    ``grams`` stays the whole batch's."""
+    rows, ranks, tf, grams = pairs
+    bounds = np.searchsorted(rows, np.arange(n_rows + 1, dtype=np.int64))
+    first = bounds.take(at)
+    lengths = bounds.take(at + 1) - first
+    new_rows = np.repeat(np.arange(len(at), dtype=np.int64), lengths)
+    # position of each kept pair: its text's first pair + its place within the text
+    offsets = np.cumsum(lengths) - lengths
+    take = np.arange(len(new_rows), dtype=np.int64) + np.repeat(first - offsets, lengths)
+    return new_rows, ranks.take(take), tf.take(take), grams
 
 
 def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

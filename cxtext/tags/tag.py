@@ -170,12 +170,14 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
             cats = categories(mood_texts).reindex(texts.index)
             for col in ("categories", "category_evidence"):
                 cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
+            # the mood models before intents: the intent detector reuses the n-grams they
+            # cut from the same customer texts (_intent_model._prepared_scores)
+            sent = sentiment(mood_texts, backend=options["sentiment_backend"])
+            emo = emotion(mood_texts, backend=options["emotion_backend"])
             out = pd.concat(
                 [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)],
                 axis=1,
             )
-            sent = sentiment(mood_texts, backend=options["sentiment_backend"])
-            emo = emotion(mood_texts, backend=options["emotion_backend"])
             out = out.join(sent).join(emo)
             parts.append(_expand(out, inverse, rep))
         if advance is not None:
