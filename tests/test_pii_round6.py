@@ -102,3 +102,140 @@ def test_road_names_with_soft_characters(text: str, expected: list[str]) -> None
 )
 def test_road_names_led_by_stop_characters(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+# --- round 6 of issue #8: names with no cue, lists, titles, estates, split addresses ---------
+# (probe sentences written for the tests; none is in a gold or hold-out set)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # surname + one given character between clean edges, no cue word
+        ("邹杰明天来签字", ["邹杰"]),
+        ("骆婷的卡还没寄到", ["骆婷"]),
+        ("收款方是廖斌，我刚转了", ["廖斌"]),
+        ("帐单上写的 郝磊 2月3号", ["郝磊"]),
+        # after a date or a demonstrative a three-character name needs no cue either
+        ("11月孟建国来办过", ["孟建国"]),
+        ("那个谭国华说的", ["谭国华"]),
+        ("喂董建平吗", ["董建平"]),
+        # a compound surname at the start of a sentence
+        ("司马青山的卡被锁了", ["司马青山"]),
+        ("欧阳娜的账户", ["欧阳娜"]),
+    ],
+)
+def test_names_with_no_cue(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words made of a surname and a name-like character stay
+        "高峰的时候打不进来",
+        "周末的时候能办吗",
+        "方便的话回个电话",
+        "江南的网点多吗",  # an everyday-word surname
+        "黄金的价格跌了",
+        # a word before the surname or after the given character
+        "这张卡的钱还没到",
+        "我们的明细看不到",
+        # an everyday word with a compound surname and a verb
+        "要被东方超越了",
+        # a rare surname and a weakly name-like character (暴光)
+        "众目睽睽下暴光了",
+    ],
+)
+def test_no_name_without_cue_near_misses(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one item found, its neighbours of the same shape are names too
+        ("经手人邱明、丁浩、蒋琳都不在", ["邱明", "丁浩", "蒋琳"]),
+        ("俞静和邵勇都签了字", ["俞静", "邵勇"]),
+        ("我、夏敏还有邹鹏一起去的", ["夏敏", "邹鹏"]),
+        ("名单：孔斌，严洁，程亮", ["孔斌", "严洁", "程亮"]),
+    ],
+)
+def test_listed_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a neighbour that is a word, a spelled-out character or a place is no name
+        ("我是梅花，梅树的梅", ["梅花"]),
+        ("邹杰和高兴说的一样", ["邹杰"]),
+        ("给邹杰、方便面也行", ["邹杰"]),
+    ],
+)
+def test_listed_names_near_misses(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上次是郑专员处理的", ["郑"]),
+        ("彭助理说明天回电", ["彭"]),
+        ("请找柳顾问", ["柳"]),
+        ("对，是老孔介绍的", ["孔"]),
+        ("那个小邱客服很耐心", ["邱"]),
+        ("我叫禤海生", ["禤海生"]),
+    ],
+)
+def test_titles_and_nicknames(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # job titles after a department or a word, not a surname
+        "这边专员会联系您",
+        "商务助理功能强大",
+        "客服专员说今天到账",
+        "总经理助理说不行",
+        "之前说了有专员回复我",
+        # 小孔 is a small hole
+        "卡上有个小孔",
+    ],
+)
+def test_job_title_near_misses(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an address split by commas, the city first
+        ("地址：厦门市，思明区，湖滨北路12号", ["厦门市，思明区，湖滨北路12号"]),
+        ("合肥市，蜀山区，黄山路8号，对", ["合肥市，蜀山区，黄山路8号"]),
+        # an estate name glued to the building number
+        ("地址：星河壹号院3号楼1单元902", ["星河壹号院3号楼1单元902"]),
+        ("送到幸福家园北区2号楼", ["幸福家园北区2号楼"]),
+        ("地址 蓝色海岸 6栋 1101", ["蓝色海岸 6栋 1101"]),
+        ("阳光88花园5号楼1201", ["阳光88花园5号楼1201"]),
+    ],
+)
+def test_split_and_estate_addresses(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the estate name stops at a function word or an address cue
+        ("我住在3号楼1单元902", ["3号楼1单元902"]),
+        ("快递放在3号楼1单元902", ["3号楼1单元902"]),
+        # a headed address is left as it is
+        ("账单地址厦门市思明区湖滨北路12号", ["厦门市思明区湖滨北路12号"]),
+    ],
+)
+def test_estate_address_near_misses(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected

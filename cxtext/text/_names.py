@@ -38,7 +38,7 @@ NEIGHBOUR_PENALTY = 3.0
 PAIR_MIN, EDGE_MIN, LEFT_MIN, LONG_MIN, GIVEN_WORD_MIN = 50, 100, 40, 20, 1000
 
 #: Han characters that may come right before a name without a penalty.
-LEFT_OK = frozenset("给帮替和跟与及让叫诉对是把被将由向的了说问找请见为同从称即有还、")
+LEFT_OK = frozenset("给帮替和跟与及让叫诉对是把被将由向的了说问找请见为同从称即有还、喂")
 #: Han characters that may come right after a name without a penalty.
 RIGHT_OK = frozenset(
     "的说是在和跟与及还也都就来去把被让要已从打向对给那这他她吗呢啊吧了等先同称讲表将于用办"
@@ -69,6 +69,16 @@ SHORT_LEFT = "替给帮诉和跟让与把"
 SHORT_RIGHT = frozenset("的说是还本在也都吗呢就")
 #: The given character of a two-character name must be this name-like (log ratio).
 SHORT_MIN_GIVEN = 1.5
+#: What may follow a two-character name written with no cue word at all (姜伟今天…,
+#: 余浩的贷款, 李娜和赵刚, 刘洋均未…): particles, conjunctions, time words, common verbs.
+BARE_RIGHT = SHORT_RIGHT | frozenset("今昨明前上下和跟与及让把给要已来去转打等借欠均两三说")
+#: ... and its given character's log ratio plus half the surname's prior at least this.
+BARE_MIN = 0.0
+#: Han characters that may come right before such a name (besides a clean edge).
+BARE_LEFT = frozenset("是给帮替和跟与及让对把被找问请叫诉喂、")
+#: Characters after which the next character starts a name as after a clean edge, when
+#: they follow a number (12月杨建国申请, 13号张伟) or a demonstrative (那个汤国华).
+AFTER_NUMBER = frozenset("月日号")
 #: Kinship words and forms of address made of given-name characters (陈大叔, 龙宝宝).
 KIN = frozenset(("叔叔", "大叔", "阿姨", "大哥", "大姐", "宝宝", "哥哥", "姐姐", "弟弟", "妹妹",
                  "大爷", "大妈", "老师", "师傅", "小姐", "先生", "女士"))
@@ -80,10 +90,12 @@ class NameStats(NamedTuple):
     given: dict[str, float]
     prior: dict[str, float]
     freq: dict[str, int]
+    pairs: frozenset[str]
     screen: re.Pattern[str]
     compound: re.Pattern[str]
     either: re.Pattern[str]
     short: re.Pattern[str]
+    bare: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -92,12 +104,15 @@ def name_stats() -> NameStats:
     given: dict[str, float] = {}
     prior: dict[str, float] = {}
     freq: dict[str, int] = {}
+    pairs: set[str] = set()
     for line in read_resource_lines("name_stats.tsv"):
         kind, key, value = line.split("\t")
         if kind == "g":
             given[key] = float(value)
         elif kind == "s":
             prior[key] = float(value)
+        elif kind == "p":
+            pairs.add(key)
         else:
             freq[key] = int(value)
     single, compound = pp.surnames()
@@ -112,15 +127,31 @@ def name_stats() -> NameStats:
     short = re.compile(f"[{SHORT_LEFT}](?=[{surs}][{chars}])")
     # one leading class (``re`` scans for it fast), then which kind of window starts there
     lead = "".join(sorted(set(surs) | set(firsts) | set(SHORT_LEFT)))
+    # surname + one given character between clean edges (余浩的, 对方是夏磊，): the right
+    # edge in the pattern, the left edge and the statistics checked in ``_bare_names``
+    plain = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
+    right = "".join(sorted(BARE_RIGHT))
+    bare_edge = f"(?=[{right}]|[^\u4e00-\u9fff]|$)"
+    bare = re.compile(f"[{plain}][{chars}]{bare_edge}")
     either = re.compile(
         f"[{lead}](?:(?<=[{surs}])(?=[{chars}][{chars}])|(?<=[{firsts}])(?=[{seconds}][{chars}])"
-        f"|(?<=[{SHORT_LEFT}])(?=[{surs}][{chars}]))"
+        f"|(?<=[{SHORT_LEFT}])(?=[{surs}][{chars}])|(?<=[{plain}])(?=[{chars}]{bare_edge}))"
     )
-    return NameStats(given, prior, freq, screen, comp_re, either, short)
+    return NameStats(given, prior, freq, frozenset(pairs), screen, comp_re, either, short, bare)
 
 
 def _han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def _soft_left(w: str, s: int) -> bool:
+    """``w[s - 1]`` ends a date or a demonstrative (12月|杨建国, 13号|张伟, 那个|汤国华)."""
+    if s < 2:
+        return False
+    prev, before = w[s - 1], w[s - 2]
+    if prev in AFTER_NUMBER:
+        return before.isdigit() or before in "一二三四五六七八九十〇零"
+    return prev == "个" and before in "那这"
 
 
 def _context(w: str, s: int, e: int) -> float | None:
@@ -130,7 +161,7 @@ def _context(w: str, s: int, e: int) -> float | None:
     if prev in DETERMINERS or nxt in PLACE_NEXT or w[e : e + 2] in PLACE_NEXT_WORDS:
         return None
     pen = 0.0
-    if prev and _han(prev) and prev not in LEFT_OK:
+    if prev and _han(prev) and prev not in LEFT_OK and not _soft_left(w, s):
         pen += NEIGHBOUR_PENALTY
     if nxt and _han(nxt) and nxt not in RIGHT_OK:
         pen += NEIGHBOUR_PENALTY
@@ -165,7 +196,7 @@ def free_names(w: str) -> list[Span]:
             freq.get(sur + g1, 0) >= PAIR_MIN
             or freq.get(w[s : s + 3], 0) >= LONG_MIN
             or (prev and freq.get(prev + sur, 0) >= LEFT_MIN)
-            or freq.get(g1 + g2, 0) >= GIVEN_WORD_MIN
+            or (freq.get(g1 + g2, 0) >= GIVEN_WORD_MIN and g1 + g2 not in st.pairs)
             or g1 + g2 in KIN
             or (nxt and freq.get(g2 + nxt, 0) >= EDGE_MIN)
             or (prev and w[s - 1 : s + 3] in freq)
@@ -194,15 +225,49 @@ def free_names(w: str) -> list[Span]:
         ):
             continue  # 跟黄金一样, 给林业局: a word
         out.append((s, s + 2, "name"))
-    for m in st.compound.finditer(w, first.start()) if first is not None else ():
+    for m in st.compound.finditer(w, hint.start()):  # (not only after a single-surname window)
         s = m.start()
         if w[s : s + 2] not in compound:
             continue  # the class pair is not a compound surname
         e = s + 4 if w[s + 3 : s + 4] in given else s + 3  # one or two given characters
-        if any(given.get(c, -1.0) <= 0 for c in w[s + 2 : e]) or (
+        gw = w[s + 2 : e]
+        if any(given.get(c, -1.0) <= 0 for c in gw) or (
             w[s : s + 3] in freq or w[s : s + 4] in freq
-        ):
-            continue  # 西门子, 东方明珠, 第五天: a word or a poorly name-like window
+        ) or (len(gw) == 2 and freq.get(gw, 0) >= GIVEN_WORD_MIN and gw not in st.pairs):
+            continue  # 西门子, 东方明珠, 第五天, 东方超越: a word or a poorly name-like window
         if _context(w, s, e) == 0.0 and not (s and w[s - 1] in DETERMINERS):
             out.append((s, e, "name"))
+    out += _bare_names(w, st, out, hint.start())
+    return out
+
+
+def _bare_names(w: str, st: NameStats, found: list[Span], pos: int) -> list[Span]:
+    """Surname + one given character with no cue word (姜伟今天…, 余浩的贷款, 对方是夏磊，).
+
+    Both edges must be clean (the start, a non-Han character, a particle or cue character
+    before; a particle, time word or common verb after, :data:`BARE_RIGHT`), the surname not
+    an everyday word, the given character as name-like as after a cue (``SHORT_MIN_GIVEN``),
+    and neither the pair nor its neighbours a dictionary word (高峰, 周末, 方便).
+    """
+    out: list[Span] = []
+    freq, given = st.freq, st.given
+    n = len(w)
+    for m in st.bare.finditer(w, pos):
+        s = m.start()
+        if s and _han(w[s - 1]) and w[s - 1] not in BARE_LEFT and not _soft_left(w, s):
+            continue
+        sur, g = w[s], w[s + 1]
+        nxt = w[s + 2] if s + 2 < n else ""
+        if (given[g] < SHORT_MIN_GIVEN or sur in STRICT_SURNAMES or g == sur
+                or given[g] + 0.5 * st.prior.get(sur, -5.0) < BARE_MIN):
+            continue  # (暴光, 滑顺: a rare surname and a weakly name-like character)
+        if freq.get(sur + g, 0) >= 20 or (nxt and (
+            freq.get(g + nxt, 0) >= EDGE_MIN or w[s : s + 3] in freq
+        )) or (s and freq.get(w[s - 1 : s + 1], 0) >= LEFT_MIN) or w[s - 1 : s + 2] in freq:
+            continue  # a word: 高峰, 周到, 从严
+        if s and w[s - 1] in DETERMINERS:
+            continue
+        if any(a < s + 2 and s < b for a, b, _ in found):
+            continue
+        out.append((s, s + 2, "name"))
     return out

@@ -15,7 +15,10 @@ taken from ``jieba/dict.txt`` (MIT; shipped with the ``jieba`` dependency, read 
   in a surname character (格林, 师傅) or start with a given-name character (华为), common nouns
   made of two given-name characters (朋友), three- and four-character words that could hold a
   surname + two given-name characters (冷冰冰, 飞黄腾达) or start with a compound surname
-  (西门子, 第五天). Only the frequencies the detector compares are kept.
+  (西门子, 第五天). Only the frequencies the detector compares are kept;
+* ``p`` - given-name pairs that are also common words (建国, 文明, 海军) but end the
+  dictionary's person names after at least ``MIN_PAIR_SURNAMES`` different surnames: with
+  their count of surnames. They lift the common-noun veto for a window (杨建国, 周文明).
 
 Run ``python -m cxtext.text._names_build`` to rewrite the file; ``tests/test_pii_names.py``
 fails when the shipped file differs from a fresh build.
@@ -34,6 +37,10 @@ MIN_PAIR, MIN_EDGE, MIN_LEFT, MIN_LONG = 20, 100, 40, 3
 
 #: A common noun made of two given-name characters (朋友, 月亮) is not a given name.
 MIN_GIVEN_WORD = 1000
+#: ... unless it ends person names after this many surnames (建国, 文明); verbs, adjectives
+#: and time words (胜利, 平衡, 明明) are never taken as given names this way.
+MIN_PAIR_SURNAMES = 3
+PAIR_TAGS_NOT = frozenset(("v", "vn", "a", "ad", "t"))
 
 RESOURCE = Path(__file__).resolve().parents[1] / "resources" / "name_stats.tsv"
 
@@ -55,6 +62,7 @@ def build_lines(dict_path: Path | None = None) -> list[str]:
     given: Counter[str] = Counter()
     text: Counter[str] = Counter()
     sur: Counter[str] = Counter()
+    pair_surnames: dict[str, set[str]] = {}
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
@@ -70,6 +78,7 @@ def build_lines(dict_path: Path | None = None) -> list[str]:
                 sur[word[0]] += 1
                 given[word[1]] += 1
                 given[word[2]] += 1
+                pair_surnames.setdefault(word[1:], set()).add(word[0])
             if f > freq.get(word, 0):
                 freq[word], tags[word] = f, tag
     n_given, n_text = sum(given.values()), sum(text.values())
@@ -99,6 +108,10 @@ def build_lines(dict_path: Path | None = None) -> list[str]:
         )
         if keep:
             lines.append(f"w\t{word}\t{f}")
+    for pair, surs in sorted(pair_surnames.items()):
+        if (len(surs) >= MIN_PAIR_SURNAMES and freq.get(pair, 0) >= MIN_GIVEN_WORD
+                and tags[pair] not in PAIR_TAGS_NOT and all(c in given_ok for c in pair)):
+            lines.append(f"p\t{pair}\t{len(surs)}")
     return lines
 
 

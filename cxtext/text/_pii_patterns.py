@@ -338,7 +338,11 @@ TITLES: Final[tuple[str, ...]] = (
     "总经理", "先生", "女士", "小姐", "太太", "夫人", "总监", "总裁", "经理", "主管", "老师",
     "主任", "师傅", "阿姨", "律师", "医生", "行长", "科长", "处长", "局长", "部长", "老板",
     "大哥", "大姐", "同志", "警官", "所长", "院长", "书记", "教授", "董事长", "总", "姐", "哥",
+    "专员", "助理", "顾问",
 )  # fmt: skip
+#: Job titles that also follow department words (客服专员, 商务助理, 理财顾问): before them only
+#: a lone surname that is not an everyday word counts (郭专员, 廖助理).
+TITLES_SURNAME_ONLY: Final = frozenset(("专员", "助理", "顾问"))
 #: Characters that turn 总 into a compound word (总共, 总额 …) rather than a title.
 TITLE_ZONG_NOT_BEFORE: Final = (
     "共额计数体结算量值账资价分归之部行和是局署队站店台机院社厂所会线理统公"
@@ -361,12 +365,14 @@ NICKNAME_SURNAMES: Final = (
     "王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程魏吕沈姚卢"
     "崔谭陆汪范廖贾夏韦邹孟秦邱江尹薛闫雷侯史陶黎贺顾郝龚邵严覃戴"
 )
+#: Surnames read in 老X only (小孔 is a small hole): 老孔.
+NICKNAME_OLD_ONLY: Final = "孔"
 #: ``老王`` / ``小李``: 老 or 小, a surname, then what must end a nickname (checked in pii.py).
 NICKNAME_RE: Final = re.compile(
     # 养老, 古老, 大小, 从小 …: 老 / 小 belongs to the word before (checked after the class
     # so that ``re`` can skip ahead to 老 / 小)
     "[老小](?<![养敬古元长遗终衰防告尊父年苍大最很太较缩从矮短弱渺细胆减变极微狭幼一][老小])"
-    f"(?P<sur>[{NICKNAME_SURNAMES}])"
+    f"(?P<sur>[{NICKNAME_SURNAMES}]|(?<=老)[{NICKNAME_OLD_ONLY}])"
     # 小孙子, 小王子, 老李家: a word or a family, not a nickname
     "(?![子女儿孩姐哥弟妹家伙])"
 )

@@ -60,7 +60,17 @@ import numpy as np
 import pandas as pd
 
 from cxtext.text import _pii_patterns as pp
-from cxtext.text._names import KIN, NOT_LAST, THRESHOLD, _han, free_names, name_stats
+from cxtext.text._names import (
+    BARE_LEFT,
+    BARE_RIGHT,
+    KIN,
+    LEFT_OK,
+    NOT_LAST,
+    THRESHOLD,
+    _han,
+    free_names,
+    name_stats,
+)
 from cxtext.text._params import type_error
 
 if TYPE_CHECKING:
@@ -475,6 +485,12 @@ def _names(w: str) -> list[Span]:
         if m.group() == "总" and w[t + 1 : t + 2] and w[t + 1] in pp.TITLE_ZONG_NOT_BEFORE:
             continue
         span = _name_before_title(w, t, m.group(), single, compound)
+        if span is not None and m.group() in pp.TITLES_SURNAME_ONLY and (
+            span[1] - span[0] != (2 if w[span[0] : span[1]] in compound else 1)
+            or w[span[0]] in pp.AMBIGUOUS_SURNAMES
+            or name_stats().freq.get(w[span[0] - 1 : span[1]], 0) >= _WORD_BEFORE_MIN
+        ):
+            continue  # 这边专员, 商务助理, 华润顾问: a department or a word, not a surname
         if span is not None:
             out.append((span[0], span[1], "name"))
     if "年" in w or "-" in w or "/" in w:
@@ -723,7 +739,8 @@ def _nicknames(w: str) -> list[Span]:
         e = m.end()
         nxt = w[e : e + 1]
         if (not nxt or not pp.is_han(nxt) or nxt in pp.NAME_STOP or nxt in pp.NICKNAME_NEXT
-                or w[e : e + 2] in pp.NAME_STOP_BIGRAMS or pp.NAME_RIGHT_CUE_RE.match(w, e)):
+                or w[e : e + 2] in pp.NAME_STOP_BIGRAMS or pp.NAME_RIGHT_CUE_RE.match(w, e)
+                or w.startswith("客服", e)):  # 小吕客服
             out.append((m.start("sur"), e, "name"))
     return out
 
@@ -1110,8 +1127,10 @@ def _after_soft_word(w: str, start: int, end: int) -> int:
 #: character, a digit or a letter: one address may be split there.
 _ADDRESS_SEP_RE: Final = re.compile(
     "[省市区县旗镇乡路街道巷弄段号院栋幢座楼层室期厦0-9](?P<sep>[，,、 ]+)"
-    # a number soon after (3号楼 counts: its own digit)
-    "(?=[0-9]|[A-Za-z\u4e00-\u9fff][^，,。；;！!？?]{0,12}?[0-9])"
+    # a number soon after (3号楼 counts: its own digit), maybe past another separator after
+    # an address element (南京市，秦淮区，中华路50号)
+    "(?=[0-9]|[A-Za-z\u4e00-\u9fff](?:[^，,。；;！!？?]|(?<=[省市区县旗镇乡路街道])[，,、 ]){0,16}?"
+    "[0-9])"
 )
 
 
@@ -1198,6 +1217,86 @@ def _contact_name_like(w: str, s: int, e: int, cands: list[Span]) -> bool:
     return word not in pp.NAME_COMMON_WORDS and word not in _jieba_words()[1]
 
 
+#: A word this frequent (jieba) made of the character before a surname and the surname.
+_WORD_BEFORE_MIN: Final = 40
+
+#: What joins the items of a list of names (longest first).
+_LIST_SEPS: Final = ("还有", "以及", "或者", "、", "，", ",", " ", "和", "跟", "与", "及", "或")
+_LIST_SEP_RE: Final = re.compile("|".join(_LIST_SEPS))
+
+
+def _list_neighbours(w: str, cands: list[Span]) -> list[Span]:
+    """Names listed beside a name already found (李娜和赵刚, 王磊、张敏、刘洋均未…, 韦丹，韦刚).
+
+    When one item of a list is a name, an item of the same shape joined to it by 、/，/a
+    space/和/跟/与/及/还有 is one too: a surname and one or two given-name characters with
+    clean outer edges, judged like a contact line's name (:func:`_contact_name_like`: not a
+    dictionary word other than a person's name, not a form of address or a place). Items of
+    the found name's length are tried first; each new name is a seed in turn.
+    """
+    single, compound = pp.surnames()
+    out: list[Span] = []
+    found = list(cands)
+    seeds = [(s, e) for s, e, t in cands if t == "name" and 2 <= e - s <= 4]
+    n = len(w)
+    while seeds:
+        s0, e0 = seeds.pop()
+        size = e0 - s0
+        lengths = (size, 5 - size) if size in (2, 3) else (3, 2)
+        hits: list[tuple[int, int]] = []
+        for sep in _LIST_SEPS:  # to the right
+            if w.startswith(sep, e0):
+                t = e0 + len(sep)
+                while sep == " " and t < n and w[t] == " ":
+                    t += 1
+                for ln in lengths + (4,):
+                    e = t + ln
+                    if e <= n and _list_item_end(w, e) and _listed_name_like(
+                            w, t, e, found, single, compound):
+                        hits.append((t, e))
+                        break
+                break
+        for sep in _LIST_SEPS:  # to the left
+            if w.startswith(sep, s0 - len(sep)) and s0 >= len(sep):
+                end = s0 - len(sep)
+                while sep == " " and end > 0 and w[end - 1] == " ":
+                    end -= 1
+                for ln in lengths + (4,):
+                    b = end - ln
+                    if b >= 0 and _list_item_start(w, b) and _listed_name_like(
+                            w, b, end, found, single, compound):
+                        hits.append((b, end))
+                        break
+                break
+        for s, e in hits:
+            out.append((s, e, "name"))
+            found.append((s, e, "name"))
+            seeds.append((s, e))
+    return out
+
+
+def _list_item_end(w: str, e: int) -> bool:
+    return (e >= len(w) or not _han(w[e]) or w[e] in BARE_RIGHT or w[e] == "一"  # 一起
+            or any(w.startswith(sep, e) for sep in _LIST_SEPS))
+
+
+def _list_item_start(w: str, b: int) -> bool:
+    return (b == 0 or not _han(w[b - 1]) or w[b - 1] in BARE_LEFT or w[b - 1] in LEFT_OK
+            or any(w.startswith(sep, b - len(sep)) for sep in _LIST_SEPS))
+
+
+def _listed_name_like(w: str, s: int, e: int, found: list[Span], single: frozenset[str],
+                      compound: frozenset[str]) -> bool:
+    if not all(_han(c) for c in w[s:e]):
+        return False
+    slen = 2 if w[s : s + 2] in compound else 1
+    if slen == 1 and (w[s] not in single or w[s] in pp.AMBIGUOUS_SURNAMES):
+        return False
+    if w[e : e + 1] == "的" and w[e + 1 : e + 2] in w[s:e]:
+        return False  # 我是梅花，梅树的梅: a character spelled out, not a second name
+    return _contact_name_like(w, s, e, found)
+
+
 def _joined_addresses(wide: str) -> list[Span]:
     """Addresses split by commas or spaces (江北区 观音桥步行街 9号 2栋 1102): the separators
     after address elements are taken out, the addresses found in what is left are mapped back
@@ -1220,6 +1319,38 @@ def _joined_addresses(wide: str) -> list[Span]:
         if head != tail[: len(head)] and any(c.isdigit() for c in tail):
             out.append((start, end, typ))
     return out
+
+
+#: Characters that end a block name read leftwards from a building number (融创壹号院|5号楼):
+#: function words, cue words of an address, punctuation.
+_BLOCK_STOP: Final = frozenset(
+    "的是在了我你他她它们这那就也都还要把被让给到去来说请问吗呢吧啊呀哦嗯跟与及或从对向往"
+    "住址寄送搬迁位于处地点楼栋单元室，,。；;！!？?：:、()（）\"“”'[] \t\n"
+)
+#: An address that starts like this has its own head (a province, city, county or road).
+_HEADED_RE: Final = re.compile("[^，,。；;！!？? ]{0,6}?(?:省|市|县|路|街|大道|镇|乡|村)")
+_BLOCK_MAX: Final = 10
+#: A building, unit or room number: what an estate name stands before.
+_BUILDING_NUM_RE: Final = re.compile("[0-9A-Za-z零一二三四五六七八九十]+(?:号楼|栋|幢|座|单元|室)")
+
+
+def _with_block_name(wide: str, a: Span) -> Span:
+    """An address found from its building number on (5号楼2单元1501, 园东区3号楼, 9栋 1203)
+    extended leftwards over the estate name glued to it (融创壹号院, 和谐家园, 金色港湾 with one
+    space, 阳光100国际新城): Han, Latin or digit characters up to a function word, an address
+    cue (地址, 住, 寄到) or punctuation, at most ``_BLOCK_MAX`` of them. An address with a head
+    of its own (a city, county or road) is left as it is."""
+    s, e, typ = a
+    if s == 0 or _HEADED_RE.match(wide, s, e) or not _BUILDING_NUM_RE.search(wide, s, e):
+        return a
+    k = s - 1 if wide[s - 1] == " " else s
+    b = k
+    while b > 0 and k - b < _BLOCK_MAX and wide[b - 1] not in _BLOCK_STOP and (
+            _han(wide[b - 1]) or wide[b - 1].isascii() and wide[b - 1].isalnum()):
+        b -= 1
+    if k - b < 2 or (b > 0 and k - b == _BLOCK_MAX and wide[b - 1] not in _BLOCK_STOP):
+        return a  # nothing glued, or a longer run of text (not a block name)
+    return (b, e, typ)
 
 
 def _continues(wide: str, out: list[Span], m: re.Match[str]) -> bool:
@@ -1307,9 +1438,10 @@ def _detect(text: str) -> list[Span]:
     cands += _emails(wide)
     hint = pp.ADDRESS_HINT_RE.search(wide)
     if hint is not None:
-        cands += _addresses(wide, hint)
+        cands += [_with_block_name(wide, a) for a in _addresses(wide, hint)]
         if _ADDRESS_SEP_RE.search(wide):
-            cands += _joined_addresses(wide)  # 福田区，深南大道7008号，阳光高尔夫大厦1205
+            # 福田区，深南大道7008号，阳光高尔夫大厦1205
+            cands += [_with_block_name(wide, a) for a in _joined_addresses(wide)]
     if cands:
         cands += _contact_names(wide, cands)  # 北京市…88号 贺琳 13812345678
     if "您好" in wide or "你好" in wide:
@@ -1319,6 +1451,8 @@ def _detect(text: str) -> list[Span]:
     cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
     if not cands:
         return []
+    if any(t == "name" for _, _, t in cands) and _LIST_SEP_RE.search(wide):
+        cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…
     if "[" in text:  # never match inside an existing placeholder (keeps masking idempotent)
         held = [m.span() for m in _PLACEHOLDER_RE.finditer(text)]
         if held:
