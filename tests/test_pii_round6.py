@@ -239,3 +239,45 @@ def test_split_and_estate_addresses(text: str, expected: list[str]) -> None:
 )
 def test_estate_address_near_misses(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a staff member named by surname
+        ("大堂经理姓容，说下周再来", ["容"]),
+        ("对方姓阮，我转错了", ["阮"]),
+        # (姓名 is "name", not a surname)
+        ("客户经理姓名没写", []),
+        # an everyday-word surname in a list beside a found name: clearly name-like only
+        ("签字的是方晓燕和邹杰", ["方晓燕", "邹杰"]),
+        ("邹杰、方便面都买了", ["邹杰"]),
+        ("邹杰和平时一样", ["邹杰"]),
+        # the surname spelled out again after a one-character given name
+        ("我叫闫冬闫是门字里三横", ["闫冬"]),
+        # a verb + 了 before a name
+        ("告诉了邹杰的", ["邹杰"]),
+        ("找到了高峰的时候", []),
+    ],
+)
+def test_surname_cues_lists_and_spelling(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # down to a town after an address cue, no street
+        ("户籍：河北省保定市涞水县三坡镇", ["河北省保定市涞水县三坡镇"]),
+        ("老家是安徽安庆市怀宁县石牌镇的", ["安徽安庆市怀宁县石牌镇"]),
+        # with no cue, or more text after the town, a place only
+        ("去过安徽安庆市怀宁县石牌镇玩", []),
+        ("江苏省苏州市昆山市周庄镇很好玩", []),
+        # a road's direction after its name (江南大道中), also split by spaces
+        ("寄到广州市越秀区中山路东3号", ["广州市越秀区中山路东3号"]),
+        ("广州市 天河区 天河路北 28号", ["广州市 天河区 天河路北 28号"]),
+        ("路中10分钟就到了", []),
+    ],
+)
+def test_town_and_direction_addresses(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected

@@ -79,6 +79,8 @@ BARE_LEFT = frozenset("是给帮替和跟与及让对把被找问请叫诉喂、
 #: Characters after which the next character starts a name as after a clean edge, when
 #: they follow a number (12月杨建国申请, 13号张伟) or a demonstrative (那个汤国华).
 AFTER_NUMBER = frozenset("月日号")
+#: Verbs whose object is a person, before 了 (转给了黄晶, 告诉了孙磊, 找到了何琳).
+AFTER_LE = frozenset("给诉问找到叫")
 #: Kinship words and forms of address made of given-name characters (陈大叔, 龙宝宝).
 KIN = frozenset(("叔叔", "大叔", "阿姨", "大哥", "大姐", "宝宝", "哥哥", "姐姐", "弟弟", "妹妹",
                  "大爷", "大妈", "老师", "师傅", "小姐", "先生", "女士"))
@@ -145,12 +147,15 @@ def _han(ch: str) -> bool:
 
 
 def _soft_left(w: str, s: int) -> bool:
-    """``w[s - 1]`` ends a date or a demonstrative (12月|杨建国, 13号|张伟, 那个|汤国华)."""
+    """``w[s - 1]`` ends a date, a demonstrative or a verb + 了 (12月|杨建国, 13号|张伟,
+    那个|汤国华, 转给了|黄晶)."""
     if s < 2:
         return False
     prev, before = w[s - 1], w[s - 2]
     if prev in AFTER_NUMBER:
         return before.isdigit() or before in "一二三四五六七八九十〇零"
+    if prev == "了":
+        return before in AFTER_LE  # 转给了黄晶, 告诉了孙磊
     return prev == "个" and before in "那这"
 
 

@@ -622,8 +622,11 @@ def name_regexes() -> NameRegexes:
     surname_only = re.compile(
         rf"(?:我姓|[那一有]个姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓"
         rf"|老公姓|老婆姓"
-        rf"|丈夫姓|妻子姓) ?"
-        rf"(?P<sur>{sur})"
+        rf"|丈夫姓|妻子姓"
+        # a staff member or the other party named by surname (客户经理姓覃，覃是西早覃)
+        rf"|经理姓|客服姓|专员姓|员工姓|柜员姓|师傅姓|行长姓|主任姓|对方姓|收款人姓|业务员姓"
+        rf"|催收员姓) ?"
+        rf"(?P<sur>{sur})(?![名氏])"
     )
     spelled = re.compile("|".join(SPELLED_SURNAMES))
     relation = re.compile(
@@ -748,7 +751,7 @@ _ROAD = (
     f"|(?<![知报频通渠轨味难街一说人顺管赤地车跑隧坑步航弯岔干国省县乡条])道(?={_NUM_AHEAD})"
     f"|(?<=[东西南北中][一二三四五六七八九十])道(?={_NUM_AHEAD})"  # 高新南一道9号
     f"|(?<=[一二三四五六七八九十])条(?=[甲乙丙丁]?{_NUM_AHEAD}))"  # 东四十条甲22号
-    f"(?:[东西南北中一二三四五六七八九十]?段)?"
+    f"(?:[东西南北中一二三四五六七八九十]?段|[东西南北中](?={_NUM_AHEAD}))?"  # 江南大道中168号
 )
 _ROADNUM = f"[甲乙丙丁]?{_NUM}(?:号院|号|弄|支弄)"  # 知春路甲48号
 _COMM_RESIDENTIAL = "小区|花园|家园|新村|公寓|苑|村|社区|大院|宿舍"
@@ -775,6 +778,13 @@ ADDRESS_RE: Final = re.compile(
     f"|(?<=号)\\d{{1,3}}-\\d{{1,3}}(?:-\\d{{1,4}})?(?![0-9年月日元块万岁点个次%-]))?"
     f"|(?P<comm2>{_COMM})(?P<units2>{_UNITS}|-?{_NUM})?"
     f"|(?P<units3>{_UNITS}))"
+)
+#: A place down to a town with no street after an address cue (户籍地址：四川省南充市仪陇县马鞍镇,
+#: 我住湖北省襄阳市谷城县城关镇): a city or province, a county or district, then the town.
+ADMIN_TOWN_RE: Final = re.compile(
+    "(?:地址|住址|户籍|籍贯|住|家在|老家|户口在|户口|居住)[：: 是为在于]{0,2}"
+    f"(?P<addr>(?:{_PROVINCES})?(?:{_CITY}|{_CITY_GENERIC})(?:{_DIST})(?:{_TOWN}))"
+    "(?:(?![\u4e00-\u9fff])|(?=[的啊呀吧呢吗了]))"
 )
 COMM_RESIDENTIAL_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL})$")
 COMM_SUFFIX_RE: Final = re.compile(f"(?:{_COMM_RESIDENTIAL}|{_COMM_OTHER})$")

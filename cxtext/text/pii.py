@@ -350,7 +350,9 @@ def _given_name_len(w: str, pos: int, strong: bool) -> int:
 
     if not usable(pos):
         return 0
-    if usable(pos + 1) and w[pos + 1 : pos + 3] not in pp.NAME_STOP_BIGRAMS:
+    if (usable(pos + 1) and w[pos + 1 : pos + 3] not in pp.NAME_STOP_BIGRAMS
+            and not (w[pos + 1] == w[pos - 1] and w[pos + 2 : pos + 3] == "是")):
+        # (我叫闫峰闫是门里面三横: the surname again, spelled out, after a one-character name)
         if strong or boundary(pos + 2):
             return 2
         return 0
@@ -1126,7 +1128,8 @@ def _after_soft_word(w: str, start: int, end: int) -> int:
 #: Commas or spaces right after an address element (区, 路, 7008号, 2栋 …) and before a Han
 #: character, a digit or a letter: one address may be split there.
 _ADDRESS_SEP_RE: Final = re.compile(
-    "[省市区县旗镇乡路街道巷弄段号院栋幢座楼层室期厦0-9](?P<sep>[，,、 ]+)"
+    "(?:[省市区县旗镇乡路街道巷弄段号院栋幢座楼层室期厦0-9]|(?<=[路街道])[东西南北中])"  # 大道中
+    "(?P<sep>[，,、 ]+)"
     # a number soon after (3号楼 counts: its own digit), maybe past another separator after
     # an address element (南京市，秦淮区，中华路50号)
     "(?=[0-9]|[A-Za-z\u4e00-\u9fff](?:[^，,。；;！!？?]|(?<=[省市区县旗镇乡路街道])[，,、 ]){0,16}?"
@@ -1275,6 +1278,10 @@ def _list_neighbours(w: str, cands: list[Span]) -> list[Span]:
     return out
 
 
+#: Log ratio each given character of a listed name needs after an everyday-word surname.
+_LISTED_AMBIGUOUS_MIN: Final = 1.0
+
+
 def _list_item_end(w: str, e: int) -> bool:
     return (e >= len(w) or not _han(w[e]) or w[e] in BARE_RIGHT or w[e] == "一"  # 一起
             or any(w.startswith(sep, e) for sep in _LIST_SEPS))
@@ -1290,10 +1297,23 @@ def _listed_name_like(w: str, s: int, e: int, found: list[Span], single: frozens
     if not all(_han(c) for c in w[s:e]):
         return False
     slen = 2 if w[s : s + 2] in compound else 1
-    if slen == 1 and (w[s] not in single or w[s] in pp.AMBIGUOUS_SURNAMES):
+    if slen == 1 and w[s] not in single:
         return False
     if w[e : e + 1] == "的" and w[e + 1 : e + 2] in w[s:e]:
         return False  # 我是梅花，梅树的梅: a character spelled out, not a second name
+    if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES:
+        # 方敏、江涛; 付晓梅和吴迪: an everyday-word surname needs a clearly name-like given
+        # name and no dictionary word at all (方便, 和平)
+        st = name_stats()
+        given = w[s + 1 : e]
+        if any(st.given.get(c, -9.0) < _LISTED_AMBIGUOUS_MIN for c in given) or any(
+            w[a:b] in st.freq for a in range(s, e - 1) for b in range(a + 2, e + 1)
+        ) or w[s:e] in _jieba_words()[1]:
+            return False
+        if len(given) == 2:
+            return _contact_name_like(w, s, e, found)
+        return not any(a < e and s < b for a, b, _ in found) and (
+            w[s:e] not in pp.NAME_COMMON_WORDS)
     return _contact_name_like(w, s, e, found)
 
 
@@ -1442,6 +1462,8 @@ def _detect(text: str) -> list[Span]:
         if _ADDRESS_SEP_RE.search(wide):
             # 福田区，深南大道7008号，阳光高尔夫大厦1205
             cands += [_with_block_name(wide, a) for a in _joined_addresses(wide)]
+    if ("镇" in wide or "乡" in wide) and (m := pp.ADMIN_TOWN_RE.search(wide)) is not None:
+        cands.append((*m.span("addr"), "address"))  # 户籍地址：四川省南充市仪陇县马鞍镇
     if cands:
         cands += _contact_names(wide, cands)  # 北京市…88号 贺琳 13812345678
     if "您好" in wide or "你好" in wide:
