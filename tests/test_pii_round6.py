@@ -281,3 +281,35 @@ def test_surname_cues_lists_and_spelling(text: str, expected: list[str]) -> None
 )
 def test_town_and_direction_addresses(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the surname spelled out right after a one-character given name
+        ("我叫江峰长江的江山峰的峰", ["江峰"]),
+        ("我叫李明亮的亮", ["李明亮"]),  # (亮 is the given name's: no spelling of the surname)
+        # a complaint's subject before the act (冒用, 未经, 私自)
+        ("被任建华冒用了身份", ["任建华"]),
+        ("高峰冒用", []),
+    ],
+)
+def test_spelled_surname_and_complaint_subjects(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a block's name or a unit, then the next part after a space or comma
+        ("送到 滨江区 江南大道 88号 星光广场 B座 2201", ["滨江区 江南大道 88号 星光广场 B座 2201"]),
+        ("地址：大连市甘井子区黄浦路33号，3单元，501", ["大连市甘井子区黄浦路33号，3单元，501"]),
+        # a metro line, an exit or a window after a number: no address
+        ("人民广场3号线换乘", []),
+        ("坐地铁到人民广场 3号口出", []),
+        ("中山公园3号出口", []),
+        ("住在人民路3号门口", ["人民路3号"]),
+    ],
+)
+def test_spaced_units_and_numbered_things(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected

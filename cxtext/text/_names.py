@@ -43,6 +43,7 @@ LEFT_OK = frozenset("给帮替和跟与及让叫诉对是把被将由向的了�
 RIGHT_OK = frozenset(
     "的说是在和跟与及还也都就来去把被让要已从打向对给那这他她吗呢啊吧了等先同称讲表将于用办"
     "申存取转借欠汇往拿交签今昨明前后每本"
+    "冒骗偷盗私擅未拒"  # a complaint's subject: 被任志明冒用, 付强未经我同意, 王某私自
 )
 #: A place or an organisation follows: the window is part of its name (…镇, …路).
 PLACE_NEXT = frozenset(

@@ -333,6 +333,14 @@ def _stop_led_given(w: str, pos: int) -> int:
     return 2 if _clean_after(w, pos + 2) or w.startswith("本人", pos + 2) else 0
 
 
+def _spelling_at(w: str, i: int, sur: str) -> bool:
+    """The surname ``sur`` is spelled out from ``w[i]`` on, after a one-character given name:
+    我叫闫峰闫是门里面三横, 我叫江峰长江的江山峰的峰."""
+    if w[i : i + 1] == sur and w[i + 1 : i + 2] == "是":
+        return True
+    return w[i + 2 : i + 3] == "的" and w[i + 3 : i + 4] == sur and sur in w[i : i + 2]
+
+
 def _given_name_len(w: str, pos: int, strong: bool) -> int:
     """Length (1-2) of the given name starting at ``pos``, or 0 if there is none."""
     n = len(w)
@@ -351,8 +359,7 @@ def _given_name_len(w: str, pos: int, strong: bool) -> int:
     if not usable(pos):
         return 0
     if (usable(pos + 1) and w[pos + 1 : pos + 3] not in pp.NAME_STOP_BIGRAMS
-            and not (w[pos + 1] == w[pos - 1] and w[pos + 2 : pos + 3] == "是")):
-        # (我叫闫峰闫是门里面三横: the surname again, spelled out, after a one-character name)
+            and not _spelling_at(w, pos + 1, w[pos - 1])):
         if strong or boundary(pos + 2):
             return 2
         return 0
@@ -1128,7 +1135,9 @@ def _after_soft_word(w: str, start: int, end: int) -> int:
 #: Commas or spaces right after an address element (区, 路, 7008号, 2栋 …) and before a Han
 #: character, a digit or a letter: one address may be split there.
 _ADDRESS_SEP_RE: Final = re.compile(
-    "(?:[省市区县旗镇乡路街道巷弄段号院栋幢座楼层室期厦0-9]|(?<=[路街道])[东西南北中])"  # 大道中
+    # (大道中: a road's direction; 广场, 中心, 单元: the ends of a block's name or a unit)
+    "(?:[省市区县旗镇乡路街道巷弄段号院栋幢座楼层室期厦0-9]|(?<=[路街道])[东西南北中]"
+    "|(?<=[广商])场|(?<=中)心|(?<=单)元|(?<=[花家公乐])园|(?<=[新商])城)"
     "(?P<sep>[，,、 ]+)"
     # a number soon after (3号楼 counts: its own digit), maybe past another separator after
     # an address element (南京市，秦淮区，中华路50号)
@@ -1354,6 +1363,19 @@ _BLOCK_MAX: Final = 10
 _BUILDING_NUM_RE: Final = re.compile("[0-9A-Za-z零一二三四五六七八九十]+(?:号楼|栋|幢|座|单元|室)")
 
 
+#: After a number's 号 these make it a metro line, an exit, a gate, a window or a counter
+#: (人民广场3号线, 3号口出), not a street or building number.
+_NOT_ADDRESS_NUMBER_NEXT: Final = frozenset("线窗台柜机")
+_NOT_ADDRESS_NUMBER_WORDS: Final = frozenset(("口出", "口进", "出口", "入口", "门进", "门出"))
+
+
+def _numbered_thing(wide: str, a: Span) -> bool:
+    """The address ``a`` ends in 号 followed by a line, exit, gate or window (3号线)."""
+    e = a[1]
+    return wide[e - 1] == "号" and (wide[e : e + 1] in _NOT_ADDRESS_NUMBER_NEXT
+                                    or wide[e : e + 2] in _NOT_ADDRESS_NUMBER_WORDS)
+
+
 def _with_block_name(wide: str, a: Span) -> Span:
     """An address found from its building number on (5号楼2单元1501, 园东区3号楼, 9栋 1203)
     extended leftwards over the estate name glued to it (融创壹号院, 和谐家园, 金色港湾 with one
@@ -1458,10 +1480,12 @@ def _detect(text: str) -> list[Span]:
     cands += _emails(wide)
     hint = pp.ADDRESS_HINT_RE.search(wide)
     if hint is not None:
-        cands += [_with_block_name(wide, a) for a in _addresses(wide, hint)]
+        cands += [_with_block_name(wide, a) for a in _addresses(wide, hint)
+                  if not _numbered_thing(wide, a)]
         if _ADDRESS_SEP_RE.search(wide):
             # 福田区，深南大道7008号，阳光高尔夫大厦1205
-            cands += [_with_block_name(wide, a) for a in _joined_addresses(wide)]
+            cands += [_with_block_name(wide, a) for a in _joined_addresses(wide)
+                      if not _numbered_thing(wide, a)]
     if ("镇" in wide or "乡" in wide) and (m := pp.ADMIN_TOWN_RE.search(wide)) is not None:
         cands.append((*m.span("addr"), "address"))  # 户籍地址：四川省南充市仪陇县马鞍镇
     if cands:
