@@ -313,3 +313,24 @@ def test_spelled_surname_and_complaint_subjects(text: str, expected: list[str]) 
 )
 def test_spaced_units_and_numbered_things(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 有 after a role noun is "there is", not a surname
+        ("联系人有龚建平还有邹杰", ["龚建平", "邹杰"]),
+        ("我叫于海", ["于海"]),  # (于 after a cue is still a surname)
+        # a sum after the name: 成人 is no word here
+        ("我借给尹志成人民币五万元", ["尹志成"]),
+        # a nickname, then what a complaint says the person did
+        ("那个小王私下收了钱", ["王"]),
+        # a staff name, then what they did
+        ("工号3021的柏晓东挂了我电话", ["柏晓东"]),
+        ("张伟态度很好", ["张伟"]),
+        ("服务态度太差", []),
+        ("高峰态势", []),
+    ],
+)
+def test_role_verbs_sums_and_acts(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

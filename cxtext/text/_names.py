@@ -43,7 +43,8 @@ LEFT_OK = frozenset("给帮替和跟与及让叫诉对是把被将由向的了�
 RIGHT_OK = frozenset(
     "的说是在和跟与及还也都就来去把被让要已从打向对给那这他她吗呢啊吧了等先同称讲表将于用办"
     "申存取转借欠汇往拿交签今昨明前后每本"
-    "冒骗偷盗私擅未拒"  # a complaint's subject: 被任志明冒用, 付强未经我同意, 王某私自
+    # a complaint's subject: 被任志明冒用, 付强未经我同意, 王某私自, …挂我电话, …态度很差
+    "冒骗偷盗私擅未拒挂骂态"
 )
 #: A place or an organisation follows: the window is part of its name (…镇, …路).
 PLACE_NEXT = frozenset(
@@ -72,7 +73,7 @@ SHORT_RIGHT = frozenset("的说是还本在也都吗呢就")
 SHORT_MIN_GIVEN = 1.5
 #: What may follow a two-character name written with no cue word at all (姜伟今天…,
 #: 余浩的贷款, 李娜和赵刚, 刘洋均未…): particles, conjunctions, time words, common verbs.
-BARE_RIGHT = SHORT_RIGHT | frozenset("今昨明前上下和跟与及让把给要已来去转打等借欠均两三说")
+BARE_RIGHT = SHORT_RIGHT | frozenset("今昨明前上下和跟与及让把给要已来去转打等借欠均两三说挂骂态")
 #: ... and its given character's log ratio plus half the surname's prior at least this.
 BARE_MIN = 0.0
 #: Han characters that may come right before such a name (besides a clean edge).
@@ -82,6 +83,9 @@ BARE_LEFT = frozenset("是给帮替和跟与及让对把被找问请叫诉喂、
 AFTER_NUMBER = frozenset("月日号")
 #: Verbs whose object is a person, before 了 (转给了黄晶, 告诉了孙磊, 找到了何琳).
 AFTER_LE = frozenset("给诉问找到叫")
+#: A sum follows the name (借给康志成人民币十万元): its first character does not join the
+#: name's last one into a word (成人).
+MONEY_NEXT = "人民币"
 #: Kinship words and forms of address made of given-name characters (陈大叔, 龙宝宝).
 KIN = frozenset(("叔叔", "大叔", "阿姨", "大哥", "大姐", "宝宝", "哥哥", "姐姐", "弟弟", "妹妹",
                  "大爷", "大妈", "老师", "师傅", "小姐", "先生", "女士"))
@@ -169,7 +173,7 @@ def _context(w: str, s: int, e: int) -> float | None:
     pen = 0.0
     if prev and _han(prev) and prev not in LEFT_OK and not _soft_left(w, s):
         pen += NEIGHBOUR_PENALTY
-    if nxt and _han(nxt) and nxt not in RIGHT_OK:
+    if nxt and _han(nxt) and nxt not in RIGHT_OK and not w.startswith(MONEY_NEXT, e):
         pen += NEIGHBOUR_PENALTY
     return pen
 
@@ -204,7 +208,8 @@ def free_names(w: str) -> list[Span]:
             or (prev and freq.get(prev + sur, 0) >= LEFT_MIN)
             or (freq.get(g1 + g2, 0) >= GIVEN_WORD_MIN and g1 + g2 not in st.pairs)
             or g1 + g2 in KIN
-            or (nxt and freq.get(g2 + nxt, 0) >= EDGE_MIN)
+            or (nxt and freq.get(g2 + nxt, 0) >= EDGE_MIN
+                and not w.startswith(MONEY_NEXT, s + 3))  # 借给康志成人民币十万
             or (prev and w[s - 1 : s + 3] in freq)
             or (nxt and w[s : s + 4] in freq)
         ):

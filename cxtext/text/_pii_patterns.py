@@ -377,7 +377,7 @@ NICKNAME_RE: Final = re.compile(
     "(?![子女儿孩姐哥弟妹家伙])"
 )
 #: Adverbs that may follow a nickname directly (小刘挺热情, 老周真是).
-NICKNAME_NEXT: Final = frozenset("挺很真太最特还也都就又已刚才")
+NICKNAME_NEXT: Final = frozenset("挺很真太最特还也都就又已刚才私擅冒骗未")
 
 #: Spelled-out surnames (木子李 = 李), masked as names.
 SPELLED_SURNAMES: Final[tuple[str, ...]] = (

@@ -419,6 +419,8 @@ def _names(w: str) -> list[Span]:
             e = s + slen + _given_name_len(w, s + slen, True)
             if _THING_AFTER_RE.match(w, e):
                 continue
+        if strong and slen == 1 and w[s] in _VERB_AFTER_ROLE and w[s + 1 : s + 2] in single:
+            continue  # 担保人有符海波: 有 is "there is"; the name after it is found on its own
         glen = _given_name_len(w, s + slen, strong)
         if glen == 0 and strong:
             glen = _stop_led_given(w, s + slen)  # 我叫牛来福，: 来 starts the given name
@@ -907,6 +909,9 @@ _NOT_CALLING: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大")
 # Surnames that, right after a cue word, are almost always a conjunction, preposition or
 # adverb instead (和, 跟, 都, 后 …).
 _NOT_SURNAME_AFTER_CUE: Final = frozenset("和跟与同及向从对给于把被让都也还就后在")
+#: ... and verbs that, right after a role noun and before a surname, are never the surname
+#: themselves (担保人有符海波, 收款人在…).
+_VERB_AFTER_ROLE: Final = frozenset("有在")
 
 
 def _right_score(w: str, e: int) -> float:
