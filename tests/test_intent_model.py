@@ -112,6 +112,15 @@ def test_head_proba_after_a_mood_batch_is_that_of_a_fresh_batch() -> None:
         np.testing.assert_array_equal(got[head], want[head])
 
 
+def test_evidence_spans_of_a_batch_are_those_of_each_text_alone() -> None:
+    model, _, _ = _intent_model.intent_model()
+    hits = [("churn", "太差劲了，以后再也不会买了。"), ("escalation", "好的"), ("churn", "，，"),
+            ("escalation", "你们再拖，我就去银保监会，真的"), ("churn", " 以后不来了 ，算了")]
+    alone = [_intent_model.evidence_span(model, intent, text) for intent, text in hits]
+    assert _intent_model.evidence_spans(model, hits) == alone
+    assert alone[0] == (5, 13) and alone[1] == (0, 2) and alone[2] == (0, 2)
+
+
 def test_card_records_data_cv_thresholds_and_checksums() -> None:
     card = json.loads(CARD.read_text(encoding="utf-8"))
     for name, meta in card["files"].items():

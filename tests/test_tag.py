@@ -231,3 +231,23 @@ def test_scan_plans_cache_is_bounded_and_changes_nothing(monkeypatch):
     assert len(rules._plans) <= 2
     pd.testing.assert_frame_equal(got, want)
     assert want["intent_churn"].tolist() == [True, False, False, False, False]
+
+
+@pytest.mark.parametrize("rows", [[1, 3], [], [0, 1, 2, 3]])
+def test_mood_tags_join_the_turn_tags_as_dataframe_join_does(rows):
+    from cxtext.tags.tag import _joined
+
+    index = pd.RangeIndex(4)
+    parts = [pd.DataFrame({"a": [True, False, True, False]}, index=index),
+             pd.DataFrame({"b": [[], ["x"], [], []]}, index=index)]
+    mood = [pd.DataFrame({"s": pd.Series([0.5, -1.0, 0.25, 2.0])[rows],
+                          "lab": pd.Categorical(["neg", "pos", "neu", "neg"])[rows]},
+                         index=pd.Index(rows, dtype="int64")),
+            pd.DataFrame({"e": pd.Series([1.0, 2.0, 3.0, 4.0])[rows]},
+                         index=pd.Index(rows, dtype="int64"))]
+    want = pd.concat(parts, axis=1).join(mood[0]).join(mood[1])
+    pd.testing.assert_frame_equal(_joined(parts, mood), want, check_exact=True)
+    assert _joined(parts, mood)["s"].isna().sum() == 4 - len(rows)
+    # a column name met twice: join's own error, as before
+    with pytest.raises(ValueError, match="overlap"):
+        _joined(parts, [mood[0], mood[0]])

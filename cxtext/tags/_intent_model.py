@@ -153,18 +153,39 @@ def head_proba(model: LinearModel, docs: Sequence[str]) -> dict[str, np.ndarray]
 
 def evidence_span(model: LinearModel, intent: str, text: str) -> tuple[int, int]:
     """``(start, end)`` of the clause of ``text`` that the ``intent`` head scores highest."""
-    spans = [m.span() for m in _CLAUSE_RE.finditer(text) if m.group().strip()]
-    if not spans:
-        return 0, len(text)
-    if len(spans) > 1:
-        proba = head_proba(model, model_texts([text[a:b] for a, b in spans]))[intent]
-        spans = [spans[int(np.argmax(proba))]]
-    start, end = spans[0]
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return evidence_spans(model, [(intent, text)])[0]
+
+
+def evidence_spans(
+    model: LinearModel, hits: Sequence[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """:func:`evidence_span` of each ``(intent, text)``, the clauses of every text scored in
+    one batch (a clause's scores do not depend on the others scored with it)."""
+    clauses: list[list[tuple[int, int]]] = []
+    pieces: list[str] = []
+    for _, text in hits:
+        spans = [m.span() for m in _CLAUSE_RE.finditer(text) if m.group().strip()]
+        clauses.append(spans)
+        if len(spans) > 1:
+            pieces.extend(text[a:b] for a, b in spans)
+    proba = head_proba(model, model_texts(pieces)) if pieces else {}
+    out = []
+    at = 0
+    for (intent, text), spans in zip(hits, clauses, strict=True):
+        if not spans:
+            out.append((0, len(text)))
+            continue
+        if len(spans) > 1:
+            best = int(np.argmax(proba[intent][at:at + len(spans)]))
+            at += len(spans)
+            spans = [spans[best]]
+        start, end = spans[0]
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+    return out
 
 
 def any_cue(cue: Cue, ctx: Context) -> bool:
@@ -201,16 +222,20 @@ def add_model_hits(
         return
     proba = head_proba(model, _model_texts_of([prepared[i].text for i in todo]))  # type: ignore[union-attr]
     order = {name: n for n, name in enumerate(names)}
+    hits = []  # (intent row, head, text number): each (row, text) once
     for k, head, threshold in heads:
         for j in np.flatnonzero(proba[head] >= threshold).tolist():
             i = todo[j]
             prep = prepared[i]
             if flags[k, i] or prep is None or rules.has_match(prep, any_cue, head):
                 continue  # a rule hit already, or a cue the rules dropped: their veto stands
-            start, end = evidence_span(model, head, prep.original)
-            flags[k, i] = True
-            evidence[i] = sorted(
-                [*evidence[i], {"intent": head, "start": start, "end": end,
-                                "text": prep.original[start:end], "rule": MODEL_RULE}],
-                key=lambda d: (d["start"], d["end"], order[d["intent"]]),
-            )
+            hits.append((k, head, i))
+    spans = evidence_spans(model, [(head, prepared[i].original) for _, head, i in hits])  # type: ignore[union-attr]
+    for (k, head, i), (start, end) in zip(hits, spans, strict=True):
+        original = prepared[i].original  # type: ignore[union-attr]
+        flags[k, i] = True
+        evidence[i] = sorted(
+            [*evidence[i], {"intent": head, "start": start, "end": end,
+                            "text": original[start:end], "rule": MODEL_RULE}],
+            key=lambda d: (d["start"], d["end"], order[d["intent"]]),
+        )

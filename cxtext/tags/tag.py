@@ -174,16 +174,29 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
             # cut from the same customer texts (_intent_model._prepared_scores)
             sent = sentiment(mood_texts, backend=options["sentiment_backend"])
             emo = emotion(mood_texts, backend=options["emotion_backend"])
-            out = pd.concat(
+            out = _joined(
                 [intents(texts, speaker=speakers), cats, turn_quality(texts, speakers)],
-                axis=1,
+                [sent, emo],
             )
-            out = out.join(sent).join(emo)
             parts.append(_expand(out, inverse, rep))
         if advance is not None:
             advance(sl.stop - sl.start)
     tags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(index=tr.index)
     return pd.concat([tr, tags.set_index(tr.index)], axis=1)
+
+
+def _joined(parts: list[pd.DataFrame], mood: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pd.concat(parts, axis=1).join(mood[0]).join(mood[1])…`` (``mood``: the tags of some
+    of the rows), as one concat of the mood frames reindexed to the rows; a repeated index
+    label or column name goes through ``join`` as before."""
+    names = [c for f in (*parts, *mood) for c in f.columns]
+    if len(set(names)) < len(names) or not all(f.index.is_unique for f in mood):
+        out = pd.concat(parts, axis=1)
+        for f in mood:
+            out = out.join(f)
+        return out
+    index = parts[0].index
+    return pd.concat([*parts, *(f.reindex(index) for f in mood)], axis=1)
 
 
 def _distinct_rows(texts: pd.Series, speakers: pd.Series) -> tuple[np.ndarray, np.ndarray]:
