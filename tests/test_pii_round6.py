@@ -334,3 +334,38 @@ def test_spaced_units_and_numbered_things(text: str, expected: list[str]) -> Non
 )
 def test_role_verbs_sums_and_acts(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more role nouns of bank paperwork, scored like the others
+        ("签收人蒲志刚，不是我本人", ["蒲志刚"]),
+        ("复核人：柏静", ["柏静"]),
+        ("签收人不是我", []),
+        ("审核人员说不行", []),
+        ("担保人有两个", []),
+        # 均 ends a name (均未, 均签字)
+        ("经办人龚涛、复核人柏静均签字确认", ["龚涛", "柏静"]),
+        ("我叫张均", ["张均"]),
+        # a name beside a mobile number that is already masked with stars
+        ("邹杰 139****2231 请回电", ["邹杰"]),
+        ("订单 139****2231 高兴", []),
+    ],
+)
+def test_role_nouns_and_starred_numbers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers written in Chinese count like digits in a unit chain
+        ("寄到二十三座一零零二室", ["二十三座一零零二室"]),
+        ("寄到23座1002室", ["23座1002室"]),
+        ("三楼的贵宾室", []),
+        ("在五楼三号窗口", []),
+    ],
+)
+def test_chinese_numeral_units(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected

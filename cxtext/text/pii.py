@@ -419,8 +419,8 @@ def _names(w: str) -> list[Span]:
             e = s + slen + _given_name_len(w, s + slen, True)
             if _THING_AFTER_RE.match(w, e):
                 continue
-        if strong and slen == 1 and w[s] in _VERB_AFTER_ROLE and w[s + 1 : s + 2] in single:
-            continue  # 担保人有符海波: 有 is "there is"; the name after it is found on its own
+        if strong and slen == 1 and w[s] in _VERB_AFTER_ROLE and cue_str[-1:] in _ROLE_NOUN_ENDS:
+            continue  # 担保人有符海波, 担保人有两个: 有 is "there is" (a name after it: alone)
         glen = _given_name_len(w, s + slen, strong)
         if glen == 0 and strong:
             glen = _stop_led_given(w, s + slen)  # 我叫牛来福，: 来 starts the given name
@@ -909,8 +909,8 @@ _NOT_CALLING: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大")
 # Surnames that, right after a cue word, are almost always a conjunction, preposition or
 # adverb instead (和, 跟, 都, 后 …).
 _NOT_SURNAME_AFTER_CUE: Final = frozenset("和跟与同及向从对给于把被让都也还就后在")
-#: ... and verbs that, right after a role noun and before a surname, are never the surname
-#: themselves (担保人有符海波, 收款人在…).
+#: ... and verbs that, right after a bare role noun, are never a surname (担保人有符海波,
+#: 收款人在…).
 _VERB_AFTER_ROLE: Final = frozenset("有在")
 
 
@@ -1154,6 +1154,7 @@ _ADDRESS_SEP_RE: Final = re.compile(
 #: A whole Han run of two to four characters, then what may stand between a name and the
 #: number, e-mail or address it is listed with (before the item; the next one: after it).
 _CONTACT_GAP = " \t\u3000,，、;；:：/|"
+_STARRED_MOBILE_RE: Final = re.compile(r"(?<![0-9*])1[3-9][0-9]\*{4}[0-9]{4}(?![0-9*])")
 _CONTACT_BEFORE_RE: Final = re.compile(
     f"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{2,4}}(?P<gap>[{_CONTACT_GAP}]*)$"
 )
@@ -1446,7 +1447,11 @@ def _is_address(m: re.Match[str]) -> bool:
 
 def _unit_chain(units: str, region: bool, *, named: bool = False) -> bool:
     """``3栋1201室`` or ``2单元301室`` are addresses, ``12栋`` or ``5楼3号`` alone are not;
-    after a block name (``named``) a building and a room are enough (翠湖天地2号楼1703)."""
+    after a block name (``named``) a building and a room are enough (翠湖天地2号楼1703).
+    Numbers written in Chinese count as digits where a room or unit is named
+    (二十三座一零零二室; not 3号楼三楼, a floor of a hotel building)."""
+    if _ROOM_WORD_RE.search(units):
+        units = units.translate(_CN_DIGITS)
     strong = len(pp.STRONG_UNIT_RE.findall(units))
     if strong >= 1 and _ROOM_AFTER_UNIT_RE.search(units):
         return True  # B座1208, 3栋1201: a building and a room number
@@ -1455,6 +1460,8 @@ def _unit_chain(units: str, region: bool, *, named: bool = False) -> bool:
     return strong >= 2 or (strong >= 1 and (region or len(re.findall(r"\D+", units)) >= 2))
 
 
+_ROOM_WORD_RE: Final = re.compile("室|单元|户")
+_CN_DIGITS: Final = str.maketrans("零〇一二两三四五六七八九十幺", "00122345678911")
 _ROOM_AFTER_UNIT_RE: Final = re.compile(r"[栋幢座塔元]-?\d{3,4}$")
 _ROOM_AFTER_BUILDING_RE: Final = re.compile(r"[0-9A-Za-z](?:[栋幢座塔]|号楼|单元)-?\d{3,4}$")
 _NUMBERED_AREA_RE: Final = re.compile("[0-9零〇一二两三四五六七八九十]{1,3}[区期]$")
@@ -1493,8 +1500,12 @@ def _detect(text: str) -> list[Span]:
                       if not _numbered_thing(wide, a)]
     if ("镇" in wide or "乡" in wide) and (m := pp.ADMIN_TOWN_RE.search(wide)) is not None:
         cands.append((*m.span("addr"), "address"))  # 户籍地址：四川省南充市仪陇县马鞍镇
-    if cands:
-        cands += _contact_names(wide, cands)  # 北京市…88号 贺琳 13812345678
+    # a mobile number already masked with stars (139****2231) is no personal data itself, but
+    # a name standing beside it is listed with it: 卢建 139****2231
+    starred = ([(*m.span(), "phone") for m in _STARRED_MOBILE_RE.finditer(wide)]
+               if "*" in wide else [])
+    if cands or starred:
+        cands += _contact_names(wide, cands + starred)  # 北京市…88号 贺琳 13812345678
     if "您好" in wide or "你好" in wide:
         cands += _greeted_names(wide)
     cands += _names(wide)
