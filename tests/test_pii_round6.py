@@ -351,6 +351,9 @@ def test_role_verbs_sums_and_acts(text: str, expected: list[str]) -> None:
         # a name beside a mobile number that is already masked with stars
         ("邹杰 139****2231 请回电", ["邹杰"]),
         ("订单 139****2231 高兴", []),
+        # 收款人姓名 and a quoted name
+        ("收款人姓名“邹杰”", ["邹杰"]),
+        ("收款人姓名填错了", []),
     ],
 )
 def test_role_nouns_and_starred_numbers(text: str, expected: list[str]) -> None:
