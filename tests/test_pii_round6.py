@@ -372,3 +372,26 @@ def test_role_nouns_and_starred_numbers(text: str, expected: list[str]) -> None:
 )
 def test_chinese_numeral_units(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name typed in Latin letters after a name field
+        ("户名：Zhang Wei", ["Zhang Wei"]),
+        ("姓名：ZHANG Xiaoming，卡号后四位1234", ["ZHANG Xiaoming"]),
+        ("英文名写的 LI NA", ["LI NA"]),
+        ("户名 Apple Inc", []),
+        ("名字是Li", []),
+        # a surname and a form of address with a space between (transcripts)
+        ("好 的 邹 先生", ["邹"]),
+        ("好 的 谢 谢 女士", []),
+        ("和 先生", []),
+        # more nicknames and role nouns
+        ("我是您的客户经理小葛", ["葛"]),
+        ("小祝你生日快乐", []),
+        ("代办人贺明，被代办人贺建军", ["贺明", "贺建军"]),
+    ],
+)
+def test_latin_names_spaced_titles_nicknames(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

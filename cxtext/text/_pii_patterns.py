@@ -365,6 +365,7 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
 NICKNAME_SURNAMES: Final = (
     "王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程魏吕沈姚卢"
     "崔谭陆汪范廖贾夏韦邹孟秦邱江尹薛闫雷侯史陶黎贺顾郝龚邵严覃戴"
+    "葛武邢柯鲍翟阎俞詹庞倪"  # (round 6; not 童, 钟, 洪, 卜, 祝: 小童, 小钟, 萝卜, 小祝你…)
 )
 #: Surnames read in 老X only (小孔 is a small hole): 老孔.
 NICKNAME_OLD_ONLY: Final = "孔"
@@ -379,6 +380,25 @@ NICKNAME_RE: Final = re.compile(
 )
 #: Adverbs that may follow a nickname directly (小刘挺热情, 老周真是).
 NICKNAME_NEXT: Final = frozenset("挺很真太最特还也都就又已刚才私擅冒骗未")
+
+#: Common surnames in Hanyu Pinyin (written from general knowledge): a name typed in Latin
+#: letters after a name field (户名：Zhang Wei, 英文名 LI NA) starts with one.
+PINYIN_SURNAMES: Final[tuple[str, ...]] = tuple(words("""Wang Li Zhang Liu Chen Yang Huang Zhao
+    Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng
+    Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Cui Zhong
+    Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai Zou Meng Xiong Qin Qiu Yin Xue Yan Duan Lei Hou Long
+    Tao Gu Mao Hao Gong Shao Wan Qian Dai Kong Qi Mo Kang Niu Ge Tong Ke Bao Zhai Ni Lai Mi Nie
+    Zhan Chang Qiao Lan Xiang Ning Ruan Geng Zhuang Xing Hua Yue Hong Che Bi Shang Ou Ouyang
+    Situ Shangguan Zhuge Sima Murong Dongfang"""))
+#: A Latin-letter name right after a name field: the surname, then one or two given-name
+#: syllable groups (Zhang Wei, ZHANG Xiaoming, LI NA, Wang Fang).
+PINYIN_NAME_RE: Final = re.compile(
+    "(?:户名|姓名|名字|我叫|持卡人|收款人|开户名|账户名|英文名|拼音名|拼音)"
+    "(?:是|为|叫|写的|写着)?[：: ]*"
+    "(?P<name>(?:" + "|".join(PINYIN_SURNAMES) + "|"
+    + "|".join(p.upper() for p in PINYIN_SURNAMES) + ")"
+    "(?: ?(?:[A-Z][a-z]{1,7}|[A-Z]{2,8})){1,2})(?![A-Za-z])"
+)
 
 #: Spelled-out surnames (木子李 = 李), masked as names.
 SPELLED_SURNAMES: Final[tuple[str, ...]] = (
@@ -472,7 +492,7 @@ _CUE_VERB = (
 _CUE_ROLE = (
     "(?:收款方|付款人|付款方|汇款人|转账人|账户名|帐户名|对方户名|证人|见证人|股东|法定代表人|法人"
     "|经手人|介绍人|推荐人|受托人|受益人|继承人|监护人|保证人|共同借款人|领款人|取款人|存款人|卡主"
-    "|签收人|复核人|审核人|办理人"
+    "|签收人|复核人|审核人|办理人|被代办人|代办人"
     # who delivers, fetches or installs (配送员:上官博文，电话:…)
     "|配送员|快递员|送货员|派送员|派件员|取件员|揽件员|揽收员|配送小哥|快递小哥|骑手"
     "|安装师傅|维修师傅|送货师傅|安装工|维修工)"

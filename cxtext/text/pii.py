@@ -496,6 +496,12 @@ def _names(w: str) -> list[Span]:
         if m.group() == "总" and w[t + 1 : t + 2] and w[t + 1] in pp.TITLE_ZONG_NOT_BEFORE:
             continue
         span = _name_before_title(w, t, m.group(), single, compound)
+        if span is None and t >= 2 and w[t - 1] == " " and w[t - 2] in single and (
+            w[t - 2] not in pp.AMBIGUOUS_SURNAMES and (t == 2 or not pp.is_han(w[t - 3]))
+            and not (t >= 4 and w[t - 3] == " " and name_stats().freq.get(
+                w[t - 4] + w[t - 2], 0) >= _WORD_BEFORE_MIN)
+        ):
+            span = (t - 2, t - 1)  # 刘 先生 (a transcript with spaces; not 好 的 谢 谢 女士)
         if span is not None and m.group() in pp.TITLES_SURNAME_ONLY and (
             span[1] - span[0] != (2 if w[span[0] : span[1]] in compound else 1)
             or w[span[0]] in pp.AMBIGUOUS_SURNAMES
@@ -512,6 +518,8 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
+    if _LATIN_PAIR_RE.search(w) is not None:
+        out += [(*m.span("name"), "name") for m in pp.PINYIN_NAME_RE.finditer(w)]  # 户名：Zhang Wei
     if rare and _RARE_NAME_GATE_RE.search(w):  # the three kinds below
         if "·" in w or "•" in w or "・" in w:
             out += _dotted_names(w)  # 阿依古丽·买买提
@@ -756,6 +764,7 @@ def _nicknames(w: str) -> list[Span]:
     return out
 
 
+_LATIN_PAIR_RE: Final = re.compile("[A-Za-z]{2}")
 _LIST_ITEM_RE: Final = re.compile("[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 _LIST_LEFT: Final = frozenset("有括为")
 
