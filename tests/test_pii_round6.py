@@ -395,3 +395,18 @@ def test_chinese_numeral_units(text: str, expected: list[str]) -> None:
 )
 def test_latin_names_spaced_titles_nicknames(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village, its group and a house number
+        ("住在赵家村三组15号", ["赵家村三组15号"]),
+        ("我们村5组有个网点", []),
+        # a development zone as the district
+        ("北京经济技术开发区荣华中路10号", ["北京经济技术开发区荣华中路10号"]),
+        ("经济技术开发区管委会", []),
+    ],
+)
+def test_villages_and_development_zones(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected

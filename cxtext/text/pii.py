@@ -1447,7 +1447,7 @@ def _is_address(m: re.Match[str]) -> bool:
             )
         if units:
             return bool(pp.STRONG_UNIT_RE.search(units) or units[0].isdigit() or region
-                        or (g["comm2"][-1] == "村" and units[-1] == "组"))  # 光明村五组
+                        or (g["comm2"][-1] == "村" and "组" in units))  # 光明村五组(12号)
         # 南山区粤海街道科技园: a block placed down to the street office is specific enough
         return region and (pp.COMM_RESIDENTIAL_RE.search(g["comm2"]) is not None
                            or bool(admin and g["town"]))
