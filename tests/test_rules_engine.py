@@ -90,3 +90,45 @@ def test_prepare_texts_keeps_cached_texts_when_the_cache_overflows(monkeypatch) 
     assert got[0] is first[2] and got[3] is first[0]  # the cached objects themselves
     assert set(_rules._PREPARED) == {"信用卡年费乱扣", "好的，谢谢", "再次投诉 你们"}
     _rules.clear_cache()
+
+
+def _reference_compact(text: str) -> tuple[str, tuple[int, ...]]:
+    """ASR spacing out, a clause boundary where both sides hold 2+ characters: written out
+    character by character."""
+    pieces: list[tuple[int, str]] = []  # (start, piece) between whitespace runs
+    start = 0
+    for i, ch in enumerate(text + " "):
+        if re.match(r"\s", ch) or i == len(text):
+            if i == len(text) or not (i > 0 and re.match(r"\s", text[i - 1])):
+                pieces.append((start, text[start:i]))
+            start = i + 1
+        elif i > 0 and re.match(r"\s", text[i - 1]):
+            start = i
+    out, offsets = "", []
+    for k, (at, piece) in enumerate(pieces):
+        if k and len(pieces[k - 1][1]) > 1 and len(piece) > 1:
+            out += _rules.SPACE_BOUNDARY
+            offsets.append(pieces[k - 1][0] + len(pieces[k - 1][1]))
+        out += piece
+        offsets.extend(range(at, at + len(piece)))
+    return out, tuple(offsets)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u3000ab哈好1", max_size=16))
+def test_compact_whitespace_matches_a_written_out_reference(text: str) -> None:
+    got, offsets = _rules._compact_whitespace(text)
+    if offsets is None:  # nothing to do
+        assert got == text and not re.search(r"\s", text)
+    else:
+        assert (got, offsets) == _reference_compact(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="AZaz著着哈 ，\n１㎡", max_size=10), max_size=6))
+def test_prepare_many_is_prepare_one_of_each(texts: list[str]) -> None:
+    from cxtext.text.normalize import _width_t2s
+
+    normals = [_width_t2s(t) for t in texts]
+    assert _rules.prepare_many(texts, normals) == [
+        _rules.prepare_one(t, n) for t, n in zip(texts, normals, strict=True)]

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Final, NamedTuple
 
@@ -114,6 +115,7 @@ _MATCH_VARIANTS: Final = {ord("著"): "着"}
 _MATCH_TABLE: Final = {**_ASCII_LOWER, **_MATCH_VARIANTS}
 _MATCH_CHARS_RE: Final = re.compile("[" + "".join(map(chr, _MATCH_TABLE)) + "]")
 _WS_RE: Final = re.compile(r"\s+")
+_WS_SPLIT_RE: Final = re.compile(r"(\s+)")
 _HAN_RE: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: What a whitespace run that separates two clauses becomes in the matching text.
 SPACE_BOUNDARY: Final = ","
@@ -174,23 +176,24 @@ def _compact_whitespace(text: str) -> tuple[str, tuple[int, ...] | None]:
     """
     if (" " not in text and text.isprintable()) or not _WS_RE.search(text):
         return text, None
-    out_parts: list[str] = []
-    offsets: list[int] = []
-    prev_len = 0  # length of the previous piece (0: none, or empty)
-    prev_end = 0  # where the previous piece ends in ``text``
-    pos = 0
-    for m in chain(_WS_RE.finditer(text), (None,)):
-        end = len(text) if m is None else m.start()
-        piece = text[pos:end]
+    parts = _WS_SPLIT_RE.split(text)  # piece, whitespace, piece, …, piece
+    first = parts[0]
+    out_parts = [first]
+    offsets = list(range(len(first)))
+    prev_len = pos = len(first)  # length of the previous piece; where the next one starts
+    for k in range(1, len(parts), 2):
+        gap = len(parts[k])
+        piece = parts[k + 1]
+        size = len(piece)
         # a boundary unless a piece on either side is a single character (or empty)
-        if prev_len > 1 and len(piece) > 1:
+        if prev_len > 1 and size > 1:
             out_parts.append(SPACE_BOUNDARY)
-            offsets.append(prev_end)
+            offsets.append(pos)  # where the previous piece ends
+        pos += gap
         out_parts.append(piece)
-        offsets.extend(range(pos, end))
-        prev_len, prev_end = len(piece), end
-        if m is not None:
-            pos = m.end()
+        offsets.extend(range(pos, pos + size))
+        pos += size
+        prev_len = size
     return "".join(out_parts), tuple(offsets)
 
 
@@ -211,8 +214,17 @@ def _matching_text(original: str, normal: str) -> tuple[str, tuple[int, ...] | N
 
 def prepare_many(originals: Sequence[str], normals: Sequence[str]) -> list[Prepared]:
     """:func:`prepare_one` of many texts (the same objects' contents), their grams found
-    for the whole batch at once (:func:`_grams_many`)."""
-    matched = [_matching_text(o, n) for o, n in zip(originals, normals, strict=True)]
+    for the whole batch at once (:func:`_grams_many`). As :func:`_matching_text`, with the
+    texts that need :data:`_MATCH_TABLE` found by one search of the batch."""
+    texts = [n if len(n) == len(o) else _same_length_normal(o, n)
+             for o, n in zip(originals, normals, strict=True)]
+    joined = "\n".join(texts)  # no character of _MATCH_CHARS_RE
+    if _MATCH_CHARS_RE.search(joined) is not None:
+        ends = list(accumulate(len(t) + 1 for t in texts))  # text k ends before ends[k]
+        for k in sorted({bisect_right(ends, m.start()) for m in _MATCH_CHARS_RE.finditer(joined)}):
+            texts[k] = texts[k].translate(_MATCH_TABLE)
+    matched = [(t, None) if " " not in t and t.isprintable() else _compact_whitespace(t)
+               for t in texts]
     grams = _grams_many([m[0] for m in matched])
     version = _GRAMS["version"]
     return [Prepared(o, m[0], m[1], g, version)
