@@ -132,3 +132,10 @@ def test_prepare_many_is_prepare_one_of_each(texts: list[str]) -> None:
     normals = [_width_t2s(t) for t in texts]
     assert _rules.prepare_many(texts, normals) == [
         _rules.prepare_one(t, n) for t, n in zip(texts, normals, strict=True)]
+
+
+def test_batch_bytes_is_the_sum_of_each_texts_bytes() -> None:
+    texts = ["", "好的", "我 要 销户 年费", "ＡＴＭ吞卡了", "a b c"]
+    preps = _rules.prepare_texts(texts)
+    assert _rules._batch_bytes(preps) == sum(map(_rules._prepared_bytes, preps)) > 5 * 400
+    assert _rules._batch_bytes([]) == 0
