@@ -180,7 +180,9 @@ _TOKENS = ByteLRU(CACHE_BYTES)  # masked customer text -> tokens as JSON text
 
 _LIBC: Any = None
 #: glibc's mmap threshold while :func:`tag_parquet` runs (see :func:`_fix_mmap_threshold`).
-MMAP_THRESHOLD = 256 * 1024
+MMAP_THRESHOLD = 4 * 2**20
+#: glibc's trim threshold while :func:`tag_parquet` runs (see :func:`_fix_mmap_threshold`).
+TRIM_THRESHOLD = 32 * 2**20
 
 
 def _glibc() -> Any:
@@ -211,17 +213,27 @@ def _trim_heap() -> None:
 
 
 def _fix_mmap_threshold() -> None:
-    """Fix glibc's mmap threshold at :data:`MMAP_THRESHOLD` for this process.
+    """Fix glibc's mmap threshold at :data:`MMAP_THRESHOLD` and its trim threshold at
+    :data:`TRIM_THRESHOLD` for this process.
 
-    By default glibc raises the threshold up to 32 MB each time a large block is freed,
-    after which blocks of up to that size come from the heaps, where a few live small
-    objects keep them resident: a long run's RSS then jumped by 90-210 MB at a random
-    batch and stayed (300k bench conversations: peak 864-950 MB with the default, 716 MB
-    with the threshold fixed, same CPU time). Setting the threshold once turns that
-    adjustment off; blocks above it are mapped and unmapped on their own."""
+    By default glibc raises the mmap threshold up to 32 MB each time a large block is
+    freed, after which blocks of up to that size come from the heaps, where a few live
+    small objects keep them resident: a long run's RSS then jumped by 90-210 MB at a
+    random batch and stayed (300k bench conversations: peak 864-950 MB with the default,
+    716 MB with the threshold fixed). Setting the threshold once turns that adjustment
+    off; blocks above it are mapped and unmapped on their own.
+
+    Not lower than 4 MiB: at 256 KiB every column of a batch (50k rows of 8 bytes is
+    400 KB) was a fresh mapping, and the page faults cost system CPU time (500k bench
+    turns: 1.29 M faults and 4.1 s system time at 256 KiB; 0.33 M and 1.2 s at 4 MiB with
+    the trim threshold below, of ~21 s CPU). Fixing the mmap threshold also fixes the trim
+    threshold at glibc's 128 KiB, which gives the top of the heap back (and faults it in
+    again) all through a batch: 32 MiB keeps it; :func:`_trim_heap` after each batch
+    still gives everything free back."""
     libc = _glibc()
     if libc:
         libc.mallopt(-3, MMAP_THRESHOLD)  # M_MMAP_THRESHOLD
+        libc.mallopt(-1, TRIM_THRESHOLD)  # M_TRIM_THRESHOLD
 
 
 def _cached_map(values: np.ndarray, cache: ByteLRU,
@@ -531,8 +543,10 @@ def tag_parquet(
     Notes
     -----
     On Linux with glibc, the process's (and workers') malloc mmap threshold is fixed at
-    256 KiB (``mallopt(M_MMAP_THRESHOLD)``) so that freed batch memory returns to the OS;
-    glibc's default, a threshold that grows, made a long run's memory jump and stay.
+    4 MiB and its trim threshold at 32 MiB (``mallopt``), and free heap memory is given
+    back after each batch (``malloc_trim``), so that freed batch memory returns to the
+    OS; glibc's default, an mmap threshold that grows, made a long run's memory jump and
+    stay.
 
     Examples
     --------

@@ -168,4 +168,5 @@ def test_tag_parquet_fixes_the_mmap_threshold_once_per_call(sample, tmp_path, mo
     src = tmp_path / "turns.parquet"
     sample.to_parquet(src)
     cx.tag_parquet(src, tmp_path / "out", progress=False)
-    assert calls == [(-3, 256 * 1024)]  # M_MMAP_THRESHOLD, before the first batch
+    # M_MMAP_THRESHOLD and M_TRIM_THRESHOLD, before the first batch
+    assert calls == [(-3, 4 * 2**20), (-1, 32 * 2**20)]
