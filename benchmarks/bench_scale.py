@@ -144,6 +144,7 @@ def run_once(src: str, out: str, n_jobs: int, batch_size: int) -> dict:
 
     load_before = os.getloadavg()
     _stream.stage_cpu(reset=True)
+    usage0 = resource.getrusage(resource.RUSAGE_SELF)
     c0 = time.process_time()
     t0 = time.perf_counter()
     sampler = threading.Thread(target=sample, daemon=True)
@@ -156,6 +157,7 @@ def run_once(src: str, out: str, n_jobs: int, batch_size: int) -> dict:
         sampler.join()
     wall = time.perf_counter() - t0
     cpu_main = time.process_time() - c0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     stages = _stream.stage_cpu()
     pool = _parallel._POOL
     worker_peaks = [_peak_rss_mb(pid) for pid in (pool._processes if pool else {})]
@@ -165,6 +167,10 @@ def run_once(src: str, out: str, n_jobs: int, batch_size: int) -> dict:
         "n_jobs": n_jobs,
         "wall_s": round(wall, 2),
         "cpu_s_main": round(cpu_main, 2),
+        # the kernel's share of cpu_s_main and the page faults behind most of it (fresh
+        # memory mappings: see cxtext._stream._fix_mmap_threshold)
+        "sys_s_main": round(usage.ru_stime - usage0.ru_stime, 2),
+        "minor_faults_main": usage.ru_minflt - usage0.ru_minflt,
         "cpu_s_workers": round(children.ru_utime + children.ru_stime, 2),
         "peak_rss_mb": _peak_rss_mb("self"),
         "peak_rss_worker_mb": max(worker_peaks) if worker_peaks else None,
@@ -346,7 +352,9 @@ def main(argv: list[str]) -> int:
         "less than wall time (contention for caches still slows it). stage_cpu_s_main: CPU "
         "seconds of the main process per stage (cxtext._stream.stage_cpu; with n_jobs > 1 the "
         "workers' stages are not in it, 'workers' is the parent's IPC time). rss_mb_samples: "
-        f"[CPU s, RSS MB] of the main process every {SAMPLE_EVERY_S:g} s (at most 40 kept)."
+        f"[CPU s, RSS MB] of the main process every {SAMPLE_EVERY_S:g} s (at most 40 kept). "
+        "sys_s_main, minor_faults_main: the kernel's part of cpu_s_main and the main "
+        "process's minor page faults (getrusage)."
     )
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
