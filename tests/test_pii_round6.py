@@ -391,6 +391,8 @@ def test_chinese_numeral_units(text: str, expected: list[str]) -> None:
         ("我是您的客户经理小葛", ["葛"]),
         ("小祝你生日快乐", []),
         ("代办人贺明，被代办人贺建军", ["贺明", "贺建军"]),
+        ("申诉人：邹杰", ["邹杰"]),
+        ("申诉人说不清楚", []),
     ],
 )
 def test_latin_names_spaced_titles_nicknames(text: str, expected: list[str]) -> None:

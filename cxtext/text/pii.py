@@ -518,7 +518,9 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
-    if _LATIN_PAIR_RE.search(w) is not None:
+    if ("名" in w or "叫" in w or "持卡人" in w or "收款人" in w or "拼音" in w) and (
+        _LATIN_PAIR_RE.search(w) is not None
+    ):
         out += [(*m.span("name"), "name") for m in pp.PINYIN_NAME_RE.finditer(w)]  # 户名：Zhang Wei
     if rare and _RARE_NAME_GATE_RE.search(w):  # the three kinds below
         if "·" in w or "•" in w or "・" in w:
