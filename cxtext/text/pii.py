@@ -518,9 +518,8 @@ def _names(w: str) -> list[Span]:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
-    if ("名" in w or "叫" in w or "持卡人" in w or "收款人" in w or "拼音" in w) and (
-        _LATIN_PAIR_RE.search(w) is not None
-    ):
+    # (a name field: 户名, 姓名, 英文名 … hold 名; 我叫 and a colon set ``rare``)
+    if (rare or "名" in w) and _LATIN_PAIR_RE.search(w) is not None:
         out += [(*m.span("name"), "name") for m in pp.PINYIN_NAME_RE.finditer(w)]  # 户名：Zhang Wei
     if rare and _RARE_NAME_GATE_RE.search(w):  # the three kinds below
         if "·" in w or "•" in w or "・" in w:
@@ -1252,6 +1251,8 @@ _WORD_BEFORE_MIN: Final = 40
 #: What joins the items of a list of names (longest first).
 _LIST_SEPS: Final = ("还有", "以及", "或者", "、", "，", ",", " ", "和", "跟", "与", "及", "或")
 _LIST_SEP_RE: Final = re.compile("|".join(_LIST_SEPS))
+_LIST_SEP_AFTER_RE: Final = re.compile(f"(?:{'|'.join(_LIST_SEPS)}) *")  # (spaces: one separator)
+_LIST_SEP_BEFORE_RE: Final = re.compile(f"(?:{'|'.join(_LIST_SEPS)}) *$")
 
 
 def _list_neighbours(w: str, cands: list[Span]) -> list[Span]:
@@ -1271,32 +1272,26 @@ def _list_neighbours(w: str, cands: list[Span]) -> list[Span]:
     while seeds:
         s0, e0 = seeds.pop()
         size = e0 - s0
-        lengths = (size, 5 - size) if size in (2, 3) else (3, 2)
+        lengths = (size, 5 - size, 4) if size in (2, 3) else (3, 2, 4)
         hits: list[tuple[int, int]] = []
-        for sep in _LIST_SEPS:  # to the right
-            if w.startswith(sep, e0):
-                t = e0 + len(sep)
-                while sep == " " and t < n and w[t] == " ":
-                    t += 1
-                for ln in lengths + (4,):
-                    e = t + ln
-                    if e <= n and _list_item_end(w, e) and _listed_name_like(
-                            w, t, e, found, single, compound):
-                        hits.append((t, e))
-                        break
-                break
-        for sep in _LIST_SEPS:  # to the left
-            if w.startswith(sep, s0 - len(sep)) and s0 >= len(sep):
-                end = s0 - len(sep)
-                while sep == " " and end > 0 and w[end - 1] == " ":
-                    end -= 1
-                for ln in lengths + (4,):
-                    b = end - ln
-                    if b >= 0 and _list_item_start(w, b) and _listed_name_like(
-                            w, b, end, found, single, compound):
-                        hits.append((b, end))
-                        break
-                break
+        m = _LIST_SEP_AFTER_RE.match(w, e0)  # to the right
+        if m is not None:
+            t = m.end()
+            for ln in lengths:
+                e = t + ln
+                if e <= n and _list_item_end(w, e) and _listed_name_like(
+                        w, t, e, found, single, compound):
+                    hits.append((t, e))
+                    break
+        m = _LIST_SEP_BEFORE_RE.search(w, max(0, s0 - 8), s0)  # to the left
+        if m is not None:
+            end = m.start()
+            for ln in lengths:
+                b = end - ln
+                if b >= 0 and _list_item_start(w, b) and _listed_name_like(
+                        w, b, end, found, single, compound):
+                    hits.append((b, end))
+                    break
         for s, e in hits:
             out.append((s, e, "name"))
             found.append((s, e, "name"))
@@ -1310,12 +1305,12 @@ _LISTED_AMBIGUOUS_MIN: Final = 1.0
 
 def _list_item_end(w: str, e: int) -> bool:
     return (e >= len(w) or not _han(w[e]) or w[e] in BARE_RIGHT or w[e] == "一"  # 一起
-            or any(w.startswith(sep, e) for sep in _LIST_SEPS))
+            or _LIST_SEP_RE.match(w, e) is not None)
 
 
 def _list_item_start(w: str, b: int) -> bool:
     return (b == 0 or not _han(w[b - 1]) or w[b - 1] in BARE_LEFT or w[b - 1] in LEFT_OK
-            or any(w.startswith(sep, b - len(sep)) for sep in _LIST_SEPS))
+            or _LIST_SEP_BEFORE_RE.search(w, max(0, b - 8), b) is not None)
 
 
 def _listed_name_like(w: str, s: int, e: int, found: list[Span], single: frozenset[str],
