@@ -307,6 +307,43 @@ def test_texts_of_the_last_batch_reuse_its_pairs_bit_for_bit():
             np.testing.assert_array_equal(g, w)
 
 
+def test_reused_pairs_come_from_the_batch_read_even_if_another_thread_stores_one(monkeypatch):
+    # threads (Dask's threaded scheduler, a user's pool) share the kept batch: one that
+    # stores its batch between this call's read and its row look-up must not mix the two
+    batch = _linear.prepare_many(list(dict.fromkeys(_FIT_TEXTS)))
+    assert len(set(batch)) == len(batch) > 6
+    docs = [batch[2], batch[0], batch[5]]
+
+    def kept(texts):
+        _linear._LAST_COUNTS[0] = _linear._LAST_PAIRS[0] = None
+        _linear._char_gram_pairs(texts, 1, 3)
+        return _linear._LAST_PAIRS[0]
+
+    def resolved(pairs):  # ranks index each result's own gram list: compare the n-grams
+        rows, ranks, tf, grams = pairs
+        return rows, grams.take(ranks), tf
+
+    other_entry = kept(list(reversed(batch)))  # same texts, other rows
+    batch_entry = kept(batch)
+    assert batch_entry[0] is batch and other_entry[0] is not batch
+
+    class Racy(list):  # the first read sees this call's batch, later reads the other one
+        reads = 0
+
+        def __getitem__(self, i):
+            Racy.reads += 1
+            return batch_entry if Racy.reads == 1 else other_entry
+
+    monkeypatch.setattr(_linear, "_LAST_PAIRS", Racy([batch_entry]))
+    got = resolved(_linear._char_gram_pairs(docs, 1, 3))
+    monkeypatch.setattr(_linear, "_LAST_PAIRS", [None])
+    _linear._LAST_COUNTS[0] = None
+    alone = resolved(_linear._char_gram_pairs(docs, 1, 3))
+    assert Racy.reads >= 1 and len(alone[0]) > 0
+    for g, w in zip(got, alone, strict=True):
+        np.testing.assert_array_equal(g, w)
+
+
 def test_fit_with_word_ngrams_saves_and_reloads(tmp_path):
     tagger = ModelSentimentTagger(C=10.0, min_df=1, word_ngram_range=(1, 2))
     tagger.fit(_FIT_TEXTS, _FIT_Y)

@@ -377,7 +377,8 @@ def _char_gram_pairs(
     if last is not None and last[1] == (lo, hi):
         if last[0] is docs or last[0] == docs:
             return last[2]
-        at = last_batch_rows(docs, lo, hi)
+        # rows of the batch read above, not of whatever another thread stored since
+        at = _rows_in(last, docs)
         if bool((at >= 0).all()):
             return _pairs_of_rows(last[2], at, len(last[0]))
     gram_rows, gram_codes, grams = _char_gram_counts(docs, lo, hi)
@@ -403,6 +404,12 @@ def last_batch_rows(docs: Sequence[str], lo: int, hi: int) -> np.ndarray:
     last = _LAST_PAIRS[0]
     if last is None or last[1] != (lo, hi):
         return np.full(len(docs), -1, dtype=np.int64)
+    return _rows_in(last, docs)
+
+
+def _rows_in(last: list[Any], docs: Sequence[str]) -> np.ndarray:
+    """The row of each of ``docs`` in the kept batch ``last`` (an entry of ``_LAST_PAIRS``),
+    -1 where it holds no such text."""
     index = last[3]
     if index is None:  # a text repeated in the batch: any of its rows has the same pairs
         batch = last[0]
