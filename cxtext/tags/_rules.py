@@ -216,15 +216,13 @@ def prepare_many(originals: Sequence[str], normals: Sequence[str]) -> list[Prepa
     """:func:`prepare_one` of many texts (the same objects' contents), their grams found
     for the whole batch at once (:func:`_grams_many`). As :func:`_matching_text`, with the
     texts that need :data:`_MATCH_TABLE` found by one search of the batch."""
-    texts = [n if len(n) == len(o) else _same_length_normal(o, n)
-             for o, n in zip(originals, normals, strict=True)]
+    texts = [_same_length_normal(o, n) for o, n in zip(originals, normals, strict=True)]
     joined = "\n".join(texts)  # no character of _MATCH_CHARS_RE
     if _MATCH_CHARS_RE.search(joined) is not None:
         ends = list(accumulate(len(t) + 1 for t in texts))  # text k ends before ends[k]
         for k in sorted({bisect_right(ends, m.start()) for m in _MATCH_CHARS_RE.finditer(joined)}):
             texts[k] = texts[k].translate(_MATCH_TABLE)
-    matched = [(t, None) if " " not in t and t.isprintable() else _compact_whitespace(t)
-               for t in texts]
+    matched = list(map(_compact_whitespace, texts))
     grams = _grams_many([m[0] for m in matched])
     version = _GRAMS["version"]
     return [Prepared(o, m[0], m[1], g, version)
@@ -337,14 +335,14 @@ _CACHE_BYTES: list[int] = [0]
 
 
 def _prepared_bytes(prep: Prepared) -> int:
-    """Rough size of a cached matching text: two strings (up to 4 bytes a character), the
-    offsets (a tuple slot and mostly an int object each), the grams set, the dict entry."""
-    offsets = 36 * len(prep.offsets) if prep.offsets is not None else 0
-    return 400 + 4 * (len(prep.original) + len(prep.text)) + offsets + 80 * len(prep.grams)
+    """Rough size of a cached matching text (see :func:`_batch_bytes`)."""
+    return _batch_bytes((prep,))
 
 
 def _batch_bytes(preps: Sequence[Prepared]) -> int:
-    """``sum(map(_prepared_bytes, preps))``, each term summed over the batch in C."""
+    """Rough size of cached matching texts: per text two strings (up to 4 bytes a
+    character), the offsets (a tuple slot and mostly an int object each), the grams set and
+    the dict entry; each term summed over the batch in C."""
     def total(field: int) -> int:
         return sum(map(len, filter(None, map(operator.itemgetter(field), preps))))
 

@@ -52,15 +52,14 @@ import pandas as pd
 
 from cxtext.labels import INTENTS
 from cxtext.tags._rules import (
-    _NEG_SCOPE,
     Context,
     Cue,
     Filter,
     LabelRules,
     RuleSet,
-    _filter_plan,
     as_series,
     compile_rule_table,
+    passes_filters,
     prepare_texts,
     result_frame,
     speaker_values,
@@ -120,8 +119,6 @@ def _keeper(rules: LabelRules):
     counterfactual = rules.extra["counterfactual"]
     antecedent = rules.extra["antecedent"]
     negators = tuple(f for f in rules.filters if _is_negator(f))
-    # (cue rule, negators skipped) -> the filter checks passes_filters would run
-    plans: dict[tuple[str, bool], tuple[tuple[str, re.Pattern[str], bool], ...]] = {}
 
     def keep(cue: Cue, ctx: Context) -> bool:
         if ctx.in_quote():
@@ -138,16 +135,12 @@ def _keeper(rules: LabelRules):
             skip_neg = True
         else:
             skip_neg = selfneg
-        # passes_filters(cue, ctx, rules.filters, negator_prefix=neg_scope,
-        #                skip=_is_negator if skip_neg else None), its plan kept here
-        checks = plans.get((cue.rule, skip_neg))
-        if checks is None:
-            checks = plans[(cue.rule, skip_neg)] = _filter_plan(
-                rules.filters, cue.rule, _is_negator if skip_neg else None, True)
-        for scope, regex, is_block in checks:
-            text = neg_scope if scope == _NEG_SCOPE else ctx.scope(scope)
-            if (regex.search(text) is not None) == is_block:
-                return False
+        if not passes_filters(
+            cue, ctx, rules.filters,
+            negator_prefix=neg_scope,
+            skip=_is_negator if skip_neg else None,
+        ):
+            return False
         if question is None or "strong" in cue.flags:
             return True
         # the cue itself is left out (银什么监 is an ASR guess at a name, not a question)
