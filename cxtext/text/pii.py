@@ -1407,6 +1407,11 @@ def _with_block_name(wide: str, a: Span) -> Span:
     return (b, e, typ)
 
 
+def _finish_addresses(wide: str, spans: list[Span]) -> list[Span]:
+    """Addresses found, less numbered things (3号线), each with its estate name glued on."""
+    return [_with_block_name(wide, a) for a in spans if not _numbered_thing(wide, a)]
+
+
 def _continues(wide: str, out: list[Span], m: re.Match[str]) -> bool:
     """A building and room (2座1505) right after an address found just before continues it
     (…第三大街51号泰达MSD-A区2座1505), though on its own it would be too weak."""
@@ -1498,12 +1503,10 @@ def _detect(text: str) -> list[Span]:
     cands += _emails(wide)
     hint = pp.ADDRESS_HINT_RE.search(wide)
     if hint is not None:
-        cands += [_with_block_name(wide, a) for a in _addresses(wide, hint)
-                  if not _numbered_thing(wide, a)]
+        cands += _finish_addresses(wide, _addresses(wide, hint))
         if _ADDRESS_SEP_RE.search(wide):
             # 福田区，深南大道7008号，阳光高尔夫大厦1205
-            cands += [_with_block_name(wide, a) for a in _joined_addresses(wide)
-                      if not _numbered_thing(wide, a)]
+            cands += _finish_addresses(wide, _joined_addresses(wide))
     if ("镇" in wide or "乡" in wide) and (m := pp.ADMIN_TOWN_RE.search(wide)) is not None:
         cands.append((*m.span("addr"), "address"))  # 户籍地址：四川省南充市仪陇县马鞍镇
     # a mobile number already masked with stars (139****2231) is no personal data itself, but
