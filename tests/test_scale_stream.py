@@ -75,3 +75,21 @@ def test_tag_parquet_with_workers_writes_the_same_files(sample, tmp_path):
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "one" / f"{name}.parquet"),
                                       pd.read_parquet(tmp_path / "two" / f"{name}.parquet"),
                                       check_exact=True)
+
+
+def test_progress_bar_only_when_asked(sample, tmp_path, capsys):
+    from cxtext.tags.tag import _NoProgress, _progress
+
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    cx.tag_parquet(src, tmp_path / "quiet", progress=False)
+    assert "cxtext.tag_parquet" not in capsys.readouterr().err
+    cx.tag_parquet(src, tmp_path / "bar", progress=True)
+    assert "cxtext.tag_parquet" in capsys.readouterr().err
+    # no bar: a stand-in that takes the updates, and tqdm is not needed for it
+    assert isinstance(_progress(19_999, None, "x"), _NoProgress)
+    shown = _progress(20_000, None, "x")
+    assert not isinstance(shown, _NoProgress)
+    shown.close()
+    with _progress(10, False, "x") as bar:
+        bar.update(3)

@@ -523,3 +523,33 @@ def test_auto_engine_prefers_rjieba_and_falls_back_to_jieba(monkeypatch):
     with pytest.raises(MissingDependencyError, match="rjieba"):
         Segmenter(engine="rjieba").cut("信用卡")
     assert segment_module.ENGINES == ("auto", "jieba", "rjieba")
+
+
+def test_jieba_cache_is_read_like_jieba_reads_it(tmp_path, monkeypatch):
+    # _read_jieba_cache reads the file tokenizer.initialize() would read, whole (jieba's
+    # marshal.load on the open file is 2-3x slower), and gives up where jieba would rebuild
+    import marshal
+    import tempfile
+
+    import jieba
+
+    from cxtext.text.segment import _read_jieba_cache
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    tokenizer = jieba.Tokenizer()
+    assert _read_jieba_cache(tokenizer) is None  # no cache file yet
+    base = ({"信用卡": 7, "信": 3, "信用": 0}, 10)
+    (tmp_path / "jieba.cache").write_bytes(marshal.dumps(base))
+    assert _read_jieba_cache(tokenizer) == base
+    tokenizer.initialize()  # jieba itself reads the same file
+    assert (tokenizer.FREQ, tokenizer.total) == base
+    other = jieba.Tokenizer()
+    other.cache_file = "mine.cache"
+    (tmp_path / "mine.cache").write_bytes(marshal.dumps(({"卡": 1}, 1)))
+    assert _read_jieba_cache(other) == ({"卡": 1}, 1)
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal")
+    assert _read_jieba_cache(jieba.Tokenizer()) is None
+    (tmp_path / "jieba.cache").write_bytes(marshal.dumps([1, 2]))
+    assert _read_jieba_cache(jieba.Tokenizer()) is None
+    user_dict = jieba.Tokenizer(str(REPO / "cxtext" / "resources" / "banking_dict.txt"))
+    assert _read_jieba_cache(user_dict) is None  # jieba checks its date: not read here

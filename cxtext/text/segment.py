@@ -200,10 +200,40 @@ def _jieba_base() -> tuple[dict[str, int], int]:
             import jieba
 
             tokenizer = jieba.Tokenizer()
-            with _quiet_jieba():
-                tokenizer.initialize()
-            _JIEBA_BASE = (tokenizer.FREQ, tokenizer.total)
+            base = _read_jieba_cache(tokenizer)
+            if base is None:  # no cache yet, or a bad one: jieba builds (and writes) it
+                with _quiet_jieba():
+                    tokenizer.initialize()
+                base = (tokenizer.FREQ, tokenizer.total)
+            _JIEBA_BASE = base
         return _JIEBA_BASE
+
+
+def _read_jieba_cache(tokenizer: Any) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary from the cache file that ``tokenizer.initialize()`` would
+    read (jieba's default dictionary only), or ``None`` when there is none to read.
+
+    jieba reads the file with ``marshal.load`` on the open file, which reads it a few
+    bytes per object: 0.7-1.0 s of CPU for its ~500,000 entries, against 0.2-0.3 s for
+    ``marshal.loads`` of the whole file read at once (same dict, same total)."""
+    import marshal
+    import os
+    import tempfile
+
+    import jieba
+
+    if tokenizer.dictionary != jieba.DEFAULT_DICT:  # jieba also checks dates for others
+        return None
+    name = tokenizer.cache_file or "jieba.cache"
+    path = os.path.join(tokenizer.tmp_dir or tempfile.gettempdir(), name)
+    try:
+        with open(path, "rb") as f:
+            freq, total = marshal.loads(f.read())
+    except Exception:  # absent, unreadable or not jieba's: as jieba, build it instead
+        return None
+    if not isinstance(freq, dict) or not isinstance(total, int):
+        return None
+    return freq, total
 
 
 class _JiebaEngine:
