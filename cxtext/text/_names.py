@@ -178,10 +178,12 @@ def _context(w: str, s: int, e: int) -> float | None:
     return pen
 
 
-def free_names(w: str) -> list[Span]:
-    """Full names with no cue word in ``w`` (the width-normalised text), scored."""
+def free_names(w: str, hint: re.Match[str] | None | bool = True) -> list[Span]:
+    """Full names with no cue word in ``w`` (the width-normalised text), scored. ``hint``:
+    the caller's ``name_stats().either.search(w)`` when it has run it (True: search here)."""
     st = name_stats()
-    hint = st.either.search(w)  # most texts hold no window at all: one scan, then out
+    if hint is True:
+        hint = st.either.search(w)  # most texts hold no window at all: one scan, then out
     if hint is None:
         return []
     first = st.screen.search(w, hint.start())

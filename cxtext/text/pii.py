@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
+from cxtext.text import _names_model
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._names import (
     BARE_LEFT,
@@ -1519,7 +1520,13 @@ def _detect(text: str) -> list[Span]:
         cands += _greeted_names(wide)
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
-    cands += [c for c in free_names(wide) if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
+    fhint = name_stats().either.search(wide)  # most texts hold no window at all
+    if fhint is not None:
+        cands += [c for c in free_names(wide, fhint)
+                  if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
+        if _names_model.USE_MODEL:
+            # the learned window scorer: a second opinion on windows nothing above claimed
+            cands += _names_model.learned_names(wide, cands)
     if not cands:
         return []
     if any(t == "name" for _, _, t in cands) and _LIST_SEP_RE.search(wide):

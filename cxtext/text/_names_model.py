@@ -1,0 +1,252 @@
+"""Learned scorer for name candidates with no cue word (private; issue #8, round 7).
+
+The hand rules in ``pii.py`` and the hand-set score of ``_names.py`` decide most names. This
+module is a second opinion beside them: a logistic regression over *candidate windows* (a
+surname of ``surnames.txt`` that is not an everyday-word surname, or a compound surname, and
+one or two following Han characters, the first of them a given-name character), trained by
+``_names_train.py`` on labelled development sets, on names generated from the surname and
+given-name statistics and put into real sentences, and on windows in real text that hold no
+name. A window it scores at least :data:`THRESHOLD` (probability) and that no rule found is a
+name.
+
+Features of a window ``w[s:e]`` (all binary except the statistics):
+
+* the characters: surname, each given character, the left and right neighbour (one and two
+  characters), the window length;
+* the statistics of ``name_stats.tsv``: the given characters' log ratio of name use to
+  running-text use, the surname's prior, and the dictionary counts of the words the window's
+  characters would form with each other and with its neighbours (sur+g1, g1+g2, the window,
+  left+sur, last+right, window+right);
+* the shape: the left edge (text start, non-Han, particle), the right edge, whether the same
+  window occurs twice, whether a list separator (、，和 及) borders it.
+
+The weights are package data (``resources/models/names.npz``, no pickle) with their SHA-256
+in ``names.json``, checked on load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from cxtext.errors import CxTextError
+from cxtext.text import _pii_patterns as pp
+from cxtext.text._names import (
+    DETERMINERS,
+    GIVEN_WORD_MIN,
+    LONG_MIN,
+    NOT_LAST,
+    PAIR_MIN,
+    PLACE_NEXT,
+    PLACE_NEXT_WORDS,
+    name_stats,
+)
+
+Span = tuple[int, int, str]
+
+MODEL_JSON = "names.json"
+MODEL_NPZ = "names.npz"
+#: The feature set the weights were fitted with (a change needs a retrain).
+FEATURES_VERSION = "names-window-v1"
+#: Whether ``find_pii`` consults the model (switched off while it is trained).
+USE_MODEL = True
+
+#: Separators and conjunctions of a list of people.
+LIST_MARKS = frozenset("、，,和及与跟")
+_SEP_CHARS = frozenset(" \t、，,。.！!？?：:；;（）()“”\"'～~…-—/")
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _log(n: int) -> float:
+    return math.log1p(n)
+
+
+@lru_cache(maxsize=1)
+def candidate_re() -> re.Pattern[str]:
+    """A surname (not an everyday-word one) or a compound surname, then a given character."""
+    st = name_stats()
+    single, compound = pp.surnames()
+    plain = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
+    chars = "".join(sorted(st.given))
+    comps = "|".join(sorted(compound))
+    return re.compile(f"(?:{comps})(?=[{chars}])|[{plain}](?=[{chars}])")
+
+
+def candidates(w: str, pos: int = 0) -> list[tuple[int, int]]:
+    """Candidate windows ``(start, end)`` of ``w`` from ``pos``: surname + one given
+    character, and surname + two Han characters."""
+    out: list[tuple[int, int]] = []
+    n = len(w)
+    for m in candidate_re().finditer(w, pos):
+        s, g = m.start(), m.end()
+        out.append((s, g + 1))
+        if g + 1 < n and _han(w[g + 1]):
+            out.append((s, g + 2))
+    return out
+
+
+def _edge(ch: str) -> str:
+    if not ch:
+        return "E"  # text edge
+    if ch.isdigit():
+        return "D"
+    if ch in _SEP_CHARS:
+        return "P"
+    if not _han(ch):
+        return "O"
+    return "H"
+
+
+def features(w: str, s: int, e: int) -> tuple[list[str], list[float]]:
+    """Binary feature names and the numeric features of the window ``w[s:e]``."""
+    st = name_stats()
+    freq, given, prior = st.freq, st.given, st.prior
+    compound = pp.surnames()[1]
+    slen = 2 if e - s > 2 and w[s : s + 2] in compound else 1
+    sur, gv = w[s : s + slen], w[s + slen : e]
+    prev = w[s - 1] if s else ""
+    prev2 = w[s - 2 : s] if s >= 2 else ""
+    nxt = w[e] if e < len(w) else ""
+    nxt2 = w[e : e + 2]
+    g1 = gv[0]
+    g2 = gv[1] if len(gv) > 1 else ""
+    win = w[s:e]
+    bins = [
+        f"len={len(gv)}", f"s={sur}", f"g1={g1}", f"g2={g2}" if g2 else "g2=-",
+        f"gl={gv[-1]}", f"l={prev}", f"r={nxt}", f"l2={prev2}", f"r2={nxt2}",
+        f"le={_edge(prev)}", f"re={_edge(nxt)}", f"lere={_edge(prev)}{_edge(nxt)}",
+        f"len_r={len(gv)}{nxt}", f"len_l={len(gv)}{prev}",
+    ]
+    if sur in pp.AMBIGUOUS_SURNAMES:
+        bins.append("amb")
+    if prev in LIST_MARKS or nxt in LIST_MARKS:
+        bins.append(f"list{len(gv)}")
+    if w.count(win) > 1:
+        bins.append("again")
+    if g1 + g2 in st.pairs:
+        bins.append("pair")
+    num = [
+        given.get(g1, -3.0),
+        given.get(g2, -3.0) if g2 else 0.0,
+        prior.get(sur, -5.0),
+        _log(freq.get(sur + g1, 0)),
+        _log(freq.get(g1 + g2, 0)) if g2 else 0.0,
+        _log(freq.get(win, 0)),
+        _log(freq.get(prev + sur, 0)) if prev else 0.0,
+        _log(freq.get(gv[-1] + nxt, 0)) if nxt else 0.0,
+        _log(freq.get(win + nxt, 0)) if nxt else 0.0,
+        _log(freq.get(prev + win, 0)) if prev else 0.0,
+        _log(freq.get(w[s : s + slen + 2], 0)) if len(gv) == 1 and nxt else 0.0,
+    ]
+    return bins, num
+
+
+#: Names of the numeric features, in the order :func:`features` returns them.
+NUMERIC = ("given1", "given2", "prior", "f_sur_g1", "f_g1_g2", "f_window", "f_left_sur",
+           "f_last_right", "f_window_right", "f_left_window", "f_sur_g1_next")
+
+
+class NameModel(NamedTuple):
+    weight: dict[str, float]
+    numeric: tuple[float, ...]
+    bias: float
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def load_model() -> NameModel:
+    """Read the weights, checking their SHA-256 against ``names.json``."""
+    import io
+    from importlib.resources import files
+
+    base = files("cxtext.resources").joinpath("models")
+    card = json.loads(base.joinpath(MODEL_JSON).read_text(encoding="utf-8"))
+    raw = base.joinpath(MODEL_NPZ).read_bytes()
+    want = card["files"][MODEL_NPZ]["sha256"]
+    if hashlib.sha256(raw).hexdigest() != want:
+        raise CxTextError(f"cxtext/resources/models/{MODEL_NPZ}: SHA-256 does not match "
+                          f"{MODEL_JSON} (file damaged or replaced); reinstall cxtext")
+    if card.get("features_version") != FEATURES_VERSION:
+        raise CxTextError(f"cxtext/resources/models/{MODEL_JSON}: features_version "
+                          f"{card.get('features_version')!r}, this code needs "
+                          f"{FEATURES_VERSION!r}; retrain with python -m cxtext.text._names_train")
+    with np.load(io.BytesIO(raw)) as z:
+        weights = z["weights"].astype(np.float64).tolist()
+        numeric = tuple(z["numeric"].astype(np.float64).tolist())
+        bias = float(z["bias"])
+    weight = dict(zip(card["vocab"], weights, strict=True))
+    return NameModel(weight, numeric, bias, float(card["threshold"]))
+
+
+def score_windows(w: str, wins: list[tuple[int, int]]) -> list[float]:
+    """Log-odds that each window of ``w`` is a full name (plain Python: a text holds a few
+    windows, too few for numpy's per-call cost to pay)."""
+    mdl = load_model()
+    weight, coef, bias = mdl.weight, mdl.numeric, mdl.bias
+    out = []
+    for s, e in wins:
+        bins, num = features(w, s, e)
+        z = bias
+        for b in bins:
+            z += weight.get(b, 0.0)
+        for v, c in zip(num, coef, strict=True):
+            z += v * c
+        out.append(z)
+    return out
+
+
+def probability(logit: float) -> float:
+    """The logistic function."""
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def _vetoed(w: str, s: int, e: int) -> bool:
+    """The hand detector's hard vetoes, kept beside the model: a doubled character (季季宝),
+    a dictionary word (张力), two given characters that are a common noun (东方超越), a
+    place suffix or place word after or at the end (黄江镇, …支行), a determiner or numeral
+    before (这张卡)."""
+    st = name_stats()
+    win = w[s:e]
+    if win[1] == win[0] or (s and w[s - 1] == win[0]) or win[-1] in NOT_LAST:
+        return True
+    if st.freq.get(win, 0) >= (PAIR_MIN if e - s == 2 else LONG_MIN) and win[1:] not in st.pairs:
+        return True
+    tail = win[-2:]  # two given characters that are a common noun (东方超越, 李朋友)
+    if e - s >= 3 and st.freq.get(tail, 0) >= GIVEN_WORD_MIN and tail not in st.pairs:
+        return True
+    nxt = w[e : e + 1]
+    return bool(nxt and nxt in PLACE_NEXT) or w[e : e + 2] in PLACE_NEXT_WORDS or bool(
+        s and w[s - 1] in DETERMINERS)
+
+
+def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
+    """Names the model finds in ``w`` that overlap nothing in ``found``: at each start the
+    likelier of the two lengths, when it reaches the threshold."""
+    wins = [(s, e) for s, e in candidates(w, pos)
+            if not any(a < e and s < b for a, b, _ in found) and not _vetoed(w, s, e)]
+    if not wins:
+        return []
+    thr = load_model().threshold
+    cut = math.log(thr / (1.0 - thr))
+    best: dict[int, tuple[float, int]] = {}
+    for (s, e), z in zip(wins, score_windows(w, wins), strict=True):
+        if z >= cut and (s not in best or z > best[s][0]):
+            best[s] = (z, e)
+    out: list[Span] = []
+    last = -1
+    for s in sorted(best, key=lambda k: -best[k][0]):
+        e = best[s][1]
+        if any(a < e and s < b for a, b, _ in out):
+            continue
+        out.append((s, e, "name"))
+        last = max(last, e)
+    return sorted(out)

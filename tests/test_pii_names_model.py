@@ -1,0 +1,91 @@
+"""The learned name-window scorer (issue #8, round 7): package data, checksum, decisions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.resources import files
+
+import pytest
+
+from cxtext.text import _names_model as nm
+from cxtext.text.pii import find_pii
+
+
+def _names(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_pii(text, types=["name"])]
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    monkeypatch.setattr(nm, "USE_MODEL", False)
+
+
+def test_shipped_weights_match_the_card_checksum():
+    base = files("cxtext.resources").joinpath("models")
+    card = json.loads(base.joinpath(nm.MODEL_JSON).read_text(encoding="utf-8"))
+    raw = base.joinpath(nm.MODEL_NPZ).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == card["files"][nm.MODEL_NPZ]["sha256"]
+    assert card["features_version"] == nm.FEATURES_VERSION
+    assert 0.0 < card["threshold"] < 1.0
+    mdl = nm.load_model()
+    assert len(mdl.weight) == len(card["vocab"]) and len(mdl.numeric) == len(nm.NUMERIC)
+
+
+def test_a_damaged_weights_file_is_refused(monkeypatch):
+    real = nm.hashlib.sha256
+
+    class _Wrong:
+        def __init__(self, data):
+            self._h = real(data + b"x")
+
+        def hexdigest(self):
+            return self._h.hexdigest()
+
+    nm.load_model.cache_clear()
+    monkeypatch.setattr(nm.hashlib, "sha256", _Wrong)
+    try:
+        with pytest.raises(nm.CxTextError, match="SHA-256"):
+            nm.load_model()
+    finally:
+        monkeypatch.undo()
+        nm.load_model.cache_clear()
+    assert nm.load_model().weight
+
+
+@pytest.mark.parametrize("text, name", [
+    ("陶然的工资怎么还没发到卡上", "陶然"),
+    ("要求贺军，罗敏当面道歉", "贺军"),
+    ("亓凯的工资卡挂失", "亓凯"),
+    ("问下祁红的贷款批了没", "祁红"),
+])
+def test_the_model_finds_names_the_rules_miss(text, name, monkeypatch):
+    monkeypatch.setattr(nm, "USE_MODEL", False)
+    assert name not in _names(text)
+    monkeypatch.setattr(nm, "USE_MODEL", True)
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "跟您确认一下，您反映的是季季宝365天的问题，对吗？",  # a doubled character: a product
+    "酒店所属的地区是黄江镇，离火车站不远",  # a place suffix ends the window
+    "这张卡怎么还没到",  # a determiner before
+    "我在建设路支行办的",
+])
+def test_hard_vetoes_stand_beside_the_model(text):
+    assert _names(text) == []
+
+
+def test_windows_and_probabilities_are_ordered_and_bounded():
+    text = "陶然的工资怎么还没发到卡上"
+    wins = nm.candidates(text)
+    assert wins[:2] == [(0, 2), (0, 3)]
+    z = nm.score_windows(text, wins[:2])
+    p = [nm.probability(v) for v in z]
+    assert all(0.0 < v < 1.0 for v in p)
+    assert p[0] > nm.load_model().threshold > p[1]  # 陶然, not 陶然的
+
+
+def test_model_off_gives_the_rules_alone(rules_only):
+    assert _names("陶然的工资怎么还没发到卡上") == []
+    assert _names("我叫张伟，卡丢了") == ["张伟"]
