@@ -34,7 +34,10 @@ once after it. Hold-out 4 then became development data for a fifth round (a stat
 detector beside the rules); ``pii_holdout5.jsonl`` (``"holdout5"``) was written and committed
 before that round changed any code and is scored once after it. Hold-out 5 then became
 development data for a sixth round; ``pii_holdout6.jsonl`` (``"holdout6"``) was written and
-committed before that round changed any code and is scored once after it.
+committed before that round changed any code and is scored once after it. Hold-out 6 then
+became development data for a seventh round (a learned name-window scorer beside the rules);
+``pii_holdout7.jsonl`` (``"holdout7"``) was written and committed before that round changed
+any code and is scored once after it.
 
 Every hold-out so far was written by the engineer who then wrote the code. ``"jddc"`` is
 built from real text instead: the personal-data placeholders of the desensitised JDDC chat
@@ -50,7 +53,7 @@ Usage::
 
     python benchmarks/bench_pii.py [--cases corpora/gold/pii_cases.jsonl]
         [--independent corpora/gold/pii_independent.jsonl] [--show-errors]
-        [--jddc-src PATH] [--jddc-dev-only] [--holdout6 PATH]
+        [--jddc-src PATH] [--jddc-dev-only] [--holdout6 PATH] [--holdout7 PATH]
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ HOLDOUT3 = REPO / "corpora" / "gold" / "pii_holdout3.jsonl"
 HOLDOUT4 = REPO / "corpora" / "gold" / "pii_holdout4.jsonl"
 HOLDOUT5 = REPO / "corpora" / "gold" / "pii_holdout5.jsonl"
 HOLDOUT6 = REPO / "corpora" / "gold" / "pii_holdout6.jsonl"
+HOLDOUT7 = REPO / "corpora" / "gold" / "pii_holdout7.jsonl"
 JDDC_MAKE = REPO / "corpora" / "gold" / "pii_jddc_make.py"
 JDDC_SRC = REPO.parent / "shared" / "data" / "JDDC2019_chat_sample" / "chat_0.1per.txt"
 TARGET_RECALL, TARGET_PRECISION = 0.99, 0.98
@@ -303,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout4", type=Path, default=HOLDOUT4)
     ap.add_argument("--holdout5", type=Path, default=HOLDOUT5)
     ap.add_argument("--holdout6", type=Path, default=HOLDOUT6)
+    ap.add_argument("--holdout7", type=Path, default=HOLDOUT7)
     ap.add_argument("--jddc-src", type=Path, default=JDDC_SRC,
                     help="the JDDC chat sample the 'jddc' cases are built from")
     ap.add_argument("--jddc-dev-only", action="store_true",
@@ -377,7 +382,17 @@ def main(argv: list[str] | None = None) -> int:
         "masking change of that round, scored once after it; development data for that round "
         "were every earlier set (hold-out 5 included), the JDDC dev half, the unit tests' "
         "sentences, probe sentences and the unlabelled review corpora "
-        "(corpora/gold/README.md, 'Hold-out 6')",
+        "(corpora/gold/README.md, 'Hold-out 6'); development data for the seventh round "
+        "since (the learned scorer's validation set, never trained on)",
+    )
+    holdout7, hold7_errors = _extra_set(
+        args.holdout7,
+        "blind hold-out for the seventh name/address round (a learned name-window scorer "
+        "beside the rules): written and committed before any masking change of that round, "
+        "mostly ordinary bank wording, scored once after it; development data for that "
+        "round were every earlier set (hold-out 6 included), the JDDC dev half, the unit "
+        "tests' sentences, the demo corpus and the unlabelled review corpora "
+        "(corpora/gold/README.md, 'Hold-out 7')",
     )
     jddc, jddc_errors = jddc_sets(args.jddc_src, dev_only=args.jddc_dev_only)
     report = {
@@ -395,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout4": holdout4,
         "holdout5": holdout5,
         "holdout6": holdout6,
+        "holdout7": holdout7,
         "jddc": jddc,
         "blind_scores": {
             "note": "each blind hold-out's [precision, recall, support] at its one blind look, "
@@ -419,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.show_errors:
         print("\n".join(errors + ind_errors + hold_errors + hold2_errors + dev3_errors
-                        + hold3_errors + hold4_errors + hold5_errors + hold6_errors
+                        + hold3_errors + hold4_errors + hold5_errors + hold6_errors + hold7_errors
                         + jddc_errors))
     print(f"{len(cases)} cases, {len(errors)} errors; find_pii {report['texts_per_s']} texts/s "
           f"(no-PII texts {report['texts_per_s_no_pii']}/s), "
@@ -447,7 +463,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("hold-out 3", holdout3, hold3_errors),
                                      ("hold-out 4", holdout4, hold4_errors),
                                      ("hold-out 5", holdout5, hold5_errors),
-                                     ("hold-out 6", holdout6, hold6_errors)):
+                                     ("hold-out 6", holdout6, hold6_errors),
+                                     ("hold-out 7", holdout7, hold7_errors)):
         if extra is not None:
             print(f"{key}: {extra['n_cases']} cases, {len(extra_errors)} errors, "
                   f"{extra['negatives']['false_positives']} false positive(s) on "
