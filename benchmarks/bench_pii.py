@@ -104,6 +104,8 @@ BLIND_SCORES: dict[str, dict] = {
                  "address": [0.84, 0.7925, 53], "negatives_fp": [1, 84]},
     "holdout6": {"commit": "564760a", "name": [0.9748, 0.703, 165],
                  "address": [0.9423, 0.9423, 52], "negatives_fp": [2, 69]},
+    "holdout7": {"commit": "1c6c5da", "name": [0.9524, 0.8383, 167],
+                 "address": [0.9762, 0.9762, 42], "negatives_fp": [4, 64]},
     # the JDDC held-out half (real chat contexts), code frozen at 9ae2a91; numbers all 1.0
     # (phone 30, landline 7, ID 1, e-mail 1). One fix followed (育才路: 才 no longer stops a
     # place name), so the live "jddc"/"heldout" figures are development figures since.
