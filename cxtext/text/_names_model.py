@@ -242,11 +242,8 @@ def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
         if z >= cut and (s not in best or z > best[s][0]):
             best[s] = (z, e)
     out: list[Span] = []
-    last = -1
-    for s in sorted(best, key=lambda k: -best[k][0]):
+    for s in sorted(best, key=lambda k: -best[k][0]):  # the likeliest first
         e = best[s][1]
-        if any(a < e and s < b for a, b, _ in out):
-            continue
-        out.append((s, e, "name"))
-        last = max(last, e)
+        if not any(a < e and s < b for a, b, _ in out):
+            out.append((s, e, "name"))
     return sorted(out)
