@@ -89,3 +89,33 @@ def test_windows_and_probabilities_are_ordered_and_bounded():
 def test_model_off_gives_the_rules_alone(rules_only):
     assert _names("陶然的工资怎么还没发到卡上") == []
     assert _names("我叫张伟，卡丢了") == ["张伟"]
+
+
+def test_training_cases_get_generated_names_with_true_offsets():
+    import random
+
+    from cxtext.text import _names_train as tr
+
+    gen = tr._NameGen(random.Random(0))
+    case = {"text": "我叫张伟，住北京市海淀区中关村大街27号，欧阳娜娜也在",
+            "spans": [{"start": 2, "end": 4, "type": "name"},
+                      {"start": 6, "end": 20, "type": "address"},
+                      {"start": 21, "end": 25, "type": "name"}]}
+    text, names, addrs = tr._replace(case, gen)
+    assert text.startswith("我叫") and text.endswith("欧阳娜娜也在")
+    assert text[addrs[0][0]:addrs[0][1]] == "北京市海淀区中关村大街27号"
+    assert text[names[1][0]:names[1][1]] == "欧阳娜娜"  # compound surnames are kept
+    new = text[names[0][0]:names[0][1]]
+    assert 2 <= len(new) <= 4 and new != "张伟"
+    # same seed, same names
+    again = tr._NameGen(random.Random(0))
+    assert tr._replace(case, again)[0] == text
+
+
+def test_training_windows_are_labelled_by_exact_span():
+    from cxtext.text import _names_train as tr
+
+    rows = list(tr._windows("陶然的工资到了", [(0, 2)], []))
+    assert [(s, e, y) for _, s, e, y in rows] == [(0, 2, 1), (0, 3, 0)]
+    # a window inside an address is left out
+    assert list(tr._windows("沈阳市和平区", [], [(0, 6)])) == []
