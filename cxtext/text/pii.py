@@ -617,9 +617,14 @@ def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
     * words that start with a surname and are not person names: 2–4 characters, frequency
       ≥ 5, any other tag (京东, 江苏, 苏宁, 高兴: a contact line's word, not a name).
     """
+    from cxtext.text._jieba_dict import read_dict_table, select_words
     from cxtext.text._names_build import jieba_dict_path
 
     single, compound = pp.surnames()
+    table = read_dict_table(jieba_dict_path())  # the loop below in Arrow: ~0.2 -> ~0.08 s
+    if table is not None:
+        return (select_words(table, 2, 5, 100, _PROPER_TAGS),
+                select_words(table, 2, 4, 5, _PERSON_TAGS, single, compound))
     everyday, not_person = [], []
     with open(jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
