@@ -119,3 +119,42 @@ def test_training_windows_are_labelled_by_exact_span():
     assert [(s, e, y) for _, s, e, y in rows] == [(0, 2, 1), (0, 3, 0)]
     # a window inside an address is left out
     assert list(tr._windows("沈阳市和平区", [], [(0, 6)])) == []
+
+
+def test_gate_tells_hand_screen_and_model_windows_apart():
+    """One search answers both: a hand-screen window (the ``either`` match itself), a
+    candidate window only the model looks at, or none."""
+    from cxtext.text._names import name_stats
+
+    either = name_stats().either
+    for text in ("请帮我查一下余额", "谢谢你们的服务", "就是邹刚那张卡", "我是张建国，卡丢了",
+                 "就是邹刚那张卡，我是张建国"):
+        hand = either.search(text)
+        got, window = nm.gate(text)
+        assert (got.span() if got else None) == (hand.span() if hand else None), text
+        assert window == (nm.candidate_re().search(text) is not None or hand is not None), text
+    assert nm.gate("就是邹刚那张卡") == (None, True)
+    assert nm.gate("请帮我查一下余额") == (None, False)
+
+
+def test_model_scores_texts_the_hand_screen_passes_over():
+    """Round 8: a text with no hand-screen window (surname + one given character before a
+    non-edge character) still reaches the model."""
+    text = "就是邹刚那张卡还有多少额度"
+    assert name_stats_either(text) is None
+    assert nm.candidates(text)
+    assert nm.gate(text)[1] is True
+
+
+def name_stats_either(text: str):
+    from cxtext.text._names import name_stats
+
+    return name_stats().either.search(text)
+
+
+def test_veto_word_then_character_no_name_uses():
+    """A three-character window that starts with a dictionary word and ends in a character
+    no given name uses is vetoed (很高兴为您服务), one that ends in a given-name character
+    is left to the model (黄金山)."""
+    assert nm._vetoed("很高兴为您服务", 1, 4)
+    assert not nm._vetoed("让黄金山明天来一趟", 1, 4)

@@ -1525,13 +1525,17 @@ def _detect(text: str) -> list[Span]:
         cands += _greeted_names(wide)
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
-    fhint = name_stats().either.search(wide)  # most texts hold no window at all
+    if _names_model.USE_MODEL:  # one search: a hand-screen window, a model window, or none
+        fhint, window = _names_model.gate(wide)
+    else:
+        fhint = name_stats().either.search(wide)  # most texts hold no window at all
+        window = False
     if fhint is not None:
         cands += [c for c in free_names(wide, fhint)
                   if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
-        if _names_model.USE_MODEL:
-            # the learned window scorer: a second opinion on windows nothing above claimed
-            cands += _names_model.learned_names(wide, cands)
+    if window:
+        # the learned window scorer: a second opinion on windows nothing above claimed
+        cands += _names_model.learned_names(wide, cands)
     if not cands:
         return []
     if any(t == "name" for _, _, t in cands) and _LIST_SEP_RE.search(wide):
