@@ -1,4 +1,4 @@
-"""The learned name-window scorer (issue #8, round 7): package data, checksum, decisions."""
+"""The learned name-window scorer (issue #8, rounds 7-8): package data, checksum, decisions."""
 
 from __future__ import annotations
 
@@ -158,3 +158,42 @@ def test_veto_word_then_character_no_name_uses():
     is left to the model (黄金山)."""
     assert nm._vetoed("很高兴为您服务", 1, 4)
     assert not nm._vetoed("让黄金山明天来一趟", 1, 4)
+
+
+def test_everyday_surnames_follow_their_rule():
+    """``EVERYDAY_SURNAMES`` is what its rule gives: an everyday-word surname of
+    ``surnames.txt`` with a prior of at least ``EVERYDAY_PRIOR_MIN`` whose one-character word
+    frequency in jieba's dictionary is at most ``EVERYDAY_WORD_FREQ_MAX``."""
+    from cxtext.text import _pii_patterns as pp
+    from cxtext.text._names import name_stats
+    from cxtext.text._names_build import jieba_dict_path
+
+    single = pp.surnames()[0]
+    freq: dict[str, int] = {}
+    with open(jieba_dict_path(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 1:
+                freq[parts[0]] = int(parts[1])
+    prior = name_stats().prior
+    want = {c for c in single if c in pp.AMBIGUOUS_SURNAMES
+            and prior.get(c, -99.0) >= nm.EVERYDAY_PRIOR_MIN
+            and freq.get(c, 0) <= nm.EVERYDAY_WORD_FREQ_MAX}
+    assert want == nm.EVERYDAY_SURNAMES
+    assert not {"于", "和", "都", "有", "从", "那"} & nm.EVERYDAY_SURNAMES
+
+
+def test_everyday_surname_windows_are_candidates_and_need_the_higher_threshold(monkeypatch):
+    """方 + a strongly name-like character is a candidate window (方便 is not: 便 is no
+    name character), and such a window is kept only at ``EVERYDAY_THRESHOLD``."""
+    text = "帮我转给方芸五百块"
+    s = text.index("方芸")
+    assert (s, s + 2) in nm.candidates(text)
+    assert not [c for c in nm.candidates("方便的话帮我查") if c[0] == 0]
+    wins = nm.candidates(text)
+    z = dict(zip(wins, nm.score_windows(text, wins), strict=True))[(s, s + 2)]
+    p = nm.probability(z)
+    monkeypatch.setattr(nm, "EVERYDAY_THRESHOLD", min(0.999, p + 1e-6))
+    assert (s, s + 2, "name") not in nm.learned_names(text, [])
+    monkeypatch.setattr(nm, "EVERYDAY_THRESHOLD", max(0.001, p - 1e-6))
+    assert nm.load_model().threshold > p or (s, s + 2, "name") in nm.learned_names(text, [])

@@ -1,9 +1,10 @@
-"""Learned scorer for name candidates with no cue word (private; issue #8, round 7).
+"""Learned scorer for name candidates with no cue word (private; issue #8, rounds 7-8).
 
 The hand rules in ``pii.py`` and the hand-set score of ``_names.py`` decide most names. This
 module is a second opinion beside them: a logistic regression over *candidate windows* (a
 surname of ``surnames.txt`` that is not an everyday-word surname, or a compound surname, and
-one or two following Han characters, the first of them a given-name character), trained by
+one or two following Han characters, the first of them a given-name character; since round
+8 also one of :data:`EVERYDAY_SURNAMES` before a strongly name-like character), trained by
 ``_names_train.py`` on labelled development sets, on names generated from the surname and
 given-name statistics and put into real sentences, and on windows in real text that hold no
 name. A window it scores at least :data:`THRESHOLD` (probability) and that no rule found is a
@@ -38,6 +39,7 @@ import numpy as np
 from cxtext.errors import CxTextError
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._names import (
+    BARE_LEFT,
     DETERMINERS,
     GIVEN_WORD_MIN,
     LONG_MIN,
@@ -47,6 +49,7 @@ from cxtext.text._names import (
     PLACE_NEXT_WORDS,
     name_stats,
 )
+from cxtext.text._names import _soft_left as soft_left
 
 Span = tuple[int, int, str]
 
@@ -56,6 +59,26 @@ MODEL_NPZ = "names.npz"
 FEATURES_VERSION = "names-window-v1"
 #: Whether ``find_pii`` consults the model (switched off while it is trained).
 USE_MODEL = True
+
+#: Surnames that are also everyday words (``AMBIGUOUS_SURNAMES``) the model scores (round 8:
+#: 方芳, 常青, 温涛 …): those with a surname prior in ``name_stats.tsv`` of at least
+#: :data:`EVERYDAY_PRIOR_MIN` whose frequency as a one-character word in jieba's dictionary
+#: is at most :data:`EVERYDAY_WORD_FREQ_MAX` (this leaves out function words such as 于 那 和
+#: 向 从 成 都 有). ``tests/test_pii_names_model.py`` recomputes the set from both files.
+EVERYDAY_SURNAMES = frozenset("万东云任修元公关利单双古司哈国宁安宫富封居山师常平庄文方明易曾查水"
+                              "沙海温爱玄白福红花谷连通阳齐")
+EVERYDAY_PRIOR_MIN = -3.1
+EVERYDAY_WORD_FREQ_MAX = 40000
+#: The least name ratio (``name_stats().given``) of the character after such a surname for
+#: the window to be a candidate (常青, 方芳; not 常用, 方便): it keeps the extra windows few.
+EVERYDAY_GIVEN_MIN = 0.8
+#: The probability a window of such a surname needs (the model's threshold is for the rest):
+#: set on hold-out 7 and the unlabelled corpora (see ``_names_train``).
+EVERYDAY_THRESHOLD = 0.9
+
+#: Below this surname prior a two-character window needs a clean left edge, as the hand
+#: rule for surname + one character (``_names._bare_names``) asks of every window (round 8).
+RARE_PRIOR = -5.0
 
 #: Separators and conjunctions of a list of people.
 LIST_MARKS = frozenset("、，,和及与跟")
@@ -70,15 +93,25 @@ def _log(n: int) -> float:
     return math.log1p(n)
 
 
-@lru_cache(maxsize=1)
-def candidate_re() -> re.Pattern[str]:
-    """A surname (not an everyday-word one) or a compound surname, then a given character."""
+def _classes() -> tuple[str, str, str, str]:
+    """Character classes: plain surnames, given characters, the everyday-word surnames the
+    model scores, and the given characters strong enough after those."""
     st = name_stats()
-    single, compound = pp.surnames()
+    single = pp.surnames()[0]
     plain = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
     chars = "".join(sorted(st.given))
-    comps = "|".join(sorted(compound))
-    return re.compile(f"(?:{comps})(?=[{chars}])|[{plain}](?=[{chars}])")
+    every = "".join(sorted(EVERYDAY_SURNAMES & single))
+    strong = "".join(sorted(c for c, g in st.given.items() if g >= EVERYDAY_GIVEN_MIN))
+    return plain, chars, every, strong
+
+
+@lru_cache(maxsize=1)
+def candidate_re() -> re.Pattern[str]:
+    """A surname (not an everyday-word one) or a compound surname, then a given character;
+    or one of :data:`EVERYDAY_SURNAMES`, then a strongly name-like given character."""
+    plain, chars, every, strong = _classes()
+    comps = "|".join(sorted(pp.surnames()[1]))
+    return re.compile(f"(?:{comps})(?=[{chars}])|[{plain}](?=[{chars}])|[{every}](?=[{strong}])")
 
 
 @lru_cache(maxsize=1)
@@ -87,15 +120,17 @@ def gate_re() -> re.Pattern[str]:
     given character (a candidate window, :func:`candidate_re`), marked by the empty group 1.
     One search then tells both whether the hand detectors have a window to look at (group 1
     unset) and whether the model has one (round 8: round 7 scored only texts that passed the
-    hand screen, so 谢娟那边…, 就是徐峰那张卡… were never scored)."""
-    st = name_stats()
-    either = st.either.pattern
-    if not either.endswith(")") or st.either.groups:
+    hand screen, so 谢娟那边…, 就是徐峰那张卡… were never scored). The leading class also
+    holds :data:`EVERYDAY_SURNAMES`."""
+    either = name_stats().either
+    pat = either.pattern
+    cut = pat.find("](?:")
+    if not pat.startswith("[") or cut < 0 or not pat.endswith(")") or either.groups:
         raise CxTextError("name_stats().either changed shape; update _names_model.gate_re")
-    single = pp.surnames()[0]
-    plain = "".join(sorted(c for c in single if c not in pp.AMBIGUOUS_SURNAMES))
-    chars = "".join(sorted(st.given))
-    return re.compile(f"{either[:-1]}|(?<=[{plain}])(?=[{chars}])())")
+    lead, inner = pat[1:cut], pat[cut + 4 : -1]  # every alternative of ``either`` looks behind
+    plain, chars, every, strong = _classes()
+    return re.compile(f"[{lead}{every}](?:{inner}"
+                      f"|(?:(?<=[{plain}])(?=[{chars}])|(?<=[{every}])(?=[{strong}]))())")
 
 
 def gate(w: str) -> tuple[re.Match[str] | None, bool]:
@@ -240,7 +275,8 @@ def probability(logit: float) -> float:
 
 def _vetoed(w: str, s: int, e: int) -> bool:
     """The hand detector's hard vetoes, kept beside the model: a doubled character (季季宝),
-    a dictionary word (张力) or one and a character no name uses (高兴为), two given
+    a dictionary word (张力) or one and a character no name uses (高兴为), a rare surname
+    and one character after running text (下暴光了), two given
     characters that are a common noun (东方超越), a place suffix or place word after or at
     the end (黄江镇, …支行), a determiner or numeral before (这张卡)."""
     st = name_stats()
@@ -249,6 +285,9 @@ def _vetoed(w: str, s: int, e: int) -> bool:
         return True
     if st.freq.get(win, 0) >= (PAIR_MIN if e - s == 2 else LONG_MIN) and win[1:] not in st.pairs:
         return True
+    if (e - s == 2 and st.prior.get(win[0], -9.0) < RARE_PRIOR and s and _han(w[s - 1])
+            and w[s - 1] not in BARE_LEFT and not soft_left(w, s)):
+        return True  # a rare surname + one character inside running text (众目睽睽下暴光了)
     if (e - s == 3 and st.freq.get(win[:2], 0) >= PAIR_MIN
             and st.given.get(win[2], 0.0) <= 0.0):
         return True  # a word, then no given-name character (高兴为您, 强烈投诉; not 黄金山)
@@ -269,9 +308,12 @@ def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
         return []
     thr = load_model().threshold
     cut = math.log(thr / (1.0 - thr))
+    cut_every = math.log(EVERYDAY_THRESHOLD / (1.0 - EVERYDAY_THRESHOLD))
+    compound = pp.surnames()[1]
     best: dict[int, tuple[float, int]] = {}
     for (s, e), z in zip(wins, score_windows(w, wins), strict=True):
-        if z >= cut and (s not in best or z > best[s][0]):
+        need = cut_every if w[s] in EVERYDAY_SURNAMES and w[s : s + 2] not in compound else cut
+        if z >= need and (s not in best or z > best[s][0]):
             best[s] = (z, e)
     out: list[Span] = []
     for s in sorted(best, key=lambda k: -best[k][0]):  # the likeliest first
