@@ -1669,4 +1669,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m cxtext.train"
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["names"]:  # the PII name-window scorer (issue #8): its own options
+        from cxtext.text._names_train import main as names_main
+
+        sys.exit(names_main(sys.argv[2:]))
     sys.exit(intent_model_main(sys.argv[2:]) if sys.argv[1:2] == ["intent-model"] else main())

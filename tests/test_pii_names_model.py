@@ -197,3 +197,14 @@ def test_everyday_surname_windows_are_candidates_and_need_the_higher_threshold(m
     assert (s, s + 2, "name") not in nm.learned_names(text, [])
     monkeypatch.setattr(nm, "EVERYDAY_THRESHOLD", max(0.001, p - 1e-6))
     assert nm.load_model().threshold > p or (s, s + 2, "name") in nm.learned_names(text, [])
+
+
+def test_train_cli_dispatches_names():
+    """``python -m cxtext.train names`` is the name scorer's training command."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "cxtext.train", "names", "--help"],
+                         capture_output=True, text=True, check=True, timeout=120)
+    assert "Train the learned name-window scorer" in out.stdout
+    assert "--seed" in out.stdout

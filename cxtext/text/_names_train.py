@@ -5,6 +5,8 @@ Run::
     python -m cxtext.text._names_train [--data ../shared/data] [--seed 0]
         [--out cxtext/resources/models]
 
+or the same options after ``python -m cxtext.train names`` (round 8).
+
 Training windows (see ``_names_model.candidates``), each labelled 1 when it is exactly a
 labelled name and 0 otherwise:
 
