@@ -302,8 +302,15 @@ def _vetoed(w: str, s: int, e: int) -> bool:
 def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
     """Names the model finds in ``w`` that overlap nothing in ``found``: at each start the
     likelier of the two lengths, when it reaches the threshold."""
-    wins = [(s, e) for s, e in candidates(w, pos)
-            if not any(a < e and s < b for a, b, _ in found) and not _vetoed(w, s, e)]
+    st = name_stats()
+    freq, given = st.freq, st.given
+    wins = []
+    for s, e in candidates(w, pos):
+        if freq.get(w[s : s + 2], 0) >= PAIR_MIN and (
+                e - s == 2 or given.get(w[s + 2], 0.0) <= 0.0):
+            continue  # _vetoed's two word vetoes, checked here first (高兴, 高兴为): cheap
+        if not any(a < e and s < b for a, b, _ in found) and not _vetoed(w, s, e):
+            wins.append((s, e))
     if not wins:
         return []
     thr = load_model().threshold
