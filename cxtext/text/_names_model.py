@@ -110,8 +110,14 @@ def candidate_re() -> re.Pattern[str]:
     """A surname (not an everyday-word one) or a compound surname, then a given character;
     or one of :data:`EVERYDAY_SURNAMES`, then a strongly name-like given character."""
     plain, chars, every, strong = _classes()
-    comps = "|".join(sorted(pp.surnames()[1]))
-    return re.compile(f"(?:{comps})(?=[{chars}])|[{plain}](?=[{chars}])|[{every}](?=[{strong}])")
+    compound = sorted(pp.surnames()[1])
+    # one leading class (``re`` scans for it fast; an alternation of literals first made every
+    # search ~10x slower), then the same alternatives in the same order: a compound surname
+    # (its second character consumed), a plain surname, an everyday-word surname
+    lead = "".join(sorted({c[0] for c in compound} | set(plain) | set(every)))
+    comps = "|".join(f"(?<={re.escape(c[0])}){re.escape(c[1:])}" for c in compound)
+    return re.compile(f"[{lead}](?:(?:{comps})(?=[{chars}])|(?<=[{plain}])(?=[{chars}])"
+                      f"|(?<=[{every}])(?=[{strong}]))")
 
 
 @lru_cache(maxsize=1)
