@@ -1526,7 +1526,10 @@ def _detect(text: str) -> list[Span]:
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
     if _names_model.USE_MODEL:  # one search: a hand-screen window, a model window, or none
-        fhint, window = _names_model.gate(wide)
+        fhint = _names_model.gate_re().search(wide)  # (_names_model.gate, inlined: per text)
+        window = fhint is not None
+        if window and fhint.group(1) is not None:  # only the model has a window there
+            fhint = name_stats().either.search(wide, fhint.start() + 1)
     else:
         fhint = name_stats().either.search(wide)  # most texts hold no window at all
         window = False
