@@ -111,6 +111,8 @@ BLIND_SCORES: dict[str, dict] = {
                  "address": [0.9423, 0.9423, 52], "negatives_fp": [2, 69]},
     "holdout7": {"commit": "1c6c5da", "name": [0.9524, 0.8383, 167],
                  "address": [0.9762, 0.9762, 42], "negatives_fp": [4, 64]},
+    "holdout8": {"commit": "b4e1129", "name": [0.9006, 0.8652, 178],
+                 "address": [1.0, 1.0, 45], "negatives_fp": [13, 70]},
     # the JDDC held-out half (real chat contexts), code frozen at 9ae2a91; numbers all 1.0
     # (phone 30, landline 7, ID 1, e-mail 1). One fix followed (育才路: 才 no longer stops a
     # place name), so the live "jddc"/"heldout" figures are development figures since.
