@@ -617,14 +617,9 @@ def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
     * words that start with a surname and are not person names: 2–4 characters, frequency
       ≥ 5, any other tag (京东, 江苏, 苏宁, 高兴: a contact line's word, not a name).
     """
-    from cxtext.text._jieba_dict import read_dict_table, select_words
     from cxtext.text._names_build import jieba_dict_path
 
     single, compound = pp.surnames()
-    table = read_dict_table(jieba_dict_path())  # the loop below in Arrow: ~0.2 -> ~0.08 s
-    if table is not None:
-        return (select_words(table, 2, 5, 100, _PROPER_TAGS),
-                select_words(table, 2, 4, 5, _PERSON_TAGS, single, compound))
     everyday, not_person = [], []
     with open(jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
@@ -1526,13 +1521,9 @@ def _detect(text: str) -> list[Span]:
     cands += _names(wide)
     # names with no cue word (丁建民12月5号打过来…): scored windows that nothing else claimed
     if _names_model.USE_MODEL:  # one search: a hand-screen window, a model window, or none
-        fhint = _names_model.gate_re().search(wide)  # (_names_model.gate, inlined: per text)
-        window = fhint is not None
-        if window and fhint.group(1) is not None:  # only the model has a window there
-            fhint = name_stats().either.search(wide, fhint.start() + 1)
+        fhint, window = _names_model.gate(wide)
     else:
-        fhint = name_stats().either.search(wide)  # most texts hold no window at all
-        window = False
+        fhint, window = name_stats().either.search(wide), False  # most texts hold no window
     if fhint is not None:
         cands += [c for c in free_names(wide, fhint)
                   if not any(c[0] < e and s < c[1] for s, e, _ in cands)]
