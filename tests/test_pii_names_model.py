@@ -1,13 +1,16 @@
-"""The learned name-window scorer (issue #8, rounds 7-8): package data, checksum, decisions."""
+"""The learned name-window scorer (issue #8, rounds 7-9): package data, checksum, decisions."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from importlib.resources import files
 
 import pytest
 
+from cxtext.errors import CxTextError
+from cxtext.tags._linear import ModelFileError
 from cxtext.text import _names_model as nm
 from cxtext.text.pii import find_pii
 
@@ -24,12 +27,49 @@ def rules_only(monkeypatch):
 def test_shipped_weights_match_the_card_checksum():
     base = files("cxtext.resources").joinpath("models")
     card = json.loads(base.joinpath(nm.MODEL_JSON).read_text(encoding="utf-8"))
-    raw = base.joinpath(nm.MODEL_NPZ).read_bytes()
-    assert hashlib.sha256(raw).hexdigest() == card["files"][nm.MODEL_NPZ]["sha256"]
+    assert set(card["files"]) == {nm.MODEL_NPZ, nm.MODEL_VOCAB}  # both data files covered
+    for fname, meta in card["files"].items():
+        raw = base.joinpath(fname).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == meta["sha256"] and len(raw) == meta["bytes"]
     assert card["features_version"] == nm.FEATURES_VERSION
+    assert card["format_version"] == nm.FORMAT_VERSION == 2 and "vocab" not in card
     assert 0.0 < card["threshold"] < 1.0
+    vocab = json.loads(gzip.decompress(base.joinpath(nm.MODEL_VOCAB).read_bytes()))
     mdl = nm.load_model()
-    assert len(mdl.weight) == len(card["vocab"]) and len(mdl.numeric) == len(nm.NUMERIC)
+    assert list(mdl.weight) == vocab and len(mdl.numeric) == len(nm.NUMERIC)
+
+
+def _model_copy(tmp_path):
+    base = files("cxtext.resources").joinpath("models")
+    for fname in (nm.MODEL_JSON, nm.MODEL_NPZ, nm.MODEL_VOCAB):
+        (tmp_path / fname).write_bytes(base.joinpath(fname).read_bytes())
+    return tmp_path
+
+
+def test_a_tampered_vocabulary_is_refused(tmp_path):
+    folder = _model_copy(tmp_path)
+    assert nm.load_model(str(folder)).weight == nm.load_model().weight  # the copy loads
+    vocab = json.loads(gzip.decompress((folder / nm.MODEL_VOCAB).read_bytes()))
+    vocab[0], vocab[1] = vocab[1], vocab[0]  # two features swap weights: same length
+    (folder / nm.MODEL_VOCAB).write_bytes(gzip.compress(json.dumps(vocab).encode()))
+    nm.load_model.cache_clear()
+    with pytest.raises(ModelFileError, match=r"names\.vocab\.json\.gz: SHA-256"):
+        nm.load_model(str(folder))
+    assert issubclass(ModelFileError, CxTextError)
+
+
+def test_a_missing_vocabulary_or_an_old_card_is_refused(tmp_path):
+    folder = _model_copy(tmp_path)
+    card = json.loads((folder / nm.MODEL_JSON).read_text(encoding="utf-8"))
+    (folder / nm.MODEL_JSON).write_text(json.dumps({**card, "format_version": 1}),
+                                        encoding="utf-8")
+    with pytest.raises(ModelFileError, match="format 1"):
+        nm.load_model(str(folder))
+    (folder / nm.MODEL_JSON).write_text(json.dumps(card), encoding="utf-8")
+    (folder / nm.MODEL_VOCAB).unlink()
+    nm.load_model.cache_clear()
+    with pytest.raises(ModelFileError, match="cannot read"):
+        nm.load_model(str(folder))
 
 
 def test_a_damaged_weights_file_is_refused(monkeypatch):
@@ -45,7 +85,7 @@ def test_a_damaged_weights_file_is_refused(monkeypatch):
     nm.load_model.cache_clear()
     monkeypatch.setattr(nm.hashlib, "sha256", _Wrong)
     try:
-        with pytest.raises(nm.CxTextError, match="SHA-256"):
+        with pytest.raises(ModelFileError, match="SHA-256"):
             nm.load_model()
     finally:
         monkeypatch.undo()

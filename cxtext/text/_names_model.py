@@ -21,22 +21,28 @@ Features of a window ``w[s:e]`` (all binary except the statistics):
 * the shape: the left edge (text start, non-Han, particle), the right edge, whether the same
   window occurs twice, whether a list separator (、，和 及) borders it.
 
-The weights are package data (``resources/models/names.npz``, no pickle) with their SHA-256
-in ``names.json``, checked on load.
+The weights (``resources/models/names.npz``, no pickle) and the feature vocabulary
+(``names.vocab.json.gz``, feature ``i`` is item ``i``) are package data; their SHA-256 sums are
+in the card ``names.json`` and checked on load (the scheme of the linear tag models,
+:mod:`cxtext.tags._linear`; a mismatch raises :class:`~cxtext.tags._linear.ModelFileError`).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
 from cxtext.errors import CxTextError
+from cxtext.tags._linear import ModelFileError
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._names import (
     BARE_LEFT,
@@ -55,6 +61,10 @@ Span = tuple[int, int, str]
 
 MODEL_JSON = "names.json"
 MODEL_NPZ = "names.npz"
+MODEL_VOCAB = "names.vocab.json.gz"
+#: The layout of the model files (2: the vocabulary moved out of the card into its own
+#: checksummed file, session 8).
+FORMAT_VERSION = 2
 #: The feature set the weights were fitted with (a change needs a retrain).
 FEATURES_VERSION = "names-window-v1"
 #: Whether ``find_pii`` consults the model (switched off while it is trained).
@@ -234,29 +244,60 @@ class NameModel(NamedTuple):
     threshold: float
 
 
-@lru_cache(maxsize=1)
-def load_model() -> NameModel:
-    """Read the weights, checking their SHA-256 against ``names.json``."""
-    import io
-    from importlib.resources import files
+@lru_cache(maxsize=2)
+def load_model(folder: str | None = None) -> NameModel:
+    """Read the weights and the vocabulary, checking both SHA-256 sums against the card.
 
-    base = files("cxtext.resources").joinpath("models")
-    card = json.loads(base.joinpath(MODEL_JSON).read_text(encoding="utf-8"))
-    raw = base.joinpath(MODEL_NPZ).read_bytes()
-    want = card["files"][MODEL_NPZ]["sha256"]
-    if hashlib.sha256(raw).hexdigest() != want:
-        raise CxTextError(f"cxtext/resources/models/{MODEL_NPZ}: SHA-256 does not match "
-                          f"{MODEL_JSON} (file damaged or replaced); reinstall cxtext")
-    if card.get("features_version") != FEATURES_VERSION:
-        raise CxTextError(f"cxtext/resources/models/{MODEL_JSON}: features_version "
-                          f"{card.get('features_version')!r}, this code needs "
-                          f"{FEATURES_VERSION!r}; retrain with python -m cxtext.text._names_train")
-    with np.load(io.BytesIO(raw)) as z:
-        weights = z["weights"].astype(np.float64).tolist()
-        numeric = tuple(z["numeric"].astype(np.float64).tolist())
-        bias = float(z["bias"])
-    weight = dict(zip(card["vocab"], weights, strict=True))
-    return NameModel(weight, numeric, bias, float(card["threshold"]))
+    Parameters
+    ----------
+    folder : str, optional
+        A folder holding ``names.json``, ``names.npz`` and ``names.vocab.json.gz``; the
+        package's ``resources/models`` when None.
+
+    Raises
+    ------
+    ModelFileError
+        If a file is missing or unreadable, its SHA-256 differs from the card, or the card's
+        format or feature version is not this code's.
+    """
+    if folder is None:
+        from importlib.resources import files
+
+        base = files("cxtext.resources").joinpath("models")
+        where = "cxtext/resources/models"
+    else:
+        base, where = Path(folder), str(folder)
+    try:
+        card = json.loads(base.joinpath(MODEL_JSON).read_text(encoding="utf-8"))
+        listed = card["files"]
+        blobs = {f: base.joinpath(f).read_bytes() for f in (MODEL_NPZ, MODEL_VOCAB)}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelFileError(f"{where}/{MODEL_JSON}: cannot read the name model ({exc!r}); "
+                             "reinstall cxtext or retrain: python -m cxtext.train names"
+                             ) from None
+    if card.get("format_version") != FORMAT_VERSION or (
+            card.get("features_version") != FEATURES_VERSION):
+        raise ModelFileError(f"{where}/{MODEL_JSON}: format {card.get('format_version')!r} / "
+                             f"features {card.get('features_version')!r}, this code reads "
+                             f"{FORMAT_VERSION} / {FEATURES_VERSION!r}; retrain with "
+                             "python -m cxtext.train names")
+    for fname, raw in blobs.items():
+        if hashlib.sha256(raw).hexdigest() != listed.get(fname, {}).get("sha256"):
+            raise ModelFileError(f"{where}/{fname}: SHA-256 does not match {MODEL_JSON} (file "
+                                 "damaged or replaced); reinstall cxtext")
+    try:
+        vocab = json.loads(gzip.decompress(blobs[MODEL_VOCAB]).decode("utf-8"))
+        with np.load(io.BytesIO(blobs[MODEL_NPZ]), allow_pickle=False) as z:
+            weights = z["weights"].astype(np.float64).tolist()
+            numeric = tuple(z["numeric"].astype(np.float64).tolist())
+            bias = float(z["bias"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelFileError(f"{where}: cannot read the name model files ({exc!r})") from None
+    if len(weights) != len(vocab) or len(numeric) != len(NUMERIC):
+        raise ModelFileError(f"{where}/{MODEL_NPZ}: {len(weights)} + {len(numeric)} weights do "
+                             f"not fit {len(vocab)} + {len(NUMERIC)} features")
+    return NameModel(dict(zip(vocab, weights, strict=True)), numeric, bias,
+                     float(card["threshold"]))
 
 
 def score_windows(w: str, wins: list[tuple[int, int]]) -> list[float]:

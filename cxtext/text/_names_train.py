@@ -46,10 +46,10 @@ from a sweep of the whole masker (rules + model) at 0.4-0.9 on the development s
 lowest value that kept every fitted labelled set at 1.0, added no span to the demo corpus and
 the fewest to the review corpora while lifting hold-out 6's recall (0.5: hold-out 6 names
 0.703 -> 0.788 before the screen gate, 0.776 with it). The script prints the model's window
-precision and recall on hold-out 6 at several thresholds. Written: ``names.npz`` (weights,
-float32) and
-``names.json`` (card: vocabulary, threshold, data counts, metrics, library versions, SHA-256
-of the npz) and ``names.md``.
+precision and recall on the validation set at several thresholds. Written: ``names.npz``
+(weights, float32), ``names.vocab.json.gz`` (the feature vocabulary, gzip with a fixed
+timestamp so the bytes repeat), ``names.json`` (card: threshold, data counts, metrics, library
+versions, SHA-256 of both data files) and ``names.md``.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cxtext.tags._linear import _gzip_json_bytes
 from cxtext.text import _names_model as nm
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._names import name_stats
@@ -302,11 +303,12 @@ def _matrix(rows: list, vocab: dict[str, int] | None = None):
     return x, np.asarray([r[3] for r in rows]), vocab
 
 
-def train(data: Path, seed: int = 0) -> tuple[dict, bytes]:
-    """Fit the model; returns the card and the npz bytes."""
+def train(data: Path, seed: int = 0) -> tuple[dict, dict[str, bytes]]:
+    """Fit the model; returns the card and the bytes of each model file by name."""
     import scipy
     import sklearn
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     nm.USE_MODEL = False  # the rules alone mark the names of unlabelled text
     rng = random.Random(seed)
@@ -322,14 +324,18 @@ def train(data: Path, seed: int = 0) -> tuple[dict, bytes]:
     rows = rows_gold + rows_slot + rows_neg
     x, y, vocab = _matrix(rows)
     clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
-    clf.fit(x, y)
+    # one BLAS thread: with several, lbfgs's sums run in another order and the weights (so
+    # names.npz's bytes) differ in the last bits from run to run on a loaded machine
+    with threadpool_limits(limits=1):
+        clf.fit(x, y)
     coef = clf.coef_[0]
     nb = len(vocab)
     buf = io.BytesIO()
     np.savez_compressed(buf, weights=coef[:nb].astype(np.float32),
                         numeric=coef[nb:].astype(np.float32),
                         bias=np.float32(clf.intercept_[0]))
-    raw = buf.getvalue()
+    blobs = {nm.MODEL_NPZ: buf.getvalue(),
+             nm.MODEL_VOCAB: _gzip_json_bytes(sorted(vocab, key=vocab.get))}
     # validation: hold-out 7 windows (never trained on) at several thresholds
     valid = _labelled(VALID_SET)
     vx, vy, _ = _matrix(_gold_windows(valid, gen, 0), vocab)
@@ -347,7 +353,8 @@ def train(data: Path, seed: int = 0) -> tuple[dict, bytes]:
         "windows_unlabelled_negative": len(rows_neg), "features": nb + len(nm.NUMERIC),
     }
     card = {
-        "name": "names", "task": "name window scorer (issue #8)", "format_version": 1,
+        "name": "names", "task": "name window scorer (issue #8)",
+        "format_version": nm.FORMAT_VERSION,
         "features_version": nm.FEATURES_VERSION, "seed": seed,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "command": f"python -m cxtext.text._names_train --data {data} --seed {seed}",
@@ -357,10 +364,11 @@ def train(data: Path, seed: int = 0) -> tuple[dict, bytes]:
         "threshold": THRESHOLD, "threshold_everyday_surnames": nm.EVERYDAY_THRESHOLD,
         "training": counts,
         "validation_set": VALID_SET, "validation_windows": table,
-        "numeric": list(nm.NUMERIC), "vocab": sorted(vocab, key=vocab.get),
-        "files": {nm.MODEL_NPZ: {"sha256": hashlib.sha256(raw).hexdigest(), "bytes": len(raw)}},
+        "numeric": list(nm.NUMERIC),
+        "files": {f: {"sha256": hashlib.sha256(b).hexdigest(), "bytes": len(b)}
+                  for f, b in blobs.items()},
     }
-    return card, raw
+    return card, blobs
 
 
 def _card_md(card: dict) -> str:
@@ -375,9 +383,9 @@ def _card_md(card: dict) -> str:
         f"- **Threshold:** probability ≥ {card['threshold']} (a window no rule found); "
         f"≥ {card['threshold_everyday_surnames']} for a window of an everyday-word surname "
         "(`_names_model.EVERYDAY_SURNAMES`, round 8).",
-        f"- **Checksum (verified on load):** `names.npz` SHA-256 "
-        f"`{card['files'][nm.MODEL_NPZ]['sha256']}` ({card['files'][nm.MODEL_NPZ]['bytes']:,} "
-        "bytes).", "", "## Training data", "",
+        "- **Checksums (verified on load; a mismatch raises `ModelFileError`):** "
+        + "; ".join(f"`{f}` SHA-256 `{m['sha256']}` ({m['bytes']:,} bytes)"
+                    for f, m in card["files"].items()) + ".", "", "## Training data", "",
     ]
     lines += [f"- {k}: {v}" for k, v in card["training"].items()]
     lines += ["", "Never trained on: hold-out 7 (validation), hold-out 8 (blind), the JDDC "
@@ -396,9 +404,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=REPO / "cxtext" / "resources" / "models")
     args = ap.parse_args(argv)
-    card, raw = train(args.data, args.seed)
+    card, blobs = train(args.data, args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / nm.MODEL_NPZ).write_bytes(raw)
+    for fname, raw in blobs.items():
+        (args.out / fname).write_bytes(raw)
     (args.out / nm.MODEL_JSON).write_text(json.dumps(card, ensure_ascii=False, indent=1)
                                           + "\n", encoding="utf-8")
     (args.out / "names.md").write_text(_card_md(card), encoding="utf-8")
