@@ -1575,13 +1575,16 @@ def find_pii(text: str, *, types: Iterable[str] | None = None) -> list[PiiMatch]
         The text to scan.
     types : iterable of str, optional
         Subset of :data:`PII_TYPES` to report; ``None`` (default) reports all. Detection
-        and overlap resolution always consider every type, so the result is the full result
-        filtered by type.
+        and overlap resolution always consider every type; the result is what
+        ``mask_pii(text, types=types)`` replaces.
 
     Returns
     -------
     list of PiiMatch
-        Non-overlapping matches in text order.
+        Non-overlapping matches in text order: exactly the spans :func:`mask_pii` replaces
+        with placeholders, in offsets of ``text``. Like :func:`mask_pii` it looks again at
+        the text with the matches masked, so a name found only then (a signature 杜晶 after
+        本人杜晶) is reported too.
 
     Raises
     ------
@@ -1598,34 +1601,67 @@ def find_pii(text: str, *, types: Iterable[str] | None = None) -> list[PiiMatch]
     wanted = _check_types(types, "find_pii")
     if not isinstance(text, str):
         raise type_error("find_pii", text)
-    return [
-        PiiMatch(typ, s, e, text[s:e]) for s, e, typ in _detect(text) if typ in wanted
-    ]
+    return [PiiMatch(typ, s, e, text[s:e]) for s, e, typ in _passes(text, wanted)]
 
 
 _TYPE_INDEX: Final[dict[str, int]] = {t: k for k, t in enumerate(PII_TYPES)}
 _MEMO_MAX: Final = 65_536  # distinct texts remembered within one mask_pii_many call
 
 
-def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, list[int] | None]:
-    """Masked text and the count of each type (in ``PII_TYPES`` order; None when all 0)."""
-    counts = None
+def _replaced(text: str, spans: list[Span]) -> str:
+    """``text`` with each span (sorted, non-overlapping) replaced by its placeholder."""
+    parts, last = [], 0
+    for s, e, typ in spans:
+        parts += [text[last:s], PLACEHOLDERS[typ]]
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _to_original(found: list[Span], spans: list[Span]) -> list[Span]:
+    """Offsets of ``spans``, found in the text masked at ``found`` (original offsets, sorted),
+    mapped back to the original text. A later pass never matches inside a placeholder
+    (``_detect``), so every span lies between two of them."""
+    out: list[Span] = []
+    k, shift = 0, 0  # shift: original offset minus masked-text offset, left of found[k]
+    for s, e, typ in spans:
+        while k < len(found):
+            a, b, t = found[k]
+            width = len(PLACEHOLDERS[t])
+            if a - shift + width > s:  # placeholder k ends after this span starts
+                break
+            shift += (b - a) - width
+            k += 1
+        out.append((s + shift, e + shift, typ))
+    return out
+
+
+def _passes(text: str, wanted: frozenset[str]) -> list[Span]:
+    """What masking replaces, in original offsets: :func:`_detect` run again on the masked
+    text until it finds nothing new (at most ``_MAX_PASSES`` runs). A name is sometimes found
+    only once the same name next to it is masked (杜晶 in a signature, after 本人杜晶)."""
+    found: list[Span] = []
+    masked = text
     for _ in range(_MAX_PASSES):
-        spans = _detect(text)
+        spans = _detect(masked)
         if wanted is not _ALL_TYPES:
             spans = [sp for sp in spans if sp[2] in wanted]
         if not spans:
             break
-        if counts is None:
-            counts = [0] * len(PII_TYPES)
-        parts, last = [], 0
-        for s, e, typ in spans:
-            parts += [text[last:s], PLACEHOLDERS[typ]]
-            counts[_TYPE_INDEX[typ]] += 1
-            last = e
-        parts.append(text[last:])
-        text = "".join(parts)
-    return text, counts
+        found = sorted(found + _to_original(found, spans)) if found else spans
+        masked = _replaced(text, found)
+    return found
+
+
+def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, list[int] | None]:
+    """Masked text and the count of each type (in ``PII_TYPES`` order; None when all 0)."""
+    found = _passes(text, wanted)
+    if not found:
+        return text, None
+    counts = [0] * len(PII_TYPES)
+    for _, _, typ in found:
+        counts[_TYPE_INDEX[typ]] += 1
+    return _replaced(text, found), counts
 
 
 def mask_pii(text: str, *, types: Iterable[str] | None = None) -> str:
