@@ -12,7 +12,9 @@ of harder forms; no earlier text was copied.
 
 Markers and labelling rules: see ``corpora/gold/_pii_make.py`` and hold-outs 4-6 (in a
 nickname 老/小 + surname, and before a title or form of address, the surname alone is the
-span). An address split by commas or spaces is one span from its first to its last element.
+span; a spelled-out surname such as 耳东陈 is a name span too, relabelled in session 8, see
+``corpora/gold/README.md``, "Labelling conventions"). An address split by commas or spaces is
+one span from its first to its last element.
 
 Run ``python corpora/gold/pii_holdout7_make.py`` to rewrite the file.
 """
@@ -34,8 +36,8 @@ RAW: list[tuple[str, str]] = [
     ("call", "您好，我叫〔n:刘海燕〕，我的信用卡被冻结了"),
     ("call", "我是〔n:王建国〕，上周来电话问过贷款的事"),
     ("chat", "本人〔n:张丽娟〕，申请注销手机银行"),
-    ("call", "喂你好我姓〔n:陈〕耳东陈"),
-    ("asr", "我叫〔n:李志强〕木子李志气的志强大的强"),
+    ("call", "喂你好我姓〔n:陈〕〔n:耳东陈〕"),
+    ("asr", "我叫〔n:李志强〕〔n:木子李〕志气的志强大的强"),
     ("chat", "持卡人〔n:赵雪梅〕，卡号尾号6621"),
     ("call", "对，户主是我，〔n:孙立新〕"),
     ("complaint", "投诉人：〔n:周国庆〕，联系电话见附件"),

@@ -16,7 +16,9 @@ character). No earlier text was copied (checked for exact duplicates before comm
 
 Markers and labelling rules: see ``corpora/gold/_pii_make.py`` and hold-outs 4-7 (in a
 nickname 老/小 + surname, before a title or form of address, and in ``X某``, the surname
-alone is the span; a spelled-out surname such as 耳东陈 is not a span). An address split by
+alone is the span; a spelled-out surname such as 耳东陈 was not a span when this set was
+written; session 8 relabelled it as a name, the convention of every set since, see
+``corpora/gold/README.md``, "Labelling conventions"). An address split by
 commas or spaces is one span from its first to its last element.
 
 Run ``python corpora/gold/pii_holdout8_make.py`` to rewrite the file.
@@ -40,7 +42,7 @@ RAW: list[tuple[str, str]] = [
     ("call", "我是〔n:杨淑华〕，上个月在你们这办的大额存单"),
     ("asr", "喂你好我是〔n:程志远〕我那个贷款审批到哪一步了"),
     ("chat", "本人〔n:贾红霞〕，手机银行登录不上"),
-    ("call", "我姓〔n:张〕弓长张，名字是〔n:张振宇〕"),
+    ("call", "我姓〔n:张〕〔n:弓长张〕，名字是〔n:张振宇〕"),
     ("chat", "持卡人姓名：〔n:卢晓峰〕"),
     ("asr", "我叫〔n:曾强〕曾经的曾强大的强"),
     ("call", "我是〔n:方芳〕，方向的方，芬芳的芳"),
@@ -64,7 +66,7 @@ RAW: list[tuple[str, str]] = [
     ("complaint", "申诉人：〔n:胡桂英〕，女，1958年生"),
     ("asr", "嗯我是〔n:蔡文军〕那个尾号3390的卡"),
     ("chat", "你好，〔n:陆佳怡〕，想开通境外支付"),
-    ("call", "我姓〔n:吴〕，口天吴，〔n:吴晓丽〕"),
+    ("call", "我姓〔n:吴〕，〔n:口天吴〕，〔n:吴晓丽〕"),
     ("chat", "欧阳是复姓，我叫〔n:欧阳振华〕"),
     ("call", "我叫〔n:司马云〕，司马光的司马"),
     ("asr", "我是〔n:上官婉〕上面的上官员的官"),
@@ -263,11 +265,12 @@ RAW: list[tuple[str, str]] = [
     ("negative", "马云说的那种理财你们有吗"),
     ("negative", "看了李佳琦直播买的东西退款了没到账"),
     ("negative", "雷军发布会那天抢的手机分期"),
-    ("negative", "我姓弓长张"),
-    ("negative", "是立早章不是弓长张"),
-    ("negative", "口天吴那个吴"),
-    ("negative", "木子李的李"),
-    ("negative", "双木林，不是单木"),
+    # relabelled in session 8 (one convention for every set): a spelled-out surname is a name
+    ("call", "我姓〔n:弓长张〕"),
+    ("call", "是〔n:立早章〕不是〔n:弓长张〕"),
+    ("call", "〔n:口天吴〕那个〔n:吴〕"),
+    ("call", "〔n:木子李〕的〔n:李〕"),
+    ("call", "〔n:双木林〕，不是单木"),
     ("negative", "鲁迅公园那边有网点吗"),
     ("negative", "中山陵附近的ATM在哪"),
     ("negative", "岳阳楼支行几点开门"),
