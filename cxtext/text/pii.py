@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from cxtext.text import _names_model
+from cxtext.text import _name_forms, _names_model
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._names import (
     BARE_LEFT,
@@ -336,10 +336,14 @@ def _stop_led_given(w: str, pos: int) -> int:
 
 def _spelling_at(w: str, i: int, sur: str) -> bool:
     """The surname ``sur`` is spelled out from ``w[i]`` on, after a one-character given name:
-    我叫闫峰闫是门里面三横, 我叫江峰长江的江山峰的峰."""
+    我叫闫峰闫是门里面三横, 我叫江峰长江的江山峰的峰, 我叫齐峰齐天大圣的齐山峰的峰 (a word
+    of two characters holding the surname, or of three or four starting with it, then 的 and
+    the surname; not 我叫刘宏伟刘邦的刘…, where 伟 ends the given name)."""
     if w[i : i + 1] == sur and w[i + 1 : i + 2] == "是":
         return True
-    return w[i + 2 : i + 3] == "的" and w[i + 3 : i + 4] == sur and sur in w[i : i + 2]
+    if w[i + 2 : i + 3] == "的" and w[i + 3 : i + 4] == sur and sur in w[i : i + 2]:
+        return True
+    return w[i : i + 1] == sur and any(w[i + k : i + k + 2] == "的" + sur for k in (3, 4))
 
 
 def _given_name_len(w: str, pos: int, strong: bool) -> int:
@@ -454,6 +458,9 @@ def _names(w: str) -> list[Span]:
     if "姓" in w:
         for m in rx.surname_only.finditer(w):
             out.append((m.start("sur"), m.end("sur"), "name"))
+        out += _name_forms.role_surnames(w)  # 梁姓客户经理
+    if "某" in w:
+        out += _name_forms.mou_names(w)  # 大堂经理陈某, 户名李某
     for m in rx.reporting.finditer(w) if rare and pp.REPORTING_HINT_RE.search(w) else ():
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
@@ -469,6 +476,8 @@ def _names(w: str) -> list[Span]:
         out.append((m.start(), m.end(), "name"))
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
             out.append((m.end() + 1, m.end() + 2, "name"))  # 木子李的李
+        elif (again := _name_forms.spelled_repeat(w, m.end())) is not None:
+            out.append(again)  # 口天吴那个吴
     given_chars = pp.given_name_chars()
     for m in rx.relation.finditer(w) if ("是我" in w or "是他" in w or "是她" in w) else ():
         s, e = m.span("name")
@@ -1072,13 +1081,14 @@ def _name_before_title(
                 continue
             if w[s:t] in pp.NAME_COMMON_WORDS or w[s:t] in pp.NAME_STOP_BIGRAMS:
                 continue
-            if slen == 1 and sur in pp.AMBIGUOUS_SURNAMES and not (
-                s == 0 or not pp.is_han(w[s - 1]) or w[s - 1] in pp.NAME_BEFORE_STRICT
-            ):
+            # a placeholder before (a later pass: [姓名]和大堂经理) counts as running text
+            running = s > 0 and (pp.is_han(w[s - 1]) or w[s - 1] == "]")
+            if slen == 1 and sur in pp.AMBIGUOUS_SURNAMES and running and (
+                    w[s - 1] not in pp.NAME_BEFORE_STRICT):
                 continue
             if not _clean_before(w, s) or (s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS):
                 continue
-            if s > 0 and pp.is_han(w[s - 1]) and not any(c in given_chars for c in given):
+            if running and not any(c in given_chars for c in given):
                 continue  # 您和配送师傅: in running text the given name must look like one
             return s, t
     for slen in (2, 1):
@@ -1532,6 +1542,9 @@ def _detect(text: str) -> list[Span]:
         cands += _names_model.learned_names(wide, cands)
     if not cands:
         return []
+    if "的" in wide:  # 苏州的苏芸芸众生的芸: no name starts at a character just spelled
+        cands = [c for c in cands
+                 if c[2] != "name" or not _name_forms.spelled_given_start(wide, c[0])]
     if any(t == "name" for _, _, t in cands) and _LIST_SEP_RE.search(wide):
         cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…
     if "[" in text:  # never match inside an existing placeholder (keeps masking idempotent)

@@ -1,0 +1,74 @@
+"""PII names, round 9 (issue #8, session 8): X某, X姓 + role, spelled surnames and spelled
+given characters, a placeholder as running text on a later pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxtext.text import _name_forms as nf
+from cxtext.text.pii import find_pii, mask_pii
+
+
+def _names(text: str) -> list[str]:
+    return [m.value for m in find_pii(text, types=["name"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大堂经理陈某态度冷漠", ["陈某"]),
+    ("对方收款卡号6217005885465182，户名李某", ["李某"]),
+    ("柜员卫某多次离开柜台", ["卫某"]),
+    ("王某某私自开通了业务", ["王某某"]),
+    ("客户经理欧阳某推销保险", ["欧阳某"]),
+])
+def test_surname_and_mou_is_a_name(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "从某种角度说还行", "作者对于某些电影的看法", "是通过丽江某旅行社订的", "某银行的卡",
+    "于某日致电", "和某些韩剧一样", "某年某月的某一天", "没有某位朋友说的那么好",
+])
+def test_mou_as_some_is_no_name(text):
+    assert _names(text) == []
+
+
+def test_mou_masks_as_one_name():
+    assert mask_pii("大堂经理陈某态度冷漠") == "大堂经理[姓名]态度冷漠"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("贵行梁姓客户经理诱导我购买保险", ["梁"]),
+    ("营业部曾姓员工未按规定双录", ["曾"]),
+    ("有名陈姓员工大庭广众下抠鼻孔", ["陈"]),
+    ("老百姓员工都说", []),
+])
+def test_surname_before_xing_and_a_role(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("口天吴那个吴", ["口天吴", "吴"]),
+    ("木子李的李", ["木子李", "李"]),
+    ("我姓弓长张", ["弓长张"]),
+    # a given character spelled out is not a second name
+    ("我叫齐峰齐天大圣的齐山峰的峰", ["齐峰"]),
+    ("我叫苏芸苏州的苏芸芸众生的芸", ["苏芸"]),
+    ("嗯对我叫刘宏伟刘邦的刘宏大的宏伟大的伟", ["刘宏伟"]),
+    ("我叫江峰长江的江山峰的峰", ["江峰"]),
+])
+def test_spellings(text, expected):
+    assert _names(text) == expected
+
+
+def test_spelled_given_start():
+    w = "我叫苏芸苏州的苏芸芸众生的芸"
+    assert nf.spelled_given_start(w, w.index("的苏") + 1)
+    assert not nf.spelled_given_start(w, w.index("苏"))
+    assert not nf.spelled_given_start("张伟的张丽", 3)  # no spelling goes on after it
+
+
+def test_a_placeholder_is_running_text_on_a_later_pass():
+    # pass 1 masks 蔡晓明 and 严峻; 和大堂 before 经理 must not become a name on pass 2
+    text = "当天在场的有蔡晓明、严峻和大堂经理"
+    assert _names(text) == ["蔡晓明", "严峻"]
+    assert mask_pii(text) == "当天在场的有[姓名]、[姓名]和大堂经理"
