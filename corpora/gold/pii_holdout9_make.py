@@ -24,7 +24,10 @@ Markers and labelling rules: see ``corpora/gold/_pii_make.py`` and hold-outs 4-8
 is one span (also before 先生/女士/本人); before a title or form of address, in a nickname
 老/小 + surname, after 姓, and in ``X某`` / ``X某某`` (a name: the convention the code's
 author posted for round 9), the surname alone is the span; 某 alone is not a name; a
-spelled-out surname (耳东陈) or the word that explains a character (骆驼的骆) is not a span;
+spelled-out surname (耳东陈) is a name, the whole spelling one span (h1's second
+round-9 convention; the coordinator relabelled the file's two such texts, which were first
+written as negatives, before any look); the word that explains a character (骆驼的骆) is
+not a span;
 public figures are not personal data. An address split by commas or spaces is one span from
 its first to its last element. Every 11-digit mobile number in a text (``1[3-9]`` + 9 digits,
 not inside a longer digit run) is a ``phone`` span, added after the markers are read.
@@ -302,8 +305,10 @@ RAW: list[tuple[str, str]] = [
     ("negative", "你们客服简直是胡说八道"),
     ("negative", "投了这个基金简直是黄粱一梦"),
     # --- look-alike negatives: spelled-out surnames ---
-    ("negative", "是三横王，不是草头黄"),
-    ("negative", "耳东陈还是禾呈程，我记不清了"),
+    # spelled-out surnames: names under the convention h1 posted after this file was first
+    # committed (the coordinator relabelled these two before any look; README)
+    ("call", "是〔n:三横王〕，不是〔n:草头黄〕"),
+    ("call", "〔n:耳东陈〕还是〔n:禾呈程〕，我记不清了"),
     # --- look-alike negatives: places used as places ---
     ("negative", "张家口那边有你们的网点吗"),
     ("negative", "下个月去马鞍山出差，卡在外地能用吗"),
