@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar, Final, Protocol
 
+from cxtext.text._jieba import import_jieba
 from cxtext.text._params import check_bool, check_int, check_option, type_error
 from cxtext.text._patterns import BRACKET_TOKEN_RE
 from cxtext.text._resources import read_resource_lines
@@ -197,8 +198,7 @@ def _jieba_base() -> tuple[dict[str, int], int]:
     global _JIEBA_BASE
     with _JIEBA_BASE_LOCK:
         if _JIEBA_BASE is None:
-            import jieba
-
+            jieba = import_jieba()
             tokenizer = jieba.Tokenizer()
             base = _read_jieba_cache(tokenizer)
             if base is None:  # no cache yet, or a bad one: jieba builds (and writes) it
@@ -220,8 +220,7 @@ def _read_jieba_cache(tokenizer: Any) -> tuple[dict[str, int], int] | None:
     import os
     import tempfile
 
-    import jieba
-
+    jieba = import_jieba()
     if tokenizer.dictionary != jieba.DEFAULT_DICT:  # jieba also checks dates for others
         return None
     name = tokenizer.cache_file or "jieba.cache"
@@ -242,8 +241,7 @@ class _JiebaEngine:
     name: ClassVar[str] = "jieba"
 
     def __init__(self, words: Sequence[DictEntry], hmm: bool, *, overlay: bool = False) -> None:
-        import jieba
-
+        jieba = import_jieba()
         freq, total = _jieba_base()
         tokenizer = jieba.Tokenizer()
         # Share the parsed default dictionary instead of re-reading it for every instance:
