@@ -72,3 +72,43 @@ def test_a_placeholder_is_running_text_on_a_later_pass():
     text = "当天在场的有蔡晓明、严峻和大堂经理"
     assert _names(text) == ["蔡晓明", "严峻"]
     assert mask_pii(text) == "当天在场的有[姓名]、[姓名]和大堂经理"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我是李金花金子的金花朵的花", ["李金花"]),
+    ("他叫温涛温度的温", ["温涛"]),
+    ("嗯我是温晓东温度的温", ["温晓东"]),
+    ("我是郭丽丽江的丽", ["郭丽"]),
+    ("我是来还钱的", []),
+    ("我是他的朋友", []),
+])
+def test_a_name_spelled_right_after_it(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("转给常红、常军、常明各五百", ["常红", "常军", "常明"]),
+    ("要加两个联系人，方华和方平", ["方华", "方平"]),
+    ("我和曾丽曾伟一起来的", ["曾丽", "曾伟"]),
+    ("方方面面和高高兴兴", []),
+    ("白天和白班都行", []),  # words, and 天/班 are no given-name characters
+    ("王者和王者", []),  # the same given character twice: no siblings
+])
+def test_siblings_of_one_surname(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "周大福的金条能分期吗", "张小泉的刀具是积分兑换的吗", "杨国福麻辣烫扫码扣了两次钱",
+    "看了李佳琦直播买的东西退款了没到账", "邓紫棋演唱会门票分期", "收款人那一栏填什么",
+])
+def test_brands_shows_and_demonstratives_are_no_names(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("罗斌的手机号换了，要更新吗", ["罗斌"]),  # a phone is no shop: the name stays
+    ("我叫周大福，卡丢了", ["周大福"]),
+])
+def test_a_name_before_other_words_stays(text, expected):
+    assert _names(text) == expected

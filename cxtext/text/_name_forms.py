@@ -10,10 +10,21 @@ Three written forms the cue rules of ``pii.py`` did not cover, each cheap to scr
   surname character is a function word or ends the word before it (从某种, 对于某些,
   丽江某旅行社).
 * ``X姓`` before a role (梁姓客户经理, 曾姓员工): the surname is named, the person is staff.
+* a name spelled out right after it with no comma (我是李金花金子的金花朵的花, 他叫温涛温度的温,
+  我是郭丽丽江的丽): after a self-introduction, a window of two or three characters led by
+  a surname, followed by a word holding one of its characters, 的 and that character.
+* siblings: the same surname with different given characters, listed (常红、常军、常明,
+  方华和方平, 我和曾丽曾伟, 吴昊吴悦): each item a surname and one character that names use
+  more than running text does.
 * a repeat of a spelled-out surname after 那个 (口天吴那个吴; 的X is ``pii.py``'s).
 * veto: a name window that starts with the character a spelling just spelled
   (苏州的苏芸芸众生的芸, 刘邦的刘宏大的宏): ``X的X`` and then more spelling is a spelled
   given name, not a second name.
+* veto: a demonstrative phrase read as a name after a cue (收款人那一栏, 户名那个): 这/那/哪
+  and a numeral or measure word.
+* veto: a name-shaped word followed (directly or after 的) by goods, a shop or a show
+  (周大福的金条, 杨国福麻辣烫, 李佳琦直播, 邓紫棋演唱会): a brand or a public figure, not a
+  customer or a member of staff. The words are classes of goods and trade, not brand names.
 """
 
 from __future__ import annotations
@@ -100,3 +111,96 @@ def spelled_given_start(w: str, s: int) -> bool:
     刘邦的刘宏大的宏), so a name window cannot start there."""
     return (s >= 2 and w[s - 1] == "的" and w[s] in w[max(0, s - 5) : s - 1]
             and "的" in w[s + 1 : s + 6])
+
+
+#: What follows a brand or a public figure's name (goods, shops, shows): 周大福的金条,
+#: 张小泉的刀具, 杨国福麻辣烫, 李佳琦直播间, 邓紫棋演唱会.
+BRAND_NEXT: Final = (
+    "金饰", "金条", "金店", "首饰", "珠宝", "黄金", "钻石", "刀具", "剪刀", "洗发水", "护肤品",
+    "化妆品", "方便面", "麻辣烫", "火锅", "奶茶", "鸭脖", "卤味", "餐厅", "饭店", "药店", "药房",
+    "超市", "商场", "专卖店", "旗舰店", "门店", "加盟店", "连锁", "工厂", "品牌", "牌子",
+    "直播", "演唱会", "发布会", "代言", "专柜", "快餐",
+)
+_BRAND_NEXT_RE: Final = re.compile(
+    "的?(?:" + "|".join(sorted(BRAND_NEXT, key=lambda x: (-len(x), x))) + ")")
+
+
+def brand_after(w: str, e: int) -> bool:
+    """Goods, a shop or a show follow the name-shaped word ending at ``e``."""
+    return _BRAND_NEXT_RE.match(w, e) is not None
+
+
+#: After 这/那/哪 these make a demonstrative phrase, not a given name (那一栏, 那个, 这边).
+DEMONSTRATIVE_NEXT: Final = frozenset("一个些边里栏张笔位次种样儿")
+
+
+def demonstrative_at(w: str, s: int) -> bool:
+    """``w[s:]`` starts a demonstrative phrase (那一栏, 这个), not a name."""
+    return w[s] in "这那哪" and w[s + 1 : s + 2] in DEMONSTRATIVE_NEXT
+
+
+#: Self-introductions a spelled name follows (我是…, 他叫…).
+_SPELL_CUE_RE: Final = re.compile("(?:我是|我叫|他叫|她叫|名字叫|名字是|本人叫|本人) ?")
+
+
+def _spelling_after(w: str, name: str, e: int) -> bool:
+    """A spelling of one of ``name``'s characters starts at ``w[e]``: a word of two to four
+    characters holding it, then 的 and the character (金子的金, 丽江的丽; not 江的江, which
+    is how 我叫江峰长江的江 would read with 江峰长 for a name)."""
+    for k in (2, 3, 4):
+        c = w[e + k + 1 : e + k + 2]
+        if w[e + k : e + k + 1] == "的" and c and c in name and c in w[e : e + k]:
+            return True
+    return False
+
+
+def spelled_names(w: str) -> list[Span]:
+    """Names right after a self-introduction that are spelled out with no comma between."""
+    single, compound = pp.surnames()
+    out: list[Span] = []
+    for m in _SPELL_CUE_RE.finditer(w):
+        s = m.end()
+        if not (w[s : s + 1] in single or w[s : s + 2] in compound):
+            continue
+        for ln in (3, 2):
+            e = s + ln
+            if e <= len(w) and all("\u4e00" <= c <= "\u9fff" for c in w[s:e]) and (
+                    _spelling_after(w, w[s:e], e)):
+                out.append((s, e, "name"))
+                break
+    return out
+
+
+#: The least name ratio (``name_stats().given``) of each sibling's given character.
+SIBLING_GIVEN_MIN: Final = 0.5
+#: A sibling that is a dictionary word this frequent (jieba) is a word (方便, 白天 …).
+SIBLING_WORD_MAX: Final = 1000
+
+
+@lru_cache(maxsize=1)
+def _sibling_re() -> re.Pattern[str]:
+    single = "".join(sorted(pp.surnames()[0]))
+    return re.compile(f"(?P<sur>[{single}])[\u4e00-\u9fff]"
+                      "(?:(?:[、，,和及与跟]|还有)?(?P=sur)[\u4e00-\u9fff])+")
+
+
+def sibling_names(w: str) -> list[Span]:
+    """Two or more names of one surname listed together (call when a coordinator is in
+    ``w``): each item the surname and one given character."""
+    st = name_stats()
+    out: list[Span] = []
+    for m in _sibling_re().finditer(w):
+        sur = m.group("sur")
+        s, e = m.span()
+        items = [(k, k + 2) for k in range(s, e) if w[k] == sur and k + 1 < e
+                 and w[k + 1] != sur]
+        givens = [w[a + 1] for a, _ in items]
+        if len(items) < 2 or len(set(givens)) < len(givens):
+            continue
+        if any(st.given.get(g, -9.0) < SIBLING_GIVEN_MIN for g in givens) or any(
+                st.freq.get(w[a:b], 0) >= SIBLING_WORD_MAX for a, b in items):
+            continue
+        if s and st.freq.get(w[s - 1] + sur, 0) >= MOU_LEFT_WORD_MIN:
+            continue  # the first surname character ends the word before
+        out += [(a, b, "name") for a, b in items]
+    return out

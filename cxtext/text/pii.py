@@ -461,6 +461,8 @@ def _names(w: str) -> list[Span]:
         out += _name_forms.role_surnames(w)  # 梁姓客户经理
     if "某" in w:
         out += _name_forms.mou_names(w)  # 大堂经理陈某, 户名李某
+    if "的" in w and ("是" in w or "叫" in w or "本人" in w):
+        out += _name_forms.spelled_names(w)  # 我是李金花金子的金花朵的花
     for m in rx.reporting.finditer(w) if rare and pp.REPORTING_HINT_RE.search(w) else ():
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
@@ -526,6 +528,8 @@ def _names(w: str) -> list[Span]:
         out += _coordinated(w, out, single, compound)
     if "、" in w:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
+    if _COORDINATOR_RE.search(w):
+        out += _name_forms.sibling_names(w)  # 常红、常军、常明; 我和曾丽曾伟
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
     # (a name field: 户名, 姓名, 英文名 … hold 名; 我叫 and a colon set ``rare``)
@@ -1545,6 +1549,9 @@ def _detect(text: str) -> list[Span]:
     if "的" in wide:  # 苏州的苏芸芸众生的芸: no name starts at a character just spelled
         cands = [c for c in cands
                  if c[2] != "name" or not _name_forms.spelled_given_start(wide, c[0])]
+    # 周大福的金条, 李佳琦直播: a brand or a public figure; 收款人那一栏: a demonstrative
+    cands = [c for c in cands if c[2] != "name" or not (
+        _name_forms.brand_after(wide, c[1]) or _name_forms.demonstrative_at(wide, c[0]))]
     if any(t == "name" for _, _, t in cands) and _LIST_SEP_RE.search(wide):
         cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…
     if "[" in text:  # never match inside an existing placeholder (keeps masking idempotent)
