@@ -248,3 +248,15 @@ def test_train_cli_dispatches_names():
                          capture_output=True, text=True, check=True, timeout=120)
     assert "Train the learned name-window scorer" in out.stdout
     assert "--seed" in out.stdout
+
+
+def test_jieba_dict_path_does_not_import_jieba():
+    # importing jieba can print setuptools' pkg_resources warning; finding dict.txt need not
+    import subprocess
+    import sys
+
+    code = ("import sys; from cxtext.text._names_build import jieba_dict_path; "
+            "p = jieba_dict_path(); print(p.name, p.exists(), 'jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["dict.txt", "True", "False"]

@@ -46,10 +46,14 @@ RESOURCE = Path(__file__).resolve().parents[1] / "resources" / "name_stats.tsv"
 
 
 def jieba_dict_path() -> Path:
-    """Path of jieba's main dictionary (``jieba/dict.txt``)."""
-    import jieba
+    """Path of jieba's main dictionary (``jieba/dict.txt``), found without importing jieba
+    (its import can print setuptools' ``pkg_resources`` warning, see ``_jieba.py``)."""
+    from importlib.util import find_spec
 
-    return Path(jieba.__file__).resolve().parent / "dict.txt"
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("No module named 'jieba' (cxtext needs it: pip install jieba)")
+    return Path(spec.origin).resolve().parent / "dict.txt"
 
 
 def build_lines(dict_path: Path | None = None) -> list[str]:
