@@ -112,3 +112,16 @@ def test_brands_shows_and_demonstratives_are_no_names(text):
 ])
 def test_a_name_before_other_words_stays(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我姐覃丽的房贷是我在还", ["覃丽"]),
+    ("我弟高鹏欠了网贷", ["高鹏"]),
+    ("我哥薛军借的", ["薛军"]),
+    ("我姐说不用了", []),
+    ("我妹刚毕业", []),
+    ("我弟在外地", []),
+    ("他哥们儿都知道", []),
+])
+def test_spoken_sibling_words_are_kin_cues(text, expected):
+    assert _names(text) == expected

@@ -460,7 +460,9 @@ _KIN_WORDS = (
     # birth order and everyday words for children and siblings: 我大儿子…, 我二姐…, 我闺女…
     "闺女|老爸|老妈|[大小二三四老幺](?:儿子|女儿|哥|姐|弟|妹)|老大|老二|老三|发小|闺蜜"
 )
-_KIN_TRIGGERS = f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})是?"
+_KIN_TRIGGERS = (f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})是?"
+                 # spoken 我姐覃丽, 我弟高鹏 (round 9; bare 姐/弟 without a pronoun are no cue)
+                 "|(?:我|他|她)(?:哥|姐|弟|妹)")
 # A kinship or social word with no pronoun (房东詹国华说…): scored lower than 我房东.
 _KIN_BARE = f"(?:{_KIN_WORDS})"
 # A member of staff, named right after the job title: 客户经理张磊, 柜员李娜.
