@@ -125,3 +125,13 @@ def test_a_name_before_other_words_stays(text, expected):
 ])
 def test_spoken_sibling_words_are_kin_cues(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("是诸葛明帮我开的卡", ["诸葛明"]),
+    ("是司徒静帮我办的开户", ["司徒静"]),
+    ("诸葛亮借东风", []),  # a dictionary word (a figure of history)
+    ("东方明珠", []),  # 东方 is a word, not in the compound-surname rule
+])
+def test_compound_surname_and_a_clean_end(text, expected):
+    assert _names(text) == expected

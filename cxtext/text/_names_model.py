@@ -53,6 +53,7 @@ from cxtext.text._names import (
     PAIR_MIN,
     PLACE_NEXT,
     PLACE_NEXT_WORDS,
+    RIGHT_OK,
     name_stats,
 )
 from cxtext.text._names import _soft_left as soft_left
@@ -89,6 +90,16 @@ EVERYDAY_THRESHOLD = 0.9
 #: Below this surname prior a two-character window needs a clean left edge, as the hand
 #: rule for surname + one character (``_names._bare_names``) asks of every window (round 8).
 RARE_PRIOR = -5.0
+
+#: Compound surnames that are no everyday word (东方, 东门, 南门, 西门, 百里, 第五, 司空 and
+#: 单于 are, or begin idioms): a window of one of them and one or two name-like characters
+#: (given-name ratio > 0) that ends cleanly is a name whatever the model scores (round 9:
+#: the model has seen few compound surnames and scores 诸葛明帮我…, 司徒静帮我… below 0.1).
+COMPOUND_RULE = frozenset(("欧阳", "上官", "司徒", "诸葛", "司马", "令狐", "皇甫", "慕容", "尉迟",
+                           "公孙", "夏侯", "端木", "轩辕", "独孤", "长孙", "宇文", "呼延", "澹台",
+                           "申屠", "钟离", "淳于", "濮阳", "拓跋", "赫连", "万俟", "闻人"))
+#: What may follow such a name: the right neighbours of a cue-less name, and 帮 (诸葛明帮我).
+COMPOUND_RIGHT = RIGHT_OK | frozenset("帮替")
 
 #: Separators and conjunctions of a list of people.
 LIST_MARKS = frozenset("、，,和及与跟")
@@ -348,6 +359,15 @@ def _vetoed(w: str, s: int, e: int) -> bool:
         s and w[s - 1] in DETERMINERS)
 
 
+def _compound_name(w: str, s: int, e: int) -> bool:
+    """``w[s:e]`` is a :data:`COMPOUND_RULE` surname and one or two name-like characters
+    that end cleanly (text end, not Han, or :data:`COMPOUND_RIGHT`)."""
+    given = name_stats().given
+    if any(given.get(c, -9.0) <= 0.0 for c in w[s + 2 : e]):
+        return False
+    return e >= len(w) or not _han(w[e]) or w[e] in COMPOUND_RIGHT
+
+
 def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
     """Names the model finds in ``w`` that overlap nothing in ``found``: at each start the
     likelier of the two lengths, when it reaches the threshold."""
@@ -368,6 +388,8 @@ def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
     compound = pp.surnames()[1]
     best: dict[int, tuple[float, int]] = {}
     for (s, e), z in zip(wins, score_windows(w, wins), strict=True):
+        if w[s : s + 2] in COMPOUND_RULE and _compound_name(w, s, e):
+            z = max(z, cut)  # 是诸葛明帮我开的卡
         need = cut_every if w[s] in EVERYDAY_SURNAMES and w[s : s + 2] not in compound else cut
         if z >= need and (s not in best or z > best[s][0]):
             best[s] = (z, e)
