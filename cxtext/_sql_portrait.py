@@ -3,6 +3,8 @@
 One statement, so DuckDB plans it as a whole and spills to disk past its
 ``memory_limit``. Table names come from :func:`portrait_sql`'s arguments;
 values (``as_of``, thresholds, word patterns) are bound as parameters.
+Lists are filtered with comprehensions (``[x FOR x IN l IF …]``), which DuckDB 1.0 and
+2.x both read: ``lambda x:`` needs 1.3+, and 2.0 refuses the older ``x -> …``.
 """
 
 from __future__ import annotations
@@ -186,7 +188,7 @@ c0 AS (
 ),
 c AS (
     SELECT *,
-        len(list_filter(cats, lambda x: x <> 'other')) > 0
+        len([x FOR x IN cats IF x <> 'other']) > 0
             OR coalesce(sentiment_label = 'neg', false) AS is_complaint,
         coalesce(started_at - lag(started_at) OVER (
             PARTITION BY customer_id ORDER BY started_at, conversation_id)
@@ -278,8 +280,8 @@ p AS (
             WHEN cu.avg_daily_assets >= 0 THEN 'standard' END) AS tier,
         cu.avg_daily_assets,
         cu.tenure_months,
-        CASE WHEN cu.products IS NULL THEN NULL ELSE len(list_filter(
-            regexp_split_to_array(cu.products, '[;；,，、|/]'), lambda x: trim(x) <> ''))
+        CASE WHEN cu.products IS NULL THEN NULL ELSE len([x FOR x IN
+            regexp_split_to_array(cu.products, '[;；,，、|/]') IF trim(x) <> ''])
         END AS n_products,
         {window_cols},
         coalesce(a.contacts_total, 0) AS contacts_total,
