@@ -135,3 +135,15 @@ def test_spoken_sibling_words_are_kin_cues(text, expected):
 ])
 def test_compound_surname_and_a_clean_end(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("姓曹，曹操的曹，名字叫曹永刚", ["曹", "曹永刚"]),
+    ("对，姓王", ["王"]),
+    ("老百姓，都说好", []),
+    ("贵姓？", []),
+    ("接线员廖芳称三个工作日内回复", ["廖芳"]),
+    ("投诉对象：付强（客户经理）", ["付强"]),
+])
+def test_bare_surname_operator_and_complaint_object(text, expected):
+    assert _names(text) == expected

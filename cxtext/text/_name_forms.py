@@ -10,6 +10,7 @@ Three written forms the cue rules of ``pii.py`` did not cover, each cheap to scr
   surname character is a function word or ends the word before it (从某种, 对于某些,
   丽江某旅行社).
 * ``X姓`` before a role (梁姓客户经理, 曾姓员工): the surname is named, the person is staff.
+* a bare 姓X at a clause start and before a clause end (姓曹，曹操的曹): the speaker's surname.
 * a name spelled out right after it with no comma (我是李金花金子的金花朵的花, 他叫温涛温度的温,
   我是郭丽丽江的丽): after a self-introduction, a window of two or three characters led by
   a surname, followed by a word holding one of its characters, 的 and that character.
@@ -67,6 +68,17 @@ def _mou_re() -> re.Pattern[str]:
 def _role_surname_re() -> re.Pattern[str]:
     roles = "|".join(sorted(SURNAME_ROLES, key=lambda r: (-len(r), r)))
     return re.compile(f"(?P<sur>{pp.surname_pattern()})姓(?:{roles})")
+
+
+@lru_cache(maxsize=1)
+def _bare_surname_re() -> re.Pattern[str]:
+    return re.compile(f"(?:^|(?<=[，,。；;！!？?\\s]))姓(?P<sur>{pp.surname_pattern()})"
+                      "(?=[，,。；;\\s]|$)")
+
+
+def bare_surnames(w: str) -> list[Span]:
+    """姓X alone in its clause (call only when 姓 is in ``w``): the surname."""
+    return [(*m.span("sur"), "name") for m in _bare_surname_re().finditer(w)]
 
 
 def mou_names(w: str) -> list[Span]:

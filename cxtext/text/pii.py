@@ -459,6 +459,7 @@ def _names(w: str) -> list[Span]:
         for m in rx.surname_only.finditer(w):
             out.append((m.start("sur"), m.end("sur"), "name"))
         out += _name_forms.role_surnames(w)  # 梁姓客户经理
+        out += _name_forms.bare_surnames(w)  # 姓曹，曹操的曹
     if "某" in w:
         out += _name_forms.mou_names(w)  # 大堂经理陈某, 户名李某
     if "的" in w and ("是" in w or "叫" in w or "本人" in w):
