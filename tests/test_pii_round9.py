@@ -147,3 +147,15 @@ def test_compound_surname_and_a_clean_end(text, expected):
 ])
 def test_bare_surname_operator_and_complaint_object(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我关晓红于上周五在贵行柜台办理转账", ["关晓红"]),
+    ("你好我李明华我想问一下", ["李明华"]),
+    ("喂，我刘建华，卡被锁了", ["刘建华"]),
+    ("我和平时一样", []),
+    ("我高兴死了", []),
+    ("我常常来这个网点", []),
+])
+def test_asr_self_introduction_without_a_verb(text, expected):
+    assert _names(text) == expected

@@ -10,6 +10,10 @@ Three written forms the cue rules of ``pii.py`` did not cover, each cheap to scr
   surname character is a function word or ends the word before it (从某种, 对于某些,
   丽江某旅行社).
 * ``X姓`` before a role (梁姓客户经理, 曾姓员工): the surname is named, the person is staff.
+* ASR self-introductions with no 是/叫 (我关晓红于上周五…, 喂我关晓红我想…): at the turn's
+  start, after a greeting or not, 我 and a surname with two name-like given characters (ratio
+  > 0 each, > 1 after an everyday-word surname; no dictionary word) before 我, 于, 在, 啊
+  or a clause end.
 * a bare 姓X at a clause start and before a clause end (姓曹，曹操的曹): the speaker's surname.
 * a name spelled out right after it with no comma (我是李金花金子的金花朵的花, 他叫温涛温度的温,
   我是郭丽丽江的丽): after a self-introduction, a window of two or three characters led by
@@ -79,6 +83,32 @@ def _bare_surname_re() -> re.Pattern[str]:
 def bare_surnames(w: str) -> list[Span]:
     """姓X alone in its clause (call only when 姓 is in ``w``): the surname."""
     return [(*m.span("sur"), "name") for m in _bare_surname_re().finditer(w)]
+
+
+@lru_cache(maxsize=1)
+def _asr_self_re() -> re.Pattern[str]:
+    return re.compile("(?:你好|您好|[喂嗯呃对哎])?[ ,，]{0,2}我"
+                      f"(?P<name>{pp.surname_pattern()}[\u4e00-\u9fff]{{2}})"
+                      "(?=[我于在啊呀，,。 ]|$)")
+
+
+def asr_self_names(w: str) -> list[Span]:
+    """我 + a three-character name at the start of a turn (call only when 我 is in ``w``;
+    one anchored match, so it costs next to nothing on other texts)."""
+    st = name_stats()
+    compound = pp.surnames()[1]
+    out: list[Span] = []
+    m = _asr_self_re().match(w)
+    if m is not None:
+        s, e = m.span("name")
+        slen = 2 if w[s : s + 2] in compound else 1
+        # an everyday-word surname (关, 常 …) needs clearly name-like given characters
+        least = 1.0 if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES else 0.0
+        if all(st.given.get(c, -9.0) > least for c in w[s + slen : e]) and not any(
+                st.freq.get(w[a:b], 0) >= MOU_LEFT_WORD_MIN
+                for a in range(s, e - 1) for b in range(a + 2, e + 1)):  # 我高兴死了
+            out.append((s, e, "name"))
+    return out
 
 
 def mou_names(w: str) -> list[Span]:
