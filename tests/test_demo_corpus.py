@@ -480,9 +480,27 @@ def _same_files(a: Path, b: Path) -> None:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
+def _s2t_differs_from_the_corpus() -> str | None:
+    """Why this OpenCC cannot rewrite the committed corpus byte for byte, or None.
+
+    The generator writes Traditional variants with OpenCC's ``s2t``; its dictionary changed
+    between releases (1.1.9: 实时 -> 即時; 1.2.0 to 1.4: 實時, as in the committed files), and
+    cxtext allows OpenCC >= 1.1.9. A different dictionary is not a generator bug."""
+    import opencc
+
+    got = opencc.OpenCC("s2t").convert("实时到账")
+    if got != "實時到賬":
+        return (f"this OpenCC's s2t writes 实时到账 as {got}; the committed corpus was "
+                "written with one that gives 實時到賬 (OpenCC 1.2.0 or later)")
+    return None
+
+
 @pytest.mark.slow
 def test_committed_corpus_matches_a_fresh_default_run(tmp_path: Path) -> None:
     """The default run (about 5 s) reproduces the committed files byte for byte."""
+    reason = _s2t_differs_from_the_corpus()
+    if reason:
+        pytest.skip(reason)
     _run_generator(tmp_path / "fresh", "--seed", "20250101", hashseed="12345")
     _same_files(DEMO, tmp_path / "fresh")
 

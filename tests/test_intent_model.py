@@ -143,4 +143,14 @@ def test_training_reproduces_the_shipped_files(tmp_path: Path) -> None:
 
     card = train_intent_model(tmp_path, seed=0, repo=REPO, cross_validate=False)
     shipped = json.loads(CARD.read_text(encoding="utf-8"))
+    vocab = "intents.vocab.json.gz"  # n-grams and idf: no solver involved
+    assert card["files"][vocab] == shipped["files"][vocab]
+    # The weights are lbfgs's stopping point, which moved between releases: scikit-learn
+    # 1.4.2 / numpy 1.26 / scipy 1.17 (allowed by pyproject.toml) end elsewhere than the
+    # card's libraries (coef up to ~1.0 apart; 78 of 11,255 distinct demo customer texts
+    # change churn decision). Only the card's libraries promise the same bytes.
+    solver_libs = ("numpy", "scipy", "scikit-learn")
+    here = {k: card["libraries"][k] for k in solver_libs}
+    if here != {k: shipped["libraries"][k] for k in solver_libs}:
+        pytest.skip(f"weights are reproducible with the card's libraries, not {here}")
     assert card["files"] == shipped["files"]
