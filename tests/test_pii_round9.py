@@ -159,3 +159,16 @@ def test_bare_surname_operator_and_complaint_object(text, expected):
 ])
 def test_asr_self_introduction_without_a_verb(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我跟你说陈刚他根本就没还钱", ["陈刚"]),
+    ("就是那个方芳她上次来过", ["方芳"]),
+    ("我老公他说", []),
+    ("师傅他说", []),  # a dictionary word
+    ("于是他就走了", []),
+    ("其他的都行", []),
+    ("弹吉他", []),
+])
+def test_a_name_taken_up_by_a_pronoun(text, expected):
+    assert _names(text) == expected

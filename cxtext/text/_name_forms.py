@@ -14,6 +14,9 @@ Three written forms the cue rules of ``pii.py`` did not cover, each cheap to scr
   start, after a greeting or not, 我 and a surname with two name-like given characters (ratio
   > 0 each, > 1 after an everyday-word surname; no dictionary word) before 我, 于, 在, 啊
   or a clause end.
+* a name a pronoun takes up (曾强他说…, 就是那个方芳她上次来过, 陈刚他根本就没还钱): a
+  surname and one or two name-like given characters right before 他/她 (not 他们), with a
+  clean left edge and no dictionary word inside.
 * a bare 姓X at a clause start and before a clause end (姓曹，曹操的曹): the speaker's surname.
 * a name spelled out right after it with no comma (我是李金花金子的金花朵的花, 他叫温涛温度的温,
   我是郭丽丽江的丽): after a self-introduction, a window of two or three characters led by
@@ -39,7 +42,7 @@ from functools import lru_cache
 from typing import Final
 
 from cxtext.text import _pii_patterns as pp
-from cxtext.text._names import name_stats
+from cxtext.text._names import BARE_LEFT, LEFT_OK, name_stats
 
 Span = tuple[int, int, str]
 
@@ -245,4 +248,38 @@ def sibling_names(w: str) -> list[Span]:
         if s and st.freq.get(w[s - 1] + sur, 0) >= MOU_LEFT_WORD_MIN:
             continue  # the first surname character ends the word before
         out += [(a, b, "name") for a, b in items]
+    return out
+
+
+#: Two characters before a name a pronoun takes up that leave its left edge clean.
+RESUMED_LEFT_WORDS: Final = frozenset(("那个", "就是", "这个", "你说", "跟你说", "说", "问"))
+
+
+def _clean_left(w: str, s: int) -> bool:
+    if s == 0 or not "\u4e00" <= w[s - 1] <= "\u9fff":
+        return True
+    return w[s - 1] in BARE_LEFT or w[s - 1] in LEFT_OK or w[s - 2 : s] in RESUMED_LEFT_WORDS
+
+
+def resumed_names(w: str) -> list[Span]:
+    """Names right before 他/她 (call only when one occurs in ``w``)."""
+    st = name_stats()
+    single, compound = pp.surnames()
+    out: list[Span] = []
+    for p in (k for k, ch in enumerate(w) if ch in "他她" and w[k + 1 : k + 2] != "们"):
+        for s in (p - 3, p - 2):
+            if s < 0 or (s > 0 and out and out[-1][1] > s):
+                continue
+            slen = 2 if w[s : s + 2] in compound else 1
+            if w[s] not in single and slen == 1 or p - s - slen < 1:
+                continue
+            least = 1.0 if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES else 0.0
+            if not _clean_left(w, s) or any(
+                    st.given.get(c, -9.0) <= least for c in w[s + slen : p]):
+                continue
+            if any(st.freq.get(w[a:b], 0) >= MOU_LEFT_WORD_MIN
+                   for a in range(s, p - 1) for b in range(a + 2, p + 1)):
+                continue  # 高峰他: a dictionary word
+            out.append((s, p, "name"))
+            break
     return out

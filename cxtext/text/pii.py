@@ -464,6 +464,8 @@ def _names(w: str) -> list[Span]:
         out += _name_forms.mou_names(w)  # 大堂经理陈某, 户名李某
     if "我" in w:
         out += _name_forms.asr_self_names(w)  # 我关晓红于上周五…
+    if "他" in w or "她" in w:
+        out += _name_forms.resumed_names(w)  # 曾强他说卡被吞了
     if "的" in w and ("是" in w or "叫" in w or "本人" in w):
         out += _name_forms.spelled_names(w)  # 我是李金花金子的金花朵的花
     for m in rx.reporting.finditer(w) if rare and pp.REPORTING_HINT_RE.search(w) else ():
