@@ -11,7 +11,7 @@ BERTOPIC ?= bertopic>=0.17,<0.18
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
-.PHONY: all install test lint reports corpus bench clean distclean chromium
+.PHONY: all install test test-min lint reports corpus bench clean distclean chromium
 
 all: test
 
@@ -42,6 +42,18 @@ chromium:
 
 test: $(STAMP) lint chromium
 	$(BIN)/python -m pytest
+
+# The suite on the lowest versions pyproject.toml allows (tests/min_versions.txt: numpy 1.26,
+# pandas 2.2, pyarrow 14, DuckDB 1.0, scikit-learn 1.4, OpenCC 1.1.9 ...), in a venv outside
+# the checkout (MINVENV); the checkout is imported from here (PYTHONPATH), never installed
+# there, and .venv is left out of PATH. Not part of `make test`; niced, ~10 min.
+MINVENV ?= /tmp/cxtext-minv
+test-min:
+	test -x $(MINVENV)/bin/python || $(PYTHON) -m venv $(MINVENV)
+	$(MINVENV)/bin/python -m pip install --quiet -r tests/min_versions.txt
+	$(MINVENV)/bin/python -m pip install --quiet --no-deps "bertopic==0.17.*"
+	PATH="$(abspath $(MINVENV))/bin:$(subst $(abspath $(BIN)):,,$(PATH))" PYTHONPATH="$(CURDIR)" \
+	  nice $(MINVENV)/bin/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 corpus: $(STAMP)
 	$(BIN)/python corpora/generate.py --out corpora/demo

@@ -36,6 +36,22 @@ def test_environment_yml_mirrors_pyproject():
     assert got == want
 
 
+def test_min_versions_pin_every_lower_bound():
+    """``make test-min`` installs tests/min_versions.txt: each lower bound, nothing else."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    reqs = list(project["dependencies"])
+    for items in project["optional-dependencies"].values():
+        reqs += [r for r in items if not r.startswith("cxtext[")]
+    want = {name: re.fullmatch(r">=([0-9.]+)", spec).group(1) for name, spec in map(_name, reqs)}
+    pins = [line for line in (REPO / "tests" / "min_versions.txt").read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+    got = {name: spec for name, spec in map(_name, pins)}
+    assert set(got) == set(want)
+    for name, low in want.items():
+        assert got[name] in (f"=={low}", f"=={low}.*"), (name, low, got[name])
+    assert "test-min:" in (REPO / "Makefile").read_text()
+
+
 def test_extras_named_in_the_issue_exist():
     extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
         "optional-dependencies"
