@@ -172,3 +172,14 @@ def test_asr_self_introduction_without_a_verb(text, expected):
 ])
 def test_a_name_taken_up_by_a_pronoun(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("呃谢婷谢婷她让我打的", ["谢婷", "谢婷"]),
+    ("王强王强你在吗", ["王强", "王强"]),
+    ("谢谢谢谢", []),
+    ("受益人：常青，还有别人", ["常青"]),
+    ("酒店周围环境真好，有山有海，本人很喜欢", []),  # 有 is no surname here
+])
+def test_repeated_names_form_roles_and_function_characters(text, expected):
+    assert _names(text) == expected

@@ -236,6 +236,8 @@ def sibling_names(w: str) -> list[Span]:
     out: list[Span] = []
     for m in _sibling_re().finditer(w):
         sur = m.group("sur")
+        if sur in MOU_NOT_SURNAME:
+            continue  # 有山有海, 和…和…: a function character, not a surname
         s, e = m.span()
         items = [(k, k + 2) for k in range(s, e) if w[k] == sur and k + 1 < e
                  and w[k + 1] != sur]

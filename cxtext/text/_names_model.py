@@ -368,6 +368,15 @@ def _compound_name(w: str, s: int, e: int) -> bool:
     return e >= len(w) or not _han(w[e]) or w[e] in COMPOUND_RIGHT
 
 
+def _repeated(w: str, s: int, e: int) -> bool:
+    """``w[s:e]`` is said twice in a row (谢婷谢婷, a caller repeating a name) and its given
+    characters are name-like (ratio > 0; 谢谢谢谢 is no name)."""
+    given = name_stats().given
+    n = e - s
+    return (w[e : e + n] == w[s:e] or w[max(0, s - n) : s] == w[s:e]) and all(
+        given.get(c, -9.0) > 0.0 for c in w[s + 1 : e])
+
+
 def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
     """Names the model finds in ``w`` that overlap nothing in ``found``: at each start the
     likelier of the two lengths, when it reaches the threshold."""
@@ -388,8 +397,8 @@ def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
     compound = pp.surnames()[1]
     best: dict[int, tuple[float, int]] = {}
     for (s, e), z in zip(wins, score_windows(w, wins), strict=True):
-        if w[s : s + 2] in COMPOUND_RULE and _compound_name(w, s, e):
-            z = max(z, cut)  # 是诸葛明帮我开的卡
+        if (w[s : s + 2] in COMPOUND_RULE and _compound_name(w, s, e)) or _repeated(w, s, e):
+            z = max(z, cut)  # 是诸葛明帮我开的卡; 呃谢婷谢婷她让我打的
         need = cut_every if w[s] in EVERYDAY_SURNAMES and w[s : s + 2] not in compound else cut
         if z >= need and (s not in best or z > best[s][0]):
             best[s] = (z, e)

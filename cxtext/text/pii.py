@@ -738,7 +738,9 @@ def _dotted_names(w: str) -> list[Span]:
 
 #: A form field with a colon, then a name up to the end of the clause (投诉人：夏天，).
 _FORM_NAME_RE: Final = re.compile(
-    "(?:投诉人|申请人|姓名|户名|持卡人|联系人|收款人|客户姓名|账户名)[：:] ?"
+    "(?:投诉人|申请人|姓名|户名|持卡人|联系人|收款人|客户姓名|账户名|受益人|被保险人|投保人"
+    "|借款人|担保人|开户人|收件人|收货人|经办人|代理人|委托人|当事人|被投诉人|投诉对象"
+    "|紧急联系人|付款人|汇款人|还款人)[：:] ?"
     "(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,。；;！!？? ]|$)"
 )
 #: A self-introduction whose name is then spelled out (我是何平，何况的何; 我叫陈晨，早晨的晨)
