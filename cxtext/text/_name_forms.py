@@ -22,8 +22,9 @@ Three written forms the cue rules of ``pii.py`` did not cover, each cheap to scr
   我是郭丽丽江的丽): after a self-introduction, a window of two or three characters led by
   a surname, followed by a word holding one of its characters, 的 and that character.
 * siblings: the same surname with different given characters, listed (常红、常军、常明,
-  方华和方平, 我和曾丽曾伟, 吴昊吴悦): each item a surname and one character that names use
-  more than running text does.
+  方华和方平, 我和曾丽曾伟 after one): each item a surname and one character that names use
+  more than running text does (run together elsewhere, 吴昊吴悦, they are
+  ``_names_model.learned_names``'s).
 * a repeat of a spelled-out surname after 那个 (口天吴那个吴; 的X is ``pii.py``'s).
 * veto: a name window that starts with the character a spelling just spelled
   (苏州的苏芸芸众生的芸, 刘邦的刘宏大的宏): ``X的X`` and then more spelling is a spelled
@@ -199,8 +200,21 @@ def _spelling_after(w: str, name: str, e: int) -> bool:
     return False
 
 
+def _has_spelling(w: str) -> bool:
+    """Some 的 is followed by a character that occurs in the four before it (金子的金)."""
+    p = w.find("的", 2)
+    while p >= 0:
+        if w[p + 1 : p + 2] and w[p + 1] in w[max(0, p - 4) : p]:
+            return True
+        p = w.find("的", p + 1)
+    return False
+
+
 def spelled_names(w: str) -> list[Span]:
-    """Names right after a self-introduction that are spelled out with no comma between."""
+    """Names right after a self-introduction that are spelled out with no comma between
+    (call when 的 is in ``w``; most texts stop at :func:`_has_spelling`)."""
+    if not _has_spelling(w):
+        return []
     single, compound = pp.surnames()
     out: list[Span] = []
     for m in _SPELL_CUE_RE.finditer(w):
@@ -222,35 +236,41 @@ SIBLING_GIVEN_MIN: Final = 0.5
 SIBLING_WORD_MAX: Final = 1000
 
 
-@lru_cache(maxsize=1)
-def _sibling_re() -> re.Pattern[str]:
-    single = "".join(sorted(pp.surnames()[0]))
-    return re.compile(f"(?P<sur>[{single}])[\u4e00-\u9fff]"
-                      "(?:(?:[、，,和及与跟]|还有)?(?P=sur)[\u4e00-\u9fff])+")
+#: What separates listed siblings (常红、常军; 方华和方平).
+_SIBLING_SEP_RE: Final = re.compile("[、，,和及与跟]")
+
+
+def sibling_pair(w: str, a: int, b: int) -> bool:
+    """``w[a:a + 2]`` and ``w[b:b + 2]`` are two names of one surname: the same surname
+    character (not a function character), different given characters of name ratio >=
+    :data:`SIBLING_GIVEN_MIN`, neither a dictionary word this frequent."""
+    sur = w[a : a + 1]
+    if not sur or w[b : b + 1] != sur or b + 2 > len(w) or sur in MOU_NOT_SURNAME:
+        return False
+    if sur not in pp.surnames()[0] or w[a + 1] == w[b + 1] or sur in (w[a + 1], w[b + 1]):
+        return False
+    st = name_stats()
+    return all(st.given.get(w[k + 1], -9.0) >= SIBLING_GIVEN_MIN
+               and st.freq.get(w[k : k + 2], 0) < SIBLING_WORD_MAX for k in (a, b))
 
 
 def sibling_names(w: str) -> list[Span]:
-    """Two or more names of one surname listed together (call when a coordinator is in
-    ``w``): each item the surname and one given character."""
-    st = name_stats()
-    out: list[Span] = []
-    for m in _sibling_re().finditer(w):
-        sur = m.group("sur")
-        if sur in MOU_NOT_SURNAME:
-            continue  # 有山有海, 和…和…: a function character, not a surname
-        s, e = m.span()
-        items = [(k, k + 2) for k in range(s, e) if w[k] == sur and k + 1 < e
-                 and w[k + 1] != sur]
-        givens = [w[a + 1] for a, _ in items]
-        if len(items) < 2 or len(set(givens)) < len(givens):
+    """Names of one surname on both sides of a separator (常红、常军、常明, 方华和方平): each
+    item the surname and one given character (call when a separator is in ``w``)."""
+    freq = name_stats().freq
+    out: set[Span] = set()
+    for m in _SIBLING_SEP_RE.finditer(w):
+        p = m.start()
+        if w[p + 1 : p + 2] and w[p + 1] == w[p + 3 : p + 4] and sibling_pair(w, p + 1, p + 3):
+            out.update(((p + 1, p + 3, "name"), (p + 3, p + 5, "name")))  # 我和曾丽曾伟
+        a, b = p - 2, p + 1
+        if a < 0 or w[a] != w[b : b + 1] or not sibling_pair(w, a, b):
             continue
-        if any(st.given.get(g, -9.0) < SIBLING_GIVEN_MIN for g in givens) or any(
-                st.freq.get(w[a:b], 0) >= SIBLING_WORD_MAX for a, b in items):
-            continue
-        if s and st.freq.get(w[s - 1] + sur, 0) >= MOU_LEFT_WORD_MIN:
+        if a and freq.get(w[a - 1 : a + 1], 0) >= MOU_LEFT_WORD_MIN and (
+                (a, a + 2, "name") not in out):
             continue  # the first surname character ends the word before
-        out += [(a, b, "name") for a, b in items]
-    return out
+        out.update(((a, a + 2, "name"), (b, b + 2, "name")))
+    return sorted(out)
 
 
 #: Two characters before a name a pronoun takes up that leave its left edge clean.
@@ -263,12 +283,16 @@ def _clean_left(w: str, s: int) -> bool:
     return w[s - 1] in BARE_LEFT or w[s - 1] in LEFT_OK or w[s - 2 : s] in RESUMED_LEFT_WORDS
 
 
+_PRONOUN_RE: Final = re.compile("[他她](?!们)")
+
+
 def resumed_names(w: str) -> list[Span]:
     """Names right before 他/她 (call only when one occurs in ``w``)."""
     st = name_stats()
     single, compound = pp.surnames()
     out: list[Span] = []
-    for p in (k for k, ch in enumerate(w) if ch in "他她" and w[k + 1 : k + 2] != "们"):
+    for m in _PRONOUN_RE.finditer(w):
+        p = m.start()
         for s in (p - 3, p - 2):
             if s < 0 or (s > 0 and out and out[-1][1] > s):
                 continue

@@ -43,6 +43,7 @@ import numpy as np
 
 from cxtext.errors import CxTextError
 from cxtext.tags._linear import ModelFileError
+from cxtext.text import _name_forms
 from cxtext.text import _pii_patterns as pp
 from cxtext.text._names import (
     BARE_LEFT,
@@ -368,13 +369,17 @@ def _compound_name(w: str, s: int, e: int) -> bool:
     return e >= len(w) or not _han(w[e]) or w[e] in COMPOUND_RIGHT
 
 
-def _repeated(w: str, s: int, e: int) -> bool:
-    """``w[s:e]`` is said twice in a row (谢婷谢婷, a caller repeating a name) and its given
-    characters are name-like (ratio > 0; 谢谢谢谢 is no name)."""
+def _listed_twice(w: str, s: int, e: int) -> bool:
+    """``w[s:e]`` is said twice in a row (谢婷谢婷, a caller repeating a name) with name-like
+    given characters (ratio > 0; 谢谢谢谢 is no name), or it runs together with a sibling
+    of the same surname (吴昊吴悦, :func:`_name_forms.sibling_pair`)."""
     given = name_stats().given
     n = e - s
-    return (w[e : e + n] == w[s:e] or w[max(0, s - n) : s] == w[s:e]) and all(
-        given.get(c, -9.0) > 0.0 for c in w[s + 1 : e])
+    if (w[e : e + n] == w[s:e] or w[max(0, s - n) : s] == w[s:e]) and all(
+            given.get(c, -9.0) > 0.0 for c in w[s + 1 : e]):
+        return True
+    return n == 2 and (_name_forms.sibling_pair(w, s, e)
+                       or (s >= 2 and _name_forms.sibling_pair(w, s - 2, s)))
 
 
 def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
@@ -397,8 +402,10 @@ def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
     compound = pp.surnames()[1]
     best: dict[int, tuple[float, int]] = {}
     for (s, e), z in zip(wins, score_windows(w, wins), strict=True):
-        if (w[s : s + 2] in COMPOUND_RULE and _compound_name(w, s, e)) or _repeated(w, s, e):
-            z = max(z, cut)  # 是诸葛明帮我开的卡; 呃谢婷谢婷她让我打的
+        if z < cut and (
+                (w[s : s + 2] in COMPOUND_RULE and _compound_name(w, s, e))
+                or (w[s] in w[e : e + 1] + w[s - 2 : s - 1] and _listed_twice(w, s, e))):
+            z = cut  # 是诸葛明帮我开的卡; 呃谢婷谢婷她让我打的; 吴昊吴悦
         need = cut_every if w[s] in EVERYDAY_SURNAMES and w[s : s + 2] not in compound else cut
         if z >= need and (s not in best or z > best[s][0]):
             best[s] = (z, e)

@@ -462,7 +462,7 @@ def _names(w: str) -> list[Span]:
         out += _name_forms.bare_surnames(w)  # 姓曹，曹操的曹
     if "某" in w:
         out += _name_forms.mou_names(w)  # 大堂经理陈某, 户名李某
-    if "我" in w:
+    if "我" in w[:7]:  # (the pattern is anchored at the turn's start)
         out += _name_forms.asr_self_names(w)  # 我关晓红于上周五…
     if "他" in w or "她" in w:
         out += _name_forms.resumed_names(w)  # 曾强他说卡被吞了
