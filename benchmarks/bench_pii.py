@@ -40,9 +40,11 @@ became development data for a seventh round (a learned name-window scorer beside
 any code and is scored once after it. Hold-out 7 then became development data for an eighth
 round (the learned scorer's second round; hold-out 7 its validation set, never trained on);
 ``pii_holdout8.jsonl`` (``"holdout8"``) was written and committed before that round changed
-any code and is scored once after it.
+any code and is scored once after it. Hold-out 8 then became development data for a ninth
+round; ``pii_holdout9.jsonl`` (``"holdout9"``) was written by another engineer than the one
+who changed the code, committed before the code was frozen, and is scored once after it.
 
-Every hold-out so far was written by the engineer who then wrote the code. ``"jddc"`` is
+Hold-outs 1-8 were written by the engineer who then wrote the code. ``"jddc"`` is
 built from real text instead: the personal-data placeholders of the desensitised JDDC chat
 sample in ``../shared/data`` are filled with invented values by written rules
 (``corpora/gold/pii_jddc_make.py``, which runs at bench time; the cases are never committed),
@@ -57,7 +59,7 @@ Usage::
     python benchmarks/bench_pii.py [--cases corpora/gold/pii_cases.jsonl]
         [--independent corpora/gold/pii_independent.jsonl] [--show-errors]
         [--jddc-src PATH] [--jddc-dev-only] [--holdout6 PATH] [--holdout7 PATH]
-        [--holdout8 PATH]
+        [--holdout8 PATH] [--holdout9 PATH]
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ HOLDOUT5 = REPO / "corpora" / "gold" / "pii_holdout5.jsonl"
 HOLDOUT6 = REPO / "corpora" / "gold" / "pii_holdout6.jsonl"
 HOLDOUT7 = REPO / "corpora" / "gold" / "pii_holdout7.jsonl"
 HOLDOUT8 = REPO / "corpora" / "gold" / "pii_holdout8.jsonl"
+HOLDOUT9 = REPO / "corpora" / "gold" / "pii_holdout9.jsonl"
 JDDC_MAKE = REPO / "corpora" / "gold" / "pii_jddc_make.py"
 JDDC_SRC = REPO.parent / "shared" / "data" / "JDDC2019_chat_sample" / "chat_0.1per.txt"
 TARGET_RECALL, TARGET_PRECISION = 0.99, 0.98
@@ -318,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout6", type=Path, default=HOLDOUT6)
     ap.add_argument("--holdout7", type=Path, default=HOLDOUT7)
     ap.add_argument("--holdout8", type=Path, default=HOLDOUT8)
+    ap.add_argument("--holdout9", type=Path, default=HOLDOUT9)
     ap.add_argument("--jddc-src", type=Path, default=JDDC_SRC,
                     help="the JDDC chat sample the 'jddc' cases are built from")
     ap.add_argument("--jddc-dev-only", action="store_true",
@@ -412,7 +416,17 @@ def main(argv: list[str] | None = None) -> int:
         "ordinary bank wording, scored once after it; development data for that round were "
         "every earlier set (hold-outs 6 and 7 included), the JDDC dev half, the unit tests' "
         "sentences, the demo corpus and the unlabelled review corpora "
-        "(corpora/gold/README.md, 'Hold-out 8')",
+        "(corpora/gold/README.md, 'Hold-out 8'); development data for the ninth round since",
+    )
+    holdout9, hold9_errors = _extra_set(
+        args.holdout9,
+        "blind hold-out for the ninth name/address round, the first written by another "
+        "engineer than the one who changed the code (h2, session 8): committed before the "
+        "round's code was frozen, never run through the masker by the code's author before "
+        "the one blind look; development data for that round were every earlier set "
+        "(hold-outs 1-8), the JDDC dev half, the unit tests' sentences, probe sentences, the "
+        "demo corpus and the unlabelled review and weibo corpora (corpora/gold/README.md, "
+        "'Hold-out 9')",
     )
     jddc, jddc_errors = jddc_sets(args.jddc_src, dev_only=args.jddc_dev_only)
     report = {
@@ -432,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout6": holdout6,
         "holdout7": holdout7,
         "holdout8": holdout8,
+        "holdout9": holdout9,
         "jddc": jddc,
         "blind_scores": {
             "note": "each blind hold-out's [precision, recall, support] at its one blind look, "
@@ -457,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors:
         print("\n".join(errors + ind_errors + hold_errors + hold2_errors + dev3_errors
                         + hold3_errors + hold4_errors + hold5_errors + hold6_errors + hold7_errors
-                        + hold8_errors + jddc_errors))
+                        + hold8_errors + hold9_errors + jddc_errors))
     print(f"{len(cases)} cases, {len(errors)} errors; find_pii {report['texts_per_s']} texts/s "
           f"(no-PII texts {report['texts_per_s_no_pii']}/s), "
           f"mask_pii {report['mask_texts_per_s']} texts/s")
@@ -486,7 +501,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("hold-out 5", holdout5, hold5_errors),
                                      ("hold-out 6", holdout6, hold6_errors),
                                      ("hold-out 7", holdout7, hold7_errors),
-                                     ("hold-out 8", holdout8, hold8_errors)):
+                                     ("hold-out 8", holdout8, hold8_errors),
+                                     ("hold-out 9", holdout9, hold9_errors)):
         if extra is not None:
             print(f"{key}: {extra['n_cases']} cases, {len(extra_errors)} errors, "
                   f"{extra['negatives']['false_positives']} false positive(s) on "
