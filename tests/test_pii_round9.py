@@ -183,3 +183,13 @@ def test_a_name_taken_up_by_a_pronoun(text, expected):
 ])
 def test_repeated_names_form_roles_and_function_characters(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我姓徐，双人徐", ["徐", "双人徐"]),
+    ("一位姓刘的经理", ["刘"]),
+    ("陈克明面条好吃吗", []),
+    ("杨铭宇黄焖鸡扣了两次", []),
+])
+def test_more_spellings_surname_phrases_and_shops(text, expected):
+    assert _names(text) == expected

@@ -405,6 +405,8 @@ SPELLED_SURNAMES: Final[tuple[str, ...]] = (
     "弓长张", "立早章", "木子李", "耳东陈", "口天吴", "古月胡", "双木林", "草头黄", "言午许",
     "人可何", "双口吕", "禾口程", "文刀刘", "三横王", "走肖赵", "关耳郑", "子小孙", "日每梅",
     "女酋姚", "木易杨", "三点水的江", "草头萧", "小月肖",
+    # round 9: more of the usual spellings
+    "双人徐", "卯金刀刘", "四维罗", "宝盖宋", "金中钟", "二马冯", "木卯柳",
 )  # fmt: skip
 
 
@@ -646,7 +648,7 @@ def name_regexes() -> NameRegexes:
         rf"{_CUE_CLAUSE}(?={sur}[\u4e00-\u9fff]{{1,2}}?{_CLAUSE_RIGHT})"
     )
     surname_only = re.compile(
-        rf"(?:我姓|[那一有]个姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓"
+        rf"(?:我姓|[那一有]个姓|[那一这有]位姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓"
         rf"|老公姓|老婆姓"
         rf"|丈夫姓|妻子姓"
         # a staff member or the other party named by surname (客户经理姓覃，覃是西早覃)
