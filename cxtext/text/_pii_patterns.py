@@ -648,7 +648,8 @@ def name_regexes() -> NameRegexes:
         rf"{_CUE_CLAUSE}(?={sur}[\u4e00-\u9fff]{{1,2}}?{_CLAUSE_RIGHT})"
     )
     surname_only = re.compile(
-        rf"(?:我姓|[那一有]个姓|[那一这有]位姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓|客户姓|持卡人姓"
+        rf"(?:我姓|[那一有]个姓|[那一这有]位姓|免贵[，, ]?姓|鄙姓|敝姓|本人姓|我们姓|他姓|她姓"
+        rf"|客户姓|持卡人姓"
         rf"|老公姓|老婆姓"
         rf"|丈夫姓|妻子姓"
         # a staff member or the other party named by surname (客户经理姓覃，覃是西早覃)
