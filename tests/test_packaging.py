@@ -19,12 +19,17 @@ def _name(req: str) -> tuple[str, str]:
     return m.group(1).lower().replace("_", "-"), m.group(3).replace(" ", "")
 
 
-def test_environment_yml_mirrors_pyproject():
+def _requirements() -> list[str]:
+    """pyproject.toml's requirements: core, then every extra's (not the cxtext[...] ones)."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     reqs = list(project["dependencies"])
-    for _extra, items in project["optional-dependencies"].items():
+    for items in project["optional-dependencies"].values():
         reqs += [r for r in items if not r.startswith("cxtext[")]
-    want = dict(_name(r) for r in reqs)
+    return reqs
+
+
+def test_environment_yml_mirrors_pyproject():
+    want = dict(_name(r) for r in _requirements())
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     got: dict[str, str] = {}
     for dep in env["dependencies"]:
@@ -38,11 +43,8 @@ def test_environment_yml_mirrors_pyproject():
 
 def test_min_versions_pin_every_lower_bound():
     """``make test-min`` installs tests/min_versions.txt: each lower bound, nothing else."""
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    reqs = list(project["dependencies"])
-    for items in project["optional-dependencies"].values():
-        reqs += [r for r in items if not r.startswith("cxtext[")]
-    want = {name: re.fullmatch(r">=([0-9.]+)", spec).group(1) for name, spec in map(_name, reqs)}
+    want = {name: re.fullmatch(r">=([0-9.]+)", spec).group(1)
+            for name, spec in map(_name, _requirements())}
     pins = [line for line in (REPO / "tests" / "min_versions.txt").read_text().splitlines()
             if line.strip() and not line.startswith("#")]
     got = {name: spec for name, spec in map(_name, pins)}
