@@ -68,28 +68,6 @@ SURNAME_ROLES: Final = (
 
 
 @lru_cache(maxsize=1)
-def _mou_re() -> re.Pattern[str]:
-    return re.compile(f"(?P<sur>{pp.surname_pattern()})某(?:某)?")
-
-
-@lru_cache(maxsize=1)
-def _role_surname_re() -> re.Pattern[str]:
-    roles = "|".join(sorted(SURNAME_ROLES, key=lambda r: (-len(r), r)))
-    return re.compile(f"(?P<sur>{pp.surname_pattern()})姓(?:{roles})")
-
-
-@lru_cache(maxsize=1)
-def _bare_surname_re() -> re.Pattern[str]:
-    return re.compile(f"(?:^|(?<=[，,。；;！!？?\\s]))姓(?P<sur>{pp.surname_pattern()})"
-                      "(?=[，,。；;\\s]|$)")
-
-
-def bare_surnames(w: str) -> list[Span]:
-    """姓X alone in its clause (call only when 姓 is in ``w``): the surname."""
-    return [(*m.span("sur"), "name") for m in _bare_surname_re().finditer(w)]
-
-
-@lru_cache(maxsize=1)
 def _asr_self_re() -> re.Pattern[str]:
     return re.compile("(?:你好|您好|[喂嗯呃对哎])?[ ,，]{0,2}我"
                       f"(?P<name>{pp.surname_pattern()}[\u4e00-\u9fff]{{2}})"
@@ -99,11 +77,11 @@ def _asr_self_re() -> re.Pattern[str]:
 def asr_self_names(w: str) -> list[Span]:
     """我 + a three-character name at the start of a turn (call only when 我 is in ``w``;
     one anchored match, so it costs next to nothing on other texts)."""
-    st = name_stats()
-    compound = pp.surnames()[1]
-    out: list[Span] = []
     m = _asr_self_re().match(w)
+    out: list[Span] = []
     if m is not None:
+        st = name_stats()
+        compound = pp.surnames()[1]
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
         # an everyday-word surname (关, 常 …) needs clearly name-like given characters
@@ -115,16 +93,35 @@ def asr_self_names(w: str) -> list[Span]:
     return out
 
 
+def _surname_before(w: str, p: int) -> int:
+    """Start of the surname that ends right before ``w[p]`` (a compound one first), or -1."""
+    single, compound = pp.surnames()
+    if p >= 2 and w[p - 2 : p] in compound:
+        return p - 2
+    return p - 1 if p >= 1 and w[p - 1] in single else -1
+
+
+def _finds(w: str, ch: str):
+    """Every index of the character ``ch`` in ``w`` (``str.find``: no regex scan)."""
+    p = w.find(ch)
+    while p >= 0:
+        yield p
+        p = w.find(ch, p + 1)
+
+
 def mou_names(w: str) -> list[Span]:
     """``X某`` spans of ``w`` (call only when 某 is in ``w``)."""
     out: list[Span] = []
     freq = name_stats().freq
-    for m in _mou_re().finditer(w):
-        s, e = m.span()
-        sur = m.group("sur")
+    for p in _finds(w, "某"):
+        s = _surname_before(w, p)
+        if s < 0 or w[p - 1] == "某":
+            continue  # no surname before (某银行), or the second 某 of 某某
+        sur = w[s:p]
+        e = p + 2 if w[p + 1 : p + 2] == "某" else p + 1
         if len(sur) == 1 and sur in MOU_NOT_SURNAME:
             continue
-        if w[e : e + 1] in MOU_WORD_NEXT and e - s == len(sur) + 1:
+        if e == p + 1 and w[e : e + 1] in MOU_WORD_NEXT:
             continue  # 某种, 某银行: "some"
         if s and freq.get(w[s - 1] + sur[0], 0) >= MOU_LEFT_WORD_MIN:
             continue  # 丽江某旅行社: the character belongs to the word before
@@ -132,15 +129,29 @@ def mou_names(w: str) -> list[Span]:
     return out
 
 
+#: The roles of :data:`SURNAME_ROLES` as one anchored pattern (tried only right after 姓).
+_ROLES_RE: Final = re.compile("|".join(sorted(SURNAME_ROLES, key=lambda r: (-len(r), r))))
+#: What may stand right before a bare 姓X, and right after it.
+_CLAUSE_EDGE: Final = frozenset("，,。；;！!？? \t\n")
+
+
 def role_surnames(w: str) -> list[Span]:
-    """``X姓`` + role spans (the surname alone; call only when 姓 is in ``w``)."""
+    """``X姓`` + role spans (the surname alone) and a bare 姓X alone in its clause
+    (姓曹，曹操的曹; call only when 姓 is in ``w``)."""
     freq = name_stats().freq
+    single, compound = pp.surnames()
     out: list[Span] = []
-    for m in _role_surname_re().finditer(w):
-        s, e = m.span("sur")
-        if len(m.group("sur")) == 1 and s and freq.get(w[s - 1 : e], 0) >= MOU_LEFT_WORD_MIN:
-            continue  # a word ends in the surname character
-        out.append((s, e, "name"))
+    for p in _finds(w, "姓"):
+        s = _surname_before(w, p)
+        if s >= 0 and _ROLES_RE.match(w, p + 1) and not (
+                p - s == 1 and s and freq.get(w[s - 1 : p], 0) >= MOU_LEFT_WORD_MIN):
+            out.append((s, p, "name"))  # 梁姓客户经理 (not a word ending in 梁)
+            continue
+        if p and w[p - 1] not in _CLAUSE_EDGE:
+            continue
+        e = p + 3 if w[p + 1 : p + 3] in compound else p + 2 if w[p + 1 : p + 2] in single else 0
+        if e and (e >= len(w) or w[e] in _CLAUSE_EDGE):
+            out.append((p + 1, e, "name"))  # 姓曹，
     return out
 
 

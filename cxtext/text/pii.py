@@ -458,8 +458,7 @@ def _names(w: str) -> list[Span]:
     if "姓" in w:
         for m in rx.surname_only.finditer(w):
             out.append((m.start("sur"), m.end("sur"), "name"))
-        out += _name_forms.role_surnames(w)  # 梁姓客户经理
-        out += _name_forms.bare_surnames(w)  # 姓曹，曹操的曹
+        out += _name_forms.role_surnames(w)  # 梁姓客户经理, 姓曹，曹操的曹
     if "某" in w:
         out += _name_forms.mou_names(w)  # 大堂经理陈某, 户名李某
     if "我" in w[:7]:  # (the pattern is anchored at the turn's start)
@@ -533,7 +532,7 @@ def _names(w: str) -> list[Span]:
         out += _coordinated(w, out, single, compound)
     if "、" in w:
         out += _listed(w, single, compound)  # 股东有任浩天、万秋菊两个人
-    if _COORDINATOR_RE.search(w):
+    if "、" in w or "和" in w:
         out += _name_forms.sibling_names(w)  # 常红、常军、常明; 我和曾丽曾伟
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
@@ -1553,14 +1552,15 @@ def _detect(text: str) -> list[Span]:
         cands += _names_model.learned_names(wide, cands)
     if not cands:
         return []
-    if "的" in wide:  # 苏州的苏芸芸众生的芸: no name starts at a character just spelled
-        cands = [c for c in cands
-                 if c[2] != "name" or not _name_forms.spelled_given_start(wide, c[0])]
-    # 周大福的金条, 李佳琦直播: a brand or a public figure; 收款人那一栏: a demonstrative
-    cands = [c for c in cands if c[2] != "name" or not (
-        _name_forms.brand_after(wide, c[1]) or _name_forms.demonstrative_at(wide, c[0]))]
-    if any(t == "name" for _, _, t in cands) and _LIST_SEP_RE.search(wide):
-        cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…
+    if any(t == "name" for _, _, t in cands):
+        # vetoes: 周大福的金条, 李佳琦直播 (a brand or a public figure); 收款人那一栏 (a
+        # demonstrative); 苏州的苏芸芸众生的芸 (no name starts at a character just spelled)
+        spelled = "的" in wide
+        cands = [c for c in cands if c[2] != "name" or not (
+            _name_forms.brand_after(wide, c[1]) or _name_forms.demonstrative_at(wide, c[0])
+            or (spelled and _name_forms.spelled_given_start(wide, c[0])))]
+        if _LIST_SEP_RE.search(wide):
+            cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…
     if "[" in text:  # never match inside an existing placeholder (keeps masking idempotent)
         held = [m.span() for m in _PLACEHOLDER_RE.finditer(text)]
         if held:
