@@ -69,8 +69,11 @@ SURNAME_ROLES: Final = (
 
 @lru_cache(maxsize=1)
 def _asr_self_re() -> re.Pattern[str]:
+    single, compound = pp.surnames()
+    lead = "".join(sorted(single | {c[0] for c in compound}))
+    # (?=[lead]) fails at once after 我想, 我要, 我的 … before the compound alternatives
     return re.compile("(?:你好|您好|[喂嗯呃对哎])?[ ,，]{0,2}我"
-                      f"(?P<name>{pp.surname_pattern()}[\u4e00-\u9fff]{{2}})"
+                      f"(?=[{lead}])(?P<name>{pp.surname_pattern()}[\u4e00-\u9fff]{{2}})"
                       "(?=[我于在啊呀，,。 ]|$)")
 
 

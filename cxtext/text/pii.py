@@ -465,7 +465,7 @@ def _names(w: str) -> list[Span]:
         out += _name_forms.asr_self_names(w)  # 我关晓红于上周五…
     if "他" in w or "她" in w:
         out += _name_forms.resumed_names(w)  # 曾强他说卡被吞了
-    if "的" in w and ("是" in w or "叫" in w or "本人" in w):
+    if (rare or "叫" in w) and "的" in w:  # (``rare``: 我是, 我叫, 名字, 本人 … occur)
         out += _name_forms.spelled_names(w)  # 我是李金花金子的金花朵的花
     for m in rx.reporting.finditer(w) if rare and pp.REPORTING_HINT_RE.search(w) else ():
         s, e = m.span("name")
@@ -1663,14 +1663,15 @@ def _to_original(found: list[Span], spans: list[Span]) -> list[Span]:
     return out
 
 
-def _passes(text: str, wanted: frozenset[str]) -> list[Span]:
+def _passes(text: str, wanted: frozenset[str], first: list[Span] | None = None) -> list[Span]:
     """What masking replaces, in original offsets: :func:`_detect` run again on the masked
     text until it finds nothing new (at most ``_MAX_PASSES`` runs). A name is sometimes found
-    only once the same name next to it is masked (杜晶 in a signature, after 本人杜晶)."""
+    only once the same name next to it is masked (杜晶 in a signature, after 本人杜晶).
+    ``first``: the first pass's result when the caller has it already."""
     found: list[Span] = []
     masked = text
-    for _ in range(_MAX_PASSES):
-        spans = _detect(masked)
+    for k in range(_MAX_PASSES):
+        spans = first if k == 0 and first is not None else _detect(masked)
         if wanted is not _ALL_TYPES:
             spans = [sp for sp in spans if sp[2] in wanted]
         if not spans:
@@ -1682,9 +1683,10 @@ def _passes(text: str, wanted: frozenset[str]) -> list[Span]:
 
 def _mask_counted(text: str, wanted: frozenset[str]) -> tuple[str, list[int] | None]:
     """Masked text and the count of each type (in ``PII_TYPES`` order; None when all 0)."""
-    found = _passes(text, wanted)
-    if not found:
+    first = _detect(text)  # (most texts hold nothing: one pass, no further call)
+    if not first or (wanted is not _ALL_TYPES and not any(sp[2] in wanted for sp in first)):
         return text, None
+    found = _passes(text, wanted, first)
     counts = [0] * len(PII_TYPES)
     for _, _, typ in found:
         counts[_TYPE_INDEX[typ]] += 1
