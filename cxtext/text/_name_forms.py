@@ -187,9 +187,12 @@ _BRAND_NEXT_RE: Final = re.compile(
     "的?(?:" + "|".join(sorted(BRAND_NEXT, key=lambda x: (-len(x), x))) + ")")
 
 
+_BRAND_FIRST: Final = frozenset("的" + "".join(x[0] for x in BRAND_NEXT))
+
+
 def brand_after(w: str, e: int) -> bool:
     """Goods, a shop or a show follow the name-shaped word ending at ``e``."""
-    return _BRAND_NEXT_RE.match(w, e) is not None
+    return w[e : e + 1] in _BRAND_FIRST and _BRAND_NEXT_RE.match(w, e) is not None
 
 
 #: After 这/那/哪 these make a demonstrative phrase, not a given name (那一栏, 那个, 这边).
