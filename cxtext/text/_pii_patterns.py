@@ -53,8 +53,6 @@ def translate(text: str, table: dict[int, str], changed: re.Pattern[str]) -> str
     every character of a non-ASCII text; here each distinct character that changes is replaced
     once (the table's values are never keys, so the order of the replacements is irrelevant).
     """
-    if changed.search(text) is None:  # (most texts: no list, no set)
-        return text
     for ch in set(changed.findall(text)):
         text = text.replace(ch, table[ord(ch)])
     return text
