@@ -149,6 +149,24 @@ def _cli_report(corpus: str, out: str) -> dict:
     return {"out": Path(out), "code": code, "stdout": stdout.getvalue()}
 
 
+#: What rendering a report needs (the ``notebooks`` extra): without it the report fixtures skip.
+_NOTEBOOK_MODULES = ("papermill", "nbconvert", "ipykernel")
+
+
+def _notebooks_missing() -> str | None:
+    """The first module of the ``notebooks`` extra that cannot be found, or None."""
+    import importlib.util
+
+    return next((m for m in _NOTEBOOK_MODULES if importlib.util.find_spec(m) is None), None)
+
+
+def _need_notebooks() -> None:
+    missing = _notebooks_missing()
+    if missing:
+        pytest.skip(f"rendering reports needs the notebooks extra ({missing} is not installed: "
+                    "pip install 'cxtext[notebooks]')")
+
+
 def _background_wanted(items: list[pytest.Item]) -> list[str]:
     used = set().union(*(getattr(i, "fixturenames", ()) for i in items)) if items else set()
     return [name for name in _BACKGROUND if name in used]
@@ -169,7 +187,7 @@ def _reports_in_background(request: pytest.FixtureRequest):
     """At the first test, start computing the ``_BACKGROUND`` fixtures the selected tests
     use, one after the other in a spawned process; yields their futures by name."""
     wanted = _background_wanted(request.session.items)
-    if not wanted or not (DEMO / "turns.csv").is_file():
+    if not wanted or not (DEMO / "turns.csv").is_file() or _notebooks_missing():
         yield {}
         return
     import multiprocessing
@@ -207,6 +225,7 @@ def rendered_reports(_reports_in_background, report_corpus: Path,
                      tmp_path_factory: pytest.TempPathFactory):
     """Every report rendered from ``report_corpus`` through one work store, plus the index
     (see ``_render_all``); rendered in the background since the first test."""
+    _need_notebooks()
     from types import SimpleNamespace
 
     done = _from_background(_reports_in_background, "rendered_reports", lambda: _render_all(
@@ -219,6 +238,7 @@ def rendered_profile(_reports_in_background, small_corpus: Path,
                      tmp_path_factory: pytest.TempPathFactory):
     """``(RenderedReport, html)`` of the corpus-profile report of ``small_corpus`` (read and
     tagged by the notebook itself: ``corpus_dir``); rendered in the background."""
+    _need_notebooks()
     r = _from_background(_reports_in_background, "rendered_profile", lambda: _render_profile(
         str(small_corpus), str(tmp_path_factory.mktemp("profile"))))
     return r, r.path.read_text(encoding="utf-8")
@@ -229,6 +249,7 @@ def cli_report_run(_reports_in_background, small_corpus: Path,
                    tmp_path_factory: pytest.TempPathFactory):
     """``cxtext report corpus_profile --corpus small_corpus --out OUT`` run in the background
     (see ``_cli_report``): ``out``, exit ``code`` and ``stdout``."""
+    _need_notebooks()
     from types import SimpleNamespace
 
     done = _from_background(_reports_in_background, "cli_report_run", lambda: _cli_report(
