@@ -43,6 +43,20 @@ def build(raw: list[tuple[str, str]], *, prefix: str, note: str) -> list[dict]:
     return cases
 
 
+MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def add_phones(cases: list[dict]) -> list[dict]:
+    """A ``phone`` span for every 11-digit mobile number of each case (``1[3-9]`` + 9 digits,
+    not inside a longer digit run), added after the markers are read; spans in text order."""
+    for case in cases:
+        phones = [{"start": m.start(), "end": m.end(), "type": "phone"}
+                  for m in MOBILE_RE.finditer(case["text"])]
+        if phones:
+            case["spans"] = sorted(case["spans"] + phones, key=lambda s: s["start"])
+    return cases
+
+
 def write(cases: list[dict], out: Path) -> None:
     """Write the cases (one JSON object a line) and print a one-line summary."""
     with out.open("w", encoding="utf-8") as fh:

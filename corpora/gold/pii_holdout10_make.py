@@ -38,7 +38,6 @@ Run ``python corpora/gold/pii_holdout10_make.py`` to rewrite the file.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -47,7 +46,6 @@ sys.path.insert(0, str(HERE))
 import _pii_make  # noqa: E402
 
 OUT = HERE / "pii_holdout10.jsonl"
-MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 # (form, text with inline markers)
 RAW: list[tuple[str, str]] = [
@@ -405,13 +403,7 @@ RAW: list[tuple[str, str]] = [
 
 def build() -> list[dict]:
     """The marked cases, plus a ``phone`` span for every mobile number (spans in text order)."""
-    cases = _pii_make.build(RAW, prefix="hold10", note="holdout10")
-    for case in cases:
-        phones = [{"start": m.start(), "end": m.end(), "type": "phone"}
-                  for m in MOBILE_RE.finditer(case["text"])]
-        if phones:
-            case["spans"] = sorted(case["spans"] + phones, key=lambda s: s["start"])
-    return cases
+    return _pii_make.add_phones(_pii_make.build(RAW, prefix="hold10", note="holdout10"))
 
 
 def main() -> None:
