@@ -31,11 +31,12 @@ def _replaced(text: str, matches) -> str:
 
 
 def _texts() -> list[str]:
-    """Every PII gold set's texts (never hold-out 9 before its look: only the sets named
-    here) and every 10th demo turn, plus the demo's signed complaints."""
+    """Every PII gold set's texts (never a hold-out before its look: only the sets named
+    here; hold-out 9 since session 9) and every 10th demo turn, plus the demo's signed
+    complaints."""
     sets = ["pii_cases", "pii_independent", "pii_holdout", "pii_holdout2", "pii_dev3",
             "pii_holdout3", "pii_holdout4", "pii_holdout5", "pii_holdout6", "pii_holdout7",
-            "pii_holdout8"]
+            "pii_holdout8", "pii_holdout9"]
     out = [json.loads(line)["text"] for s in sets
            for line in (GOLD / f"{s}.jsonl").read_text(encoding="utf-8").splitlines()]
     with (ROOT / "corpora" / "demo" / "turns.csv").open(encoding="utf-8") as fh:

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Final
 
 from cxtext.text import _pii_patterns as pp
-from cxtext.text._names import BARE_LEFT, LEFT_OK, name_stats
+from cxtext.text._names import BARE_LEFT, LEFT_OK, RIGHT_OK, name_stats
 
 Span = tuple[int, int, str]
 
@@ -65,6 +65,12 @@ SURNAME_ROLES: Final = (
     "客户经理", "理财经理", "大堂经理", "经理", "员工", "职员", "工作人员", "柜员", "客服",
     "专员", "业务员", "保安", "行长", "主任", "催收员", "同事", "男子", "女子", "男士", "女士",
 )
+
+
+#: The least name ratio of the last character of an ASR self-introduced name that holds a
+#: dictionary word (白云 in 喂，我白云飞，).
+ASR_LAST_GIVEN_MIN: Final = 1.0
+_CLAUSE_END: Final = frozenset("，,。.！!？? ")
 
 
 @lru_cache(maxsize=1)
@@ -89,9 +95,14 @@ def asr_self_names(w: str) -> list[Span]:
         slen = 2 if w[s : s + 2] in compound else 1
         # an everyday-word surname (关, 常 …) needs clearly name-like given characters
         least = 1.0 if slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES else 0.0
+        # a word inside is no name (我高兴死了), except a surname and its first given
+        # character before a clearly name-like last one and a clause end (喂，我白云飞，)
+        cut = e - 1 if (e >= len(w) or w[e] in _CLAUSE_END) and (
+            st.given.get(w[e - 1], -9.0) >= ASR_LAST_GIVEN_MIN
+            and st.freq.get(w[s:e], 0) < MOU_LEFT_WORD_MIN) else s
         if all(st.given.get(c, -9.0) > least for c in w[s + slen : e]) and not any(
                 st.freq.get(w[a:b], 0) >= MOU_LEFT_WORD_MIN
-                for a in range(s, e - 1) for b in range(a + 2, e + 1)):  # 我高兴死了
+                for a in range(s, e - 1) for b in range(max(a + 2, cut + 1), e + 1)):
             out.append((s, e, "name"))
     return out
 
@@ -136,6 +147,8 @@ def mou_names(w: str) -> list[Span]:
 _ROLES_RE: Final = re.compile("|".join(sorted(SURNAME_ROLES, key=lambda r: (-len(r), r))))
 #: What may stand right before a bare 姓X, and right after it.
 _CLAUSE_EDGE: Final = frozenset("，,。；;！!？? \t\n")
+#: ... and the verbs of a reported surname (催收员自称姓胡，, 对方声称姓王。).
+SAID_SURNAME_LEFT: Final = frozenset("称")
 
 
 def role_surnames(w: str) -> list[Span]:
@@ -150,7 +163,7 @@ def role_surnames(w: str) -> list[Span]:
                 p - s == 1 and s and freq.get(w[s - 1 : p], 0) >= MOU_LEFT_WORD_MIN):
             out.append((s, p, "name"))  # 梁姓客户经理 (not a word ending in 梁)
             continue
-        if p and w[p - 1] not in _CLAUSE_EDGE:
+        if p and w[p - 1] not in _CLAUSE_EDGE and w[p - 1] not in SAID_SURNAME_LEFT:
             continue
         e = p + 3 if w[p + 1 : p + 3] in compound else p + 2 if w[p + 1 : p + 2] in single else 0
         if e and (e >= len(w) or w[e] in _CLAUSE_EDGE):
@@ -183,11 +196,20 @@ BRAND_NEXT: Final = (
     "烧烤", "小吃", "饭馆", "酒楼", "蛋糕", "面包", "咖啡", "便利店", "女装", "男装", "黄焖鸡",
     "酸菜鱼", "螺蛳粉",
 )
+#: Goods and shops that follow a brand directly, never after 的 (陈克明挂面, 吴裕泰茶庄,
+#: 谢瑞麟项链): a person's belongings take 的 (王芳的项链), so these veto only right after
+#: the name-shaped word (round 10).
+BRAND_DIRECT: Final = (
+    "挂面", "面粉", "茶庄", "茶行", "茶叶", "茶楼", "项链", "戒指", "手镯", "耳环", "手表",
+    "白酒", "酒业", "月饼", "饼干", "酱油", "调料", "家具", "家纺", "电器", "珠宝行", "金行",
+    "基金会", "基金", "集团", "奖学金",
+)
 _BRAND_NEXT_RE: Final = re.compile(
-    "的?(?:" + "|".join(sorted(BRAND_NEXT, key=lambda x: (-len(x), x))) + ")")
+    "的?(?:" + "|".join(sorted(BRAND_NEXT, key=lambda x: (-len(x), x))) + ")|(?:"
+    + "|".join(sorted(BRAND_DIRECT, key=lambda x: (-len(x), x))) + ")")
 
 
-_BRAND_FIRST: Final = frozenset("的" + "".join(x[0] for x in BRAND_NEXT))
+_BRAND_FIRST: Final = frozenset("的" + "".join(x[0] for x in BRAND_NEXT + BRAND_DIRECT))
 
 
 def brand_after(w: str, e: int) -> bool:
@@ -205,7 +227,9 @@ def demonstrative_at(w: str, s: int) -> bool:
 
 
 #: Self-introductions a spelled name follows (我是…, 他叫…).
-_SPELL_CUE_RE: Final = re.compile("(?:我是|我叫|他叫|她叫|名字叫|名字是|本人叫|本人) ?")
+_SPELL_CUE_RE: Final = re.compile("(?:我是|我叫|他叫|她叫|名字叫|名字是|本人叫|本人|就是) ?")
+#: What may stand between a name and its spelling (我就是安宁，安全的安，宁静的宁).
+_SPELL_GAP: Final = frozenset("，, ")
 
 
 def _spelling_after(w: str, name: str, e: int) -> bool:
@@ -243,7 +267,8 @@ def spelled_names(w: str) -> list[Span]:
         for ln in (3, 2):
             e = s + ln
             if e <= len(w) and all("\u4e00" <= c <= "\u9fff" for c in w[s:e]) and (
-                    _spelling_after(w, w[s:e], e)):
+                    _spelling_after(w, w[s:e], e) or (
+                        w[e : e + 1] in _SPELL_GAP and _spelling_after(w, w[s:e], e + 1))):
                 out.append((s, e, "name"))
                 break
     return out
@@ -327,4 +352,37 @@ def resumed_names(w: str) -> list[Span]:
                 continue  # 高峰他: a dictionary word
             out.append((s, p, "name"))
             break
+    return out
+
+
+#: The least name ratio of the character after 一 in a given name that starts with 一.
+YI_GIVEN_MIN: Final = 1.5
+
+
+@lru_cache(maxsize=1)
+def _yi_re() -> re.Pattern[str]:
+    st = name_stats()
+    plain = "".join(sorted(c for c in pp.surnames()[0] if c not in pp.AMBIGUOUS_SURNAMES))
+    strong = "".join(sorted(c for c, g in st.given.items() if g >= YI_GIVEN_MIN))
+    # the literal first, so that ``re`` skips ahead to 一
+    return re.compile(f"一(?<=[{plain}]一)(?=[{strong}])")
+
+
+def yi_names(w: str) -> list[Span]:
+    """Three-character names whose given name starts with 一 (赵一帆那笔贷款, 程一鸣、…; call
+    only when 一 is in ``w``). 一 has no name ratio (it is a numeral in most windows), so
+    neither the given-name list of the cue rules nor the scorer's windows take it. Taken
+    after a surname that is no everyday word, before a clearly name-like character, with
+    no dictionary word across the window or its left edge (周一, 万一, 一样, 一起) and clean
+    edges on both sides."""
+    freq = name_stats().freq
+    out: list[Span] = []
+    for m in _yi_re().finditer(w):
+        s, e = m.start() - 1, m.start() + 2
+        if any(freq.get(w[a:b], 0) >= MOU_LEFT_WORD_MIN
+               for a, b in ((s, s + 2), (s + 1, e), (s, e), (max(0, s - 1), s + 1))):
+            continue  # 统一, 一样, 逐一 …: a word, not a name
+        if _clean_left(w, s) and (e >= len(w) or not "\u4e00" <= w[e] <= "\u9fff"
+                                  or w[e] in RIGHT_OK):
+            out.append((s, e, "name"))
     return out

@@ -378,8 +378,11 @@ def _listed_twice(w: str, s: int, e: int) -> bool:
     if (w[e : e + n] == w[s:e] or w[max(0, s - n) : s] == w[s:e]) and all(
             given.get(c, -9.0) > 0.0 for c in w[s + 1 : e]):
         return True
-    return n == 2 and (_name_forms.sibling_pair(w, s, e)
-                       or (s >= 2 and _name_forms.sibling_pair(w, s - 2, s)))
+    if n != 2:
+        return False
+    if _name_forms.sibling_pair(w, s, e):
+        return not _name_forms.brand_after(w, e + 2)  # 何梁何利基金: founders, a fund's name
+    return s >= 2 and _name_forms.sibling_pair(w, s - 2, s) and not _name_forms.brand_after(w, e)
 
 
 def learned_names(w: str, found: list[Span], pos: int = 0) -> list[Span]:
