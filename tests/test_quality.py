@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -193,3 +194,7 @@ def test_customer_complaint_flag_agrees_with_a_full_scan() -> None:
         if speaker == "customer" and text:
             prep = prepare_texts([text])[0]
             assert flag == bool(_match(prep, ("complaint",))["complaint"])
+    # ``only`` limits the look to some rows (the roll-up skips conversations whose
+    # empathy deduction cannot depend on it); the others come out False
+    only = np.array([True, False, True, True, True, True, True, False, True])
+    assert _customer_complained(texts, speakers, only=only).tolist() == (got & only).tolist()

@@ -357,15 +357,20 @@ def _check_silence(silence_s: object) -> None:
 
 
 def _customer_complained(texts: Sequence[object] | pd.Series,
-                         speakers: Sequence[object]) -> np.ndarray:
+                         speakers: Sequence[object],
+                         only: np.ndarray | None = None) -> np.ndarray:
     """Customer turns that say a complaint word of the quality rules (``complaint`` item).
 
     Each distinct customer text is prepared and matched once (repeats share the answer),
-    and no evidence is kept (only the flag is needed).
+    and no evidence is kept (only the flag is needed). ``only`` (bool per row) limits the
+    look to those rows; the others come out ``False``.
     """
     speaker = np.asarray(speakers, dtype=object)
     out = np.zeros(len(speaker), dtype=bool)
-    rows = np.flatnonzero(speaker == "customer")
+    wanted = speaker == "customer"
+    if only is not None:
+        wanted &= only
+    rows = np.flatnonzero(wanted)
     if not len(rows):
         return out
     # a Series of Arrow strings is encoded in C: only its distinct texts become str objects
@@ -416,9 +421,19 @@ def agent_quality_from_tags(
     # read only where an agent turn has forbidden phrases (flags are 0 on other rows)
     evidence = table["quality_evidence"].to_numpy(dtype=object)
     customer = speaker == "customer"
-    complained = _customer_complained(table["text"], speaker)
     said = table[list(_INTENT_COLUMNS)].fillna(False).to_numpy(dtype=bool).any(axis=1)
-    complained = complained | (said & customer)
+    complained = said & customer
+    if w["empathy"] > 0:
+        # score_conversations reads whether the customer complained only for a
+        # conversation with an agent turn, none of them empathic and no intent said:
+        # elsewhere the complaint words are not looked for (they cannot change the score)
+        conv = pd.factorize(table["conversation_id"].to_numpy(dtype=object), sort=False)[0]
+        n_conv = int(conv.max()) + 1 if len(conv) else 0
+        settled = np.bincount(conv, weights=complained | (flags["empathy"] > 0),
+                              minlength=n_conv) > 0
+        open_conv = ~settled & (np.bincount(conv, weights=agent, minlength=n_conv) > 0)
+        complained = complained | _customer_complained(table["text"], speaker,
+                                                        only=open_conv[conv])
     return score_conversations(table, flags, evidence, complained, silence_s=silence_s,
                                weights=w)
 
