@@ -146,3 +146,16 @@ def test_asr_self_introduction_with_a_word_inside(text, expected):
 ])
 def test_a_word_closing_a_list_of_names(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你好，我是网点的小高，您的卡到了", ["高"]),
+    ("我是小钟。", ["钟"]),
+    ("我是理财小白，想问一下", []),
+    ("我是新来的小白，", []),
+    ("我是老师，", []),
+    ("我是小米，", []),
+    ("我是小区的业主", []),
+])
+def test_own_nickname_before_a_clause_end(text, expected):
+    assert _names(text) == expected

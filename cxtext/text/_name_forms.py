@@ -386,3 +386,31 @@ def yi_names(w: str) -> list[Span]:
                                   or w[e] in RIGHT_OK):
             out.append((s, e, "name"))
     return out
+
+
+#: 小X / 老X that are words this frequent (jieba) are no nickname (老师, 老公, 小米, 小龙).
+SELF_NICK_WORD_MAX: Final = 50
+#: ... nor 小白 ("a novice": 我是理财小白，).
+SELF_NICK_NOT: Final = frozenset("白")
+
+
+@lru_cache(maxsize=1)
+def _self_nick_re() -> re.Pattern[str]:
+    single = "".join(sorted(pp.surnames()[0]))
+    return re.compile(f"我是(?:[^，,。！!？?]{{0,8}}的)?[小老](?P<sur>[{single}])"
+                      "(?=[，,。！!？? ]|$)")
+
+
+def self_nicknames(w: str) -> list[Span]:
+    """The surname of a nickname a speaker gives as their own name, alone before a clause
+    end (我是营业部的小黄，, 我是小高。; call only when 我是 is in ``w``): any surname, not
+    only the nickname surnames of ``pii._nicknames`` (小黄车, 小黄鸭 are no one there, but
+    here the nickname ends the clause), unless 小X / 老X is a word (老师, 老公, 小米) or
+    小白."""
+    freq = name_stats().freq
+    out: list[Span] = []
+    for m in _self_nick_re().finditer(w):
+        s = m.start("sur")
+        if w[s] not in SELF_NICK_NOT and freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX:
+            out.append((s, s + 1, "name"))
+    return out

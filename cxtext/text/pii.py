@@ -575,6 +575,8 @@ def _names(w: str) -> list[Span]:
         colon = "：" in w or ":" in w
         if colon or "本人" in w or ("的" in w and ("我是" in w or "我叫" in w or "名字" in w)):
             out += _word_names(w, single, compound, colon)  # 投诉人：夏天， / 我是万里，…
+        if "我是" in w:
+            out += _name_forms.self_nicknames(w)  # 我是营业部的小黄， (round 10)
     return out
 
 
