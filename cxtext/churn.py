@@ -314,9 +314,9 @@ def churn_features(portraits: pd.DataFrame, features: str | Sequence[str] = "tex
     ...                   "tenure_months": [36], "n_products": [2], "contacts_30d": [1],
     ...                   "contacts_90d": [2], "contacts_365d": [2],
     ...                   "days_since_last_contact": [5.0], "unresolved_contacts": [1],
-    ...                   "repeat_contacts": [0]})
-    >>> churn_features(p, "structured")["tier_rank"].tolist()
-    [1.0]
+    ...                   "repeat_contacts": [0], "assets_trend_3m": [-0.1]})
+    >>> churn_features(p, "structured")[["tier_rank", "assets_trend"]].values.tolist()
+    [[1.0, -0.1]]
     """
     names = _resolve_features(features, "churn_features")
     _missing_columns(portraits, {c for n in names for c in _BY_NAME[n].columns},

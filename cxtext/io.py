@@ -26,7 +26,7 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -143,6 +143,7 @@ _ID_COLUMNS = ("id", "编号", "序号", "单号")
 
 _AGENTS = schema.TableSchema("agents", (schema.Column("agent_id", "str"),), key=("agent_id",))
 _LINE = "<line>"  # the column named by problems that concern a whole line
+_TITLE_LOOKAHEAD = 6  # rows searched for the header below title lines
 
 
 def _norm(name: object) -> str:
@@ -358,8 +359,37 @@ def _header_names(fields: Sequence[str]) -> list[str]:
     return names
 
 
-def _parse_delimited(text: str, source: str, ext: str, decoded_as: str | None) -> _Frame:
-    """CSV/TSV text with a header into a frame of strings; bad lines become problems."""
+def _known_column(name: str, known: Collection[str] = ()) -> bool:
+    """Whether a header cell names a canonical column, an alias or a ``column_map`` key."""
+    key = _norm(name)
+    return key in _CANONICAL or key in _ALIASES or name.strip() in known
+
+
+def _title_rows(rows: Sequence[Sequence[str | None]], known: Collection[str] = ()) -> int:
+    """How many leading rows are a title above the header line (报表标题, 导出时间…).
+
+    Bank exports often put a title in row 1 (one cell, or one merged cell whose value
+    repeats across the row) and the column names in row 2. A leading row counts as a
+    title when it holds one distinct value that names no column, and a later row within
+    the first few holds two or more distinct values, one of which names a column
+    (canonical, alias or ``column_map`` key). Otherwise nothing is skipped.
+    """
+    for i, cells in enumerate(rows[:_TITLE_LOOKAHEAD]):
+        values = {c.strip() for c in cells if isinstance(c, str) and c.strip()}
+        if len(values) >= 2:
+            return i if any(_known_column(v, known) for v in values) else 0
+        if len(values) == 1 and _known_column(next(iter(values)), known):
+            return 0
+    return 0
+
+
+def _parse_delimited(
+    text: str, source: str, ext: str, decoded_as: str | None, known: Collection[str] = ()
+) -> _Frame:
+    """CSV/TSV text with a header into a frame of strings; bad lines become problems.
+
+    Title lines above the header (:func:`_title_rows`) are skipped.
+    """
     physical = _io.StringIO(text, newline="").readlines()
     first = next((ln for ln in physical if ln.strip()), "")
     delimiter = _sniff_delimiter(first, ext)
@@ -370,6 +400,14 @@ def _parse_delimited(text: str, source: str, ext: str, decoded_as: str | None) -
     finally:
         csv.field_size_limit(old_limit)
 
+    leading: list[list[str]] = []
+    for _, _, fields, error in records:
+        if error is not None or len(leading) == _TITLE_LOOKAHEAD:
+            break
+        if any(f.strip() for f in fields):
+            leading.append(fields)
+    titles = _title_rows(leading, known)
+
     header: list[str] | None = None
     values: list[list[str | None]] = []
     rows: list[int] = []
@@ -377,6 +415,9 @@ def _parse_delimited(text: str, source: str, ext: str, decoded_as: str | None) -
     for start, end, fields, error in records:
         if error is None and all(not f.strip() for f in fields):
             continue  # blank line (or ",,,," as Excel writes for an empty row)
+        if titles:
+            titles -= 1
+            continue  # a title line above the header
         if header is None:
             if error is not None:
                 raise ReadError(f"cannot read the header line of '{source}': {error}")
@@ -464,7 +505,9 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def _read_excel(path: Path, sheet_name: str | int, source: str, caller: str) -> _Frame:
+def _read_excel(
+    path: Path, sheet_name: str | int, source: str, caller: str, known: Collection[str] = ()
+) -> _Frame:
     data = _read_bytes(path, caller)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError(
@@ -473,7 +516,7 @@ def _read_excel(path: Path, sheet_name: str | int, source: str, caller: str) -> 
         )
     if not data.startswith(b"PK"):  # an ".xls" that is really text (a common bank export)
         decoded = _encoding.decode(data)
-        return _parse_delimited(decoded.text, source, ".tsv", decoded.encoding)
+        return _parse_delimited(decoded.text, source, ".tsv", decoded.encoding, known)
     try:
         import openpyxl
     except ImportError:
@@ -504,6 +547,7 @@ def _read_excel(path: Path, sheet_name: str | int, source: str, caller: str) -> 
         _fill_merged(raw, merges)
     if not raw:
         raise ReadError(f"{caller}: sheet {sheet_name!r} of '{path.name}' is empty")
+    raw = raw[_title_rows([cells for _, cells in raw], known):]
     width = max(len(cells) for _, cells in raw)
     header = _header_names([c or "" for c in raw[0][1]] + [""] * (width - len(raw[0][1])))
     values = [(cells + [None] * width)[:width] for _, cells in raw[1:]]
@@ -1017,18 +1061,22 @@ def _resolve_speakers(
 
 
 def _flat_frame(
-    path: Path, ext: str, source: str, encoding: str | None, sheet_name: str | int, caller: str
+    path: Path, ext: str, source: str, encoding: str | None, sheet_name: str | int, caller: str,
+    known: Collection[str] = (),
 ) -> _Frame:
-    """A file read as a flat table (header + rows), column names as in the file."""
+    """A file read as a flat table (header + rows), column names as in the file.
+
+    ``known`` (the ``column_map`` keys) helps tell a title line from the header.
+    """
     if ext in _EXCEL_EXT:
-        return _read_excel(path, sheet_name, source, caller)
+        return _read_excel(path, sheet_name, source, caller, known)
     if ext == ".parquet":
         return _read_parquet(path, source, caller)
     decoded = _decode(path, encoding, caller)
     if ext in _JSON_EXT:
         records, dropped = _json_records(decoded.text, source, ext)
         return _json_table(records, dropped, source, decoded.encoding)
-    return _parse_delimited(decoded.text, source, ext, decoded.encoding)
+    return _parse_delimited(decoded.text, source, ext, decoded.encoding, known)
 
 
 def _json_table(
@@ -1084,11 +1132,12 @@ def _turns_from_file(
             if raw_transcript:
                 cid = conversation_id if conversation_id is not None else _stem(source)
                 return _lines_frame(text, source, cid, speaker_map, decoded.encoding)
-            frame = _parse_delimited(text, source, ext, decoded.encoding)
+            frame = _parse_delimited(text, source, ext, decoded.encoding, tuple(column_map or ()))
     else:
         if layout in ("jddc", "dialogues"):
             raise ValueError(f"{caller}: layout={layout!r} cannot read {ext} files")
-        frame = _flat_frame(path, ext, source, encoding, sheet_name, caller)
+        frame = _flat_frame(path, ext, source, encoding, sheet_name, caller,
+                            tuple(column_map or ()))
     frame = _rename(frame, column_map)
     chosen = _table_layout(frame, layout, speaker_map)
     if chosen == "complaints":
@@ -1286,7 +1335,10 @@ def read_turns(
         A ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.jsonl``/``.json`` or
         ``.parquet`` file, or a folder of them (read recursively; hidden files
         skipped). Text files may be UTF-8 (with or without BOM), GBK/GB18030 or
-        whatever charset-normalizer recognises; the encoding is detected.
+        whatever charset-normalizer recognises; the encoding is detected. Title
+        lines above the header (a 报表标题 or 导出时间 line holding one value, as
+        many bank exports have) are skipped when a row below them names columns;
+        row numbers in errors and rejects stay the spreadsheet's.
     column_map : dict, optional
         File column -> canonical column, e.g. ``{"会话ID": "conversation_id",
         "角色": "speaker", "内容": "text"}``. Without it, the built-in Chinese and
@@ -1374,7 +1426,8 @@ def _read_flat(
     if p.is_dir():
         raise ReadError(f"{caller}: '{p}' is a folder; give one file (or use read_corpus)")
     ext = _extension(p, caller)
-    frame = _rename(_flat_frame(p, ext, p.name, encoding, sheet_name, caller), column_map)
+    frame = _rename(_flat_frame(p, ext, p.name, encoding, sheet_name, caller,
+                                tuple(column_map or ())), column_map)
     return _finish_all([frame], table, return_rejects)
 
 

@@ -1,0 +1,103 @@
+"""What a new analyst trips over: files as banks export them and the obvious mistakes.
+
+Each test here comes from following README.md's quick starts as a new user would
+(session 9 walkthrough); each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pandas as pd
+import pytest
+
+import cxtext as cx
+
+ROWS = pd.DataFrame({
+    "会话ID": ["c1", "c1", "c2"],
+    "角色": ["客户", "客服", "客户"],
+    "内容": ["我要投诉你们的年费", "好的，马上为您处理", "如果再不处理我就销户"],
+})
+
+
+def _expected(turns: pd.DataFrame) -> None:
+    assert turns[["conversation_id", "turn", "speaker", "text"]].values.tolist() == [
+        ["c1", 0, "customer", "我要投诉你们的年费"],
+        ["c1", 1, "agent", "好的，马上为您处理"],
+        ["c2", 0, "customer", "如果再不处理我就销户"],
+    ]
+
+
+# --- a title row above the header (报表标题 in row 1, column names in row 2) --------------
+
+
+def test_xlsx_with_a_title_row_above_the_header(tmp_path):
+    path = tmp_path / "投诉导出.xlsx"
+    with pd.ExcelWriter(path) as w:
+        pd.DataFrame([["2025年10月投诉导出"]]).to_excel(w, index=False, header=False)
+        ROWS.to_excel(w, index=False, startrow=1)
+    _expected(cx.read_turns(path))
+
+
+def test_xlsx_with_a_merged_title_and_an_export_date(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "export.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["客户投诉明细表"])
+    ws.merge_cells("A1:C1")  # the merged title repeats across the row when read
+    ws.append(["导出时间：2025-10-02"])
+    ws.append(list(ROWS.columns))
+    for row in ROWS.itertuples(index=False):
+        ws.append(list(row))
+    ws.append(["c3", "客户", None])  # a bad row: its spreadsheet row number is 7
+    wb.save(path)
+    turns, rejects = cx.read_turns(path, return_rejects=True)
+    _expected(turns)
+    assert rejects["row"].tolist() == [7]
+    assert "text" in rejects["reason"].iloc[0]
+
+
+def test_csv_with_a_title_line_gbk(tmp_path):
+    path = tmp_path / "投诉导出.csv"
+    body = "2025年10月投诉导出,,\n" + ROWS.to_csv(index=False)
+    path.write_bytes(body.encode("gbk"))
+    _expected(cx.read_turns(path))
+
+
+def test_title_line_above_custom_headers_with_column_map(tmp_path):
+    path = tmp_path / "calls.csv"
+    renamed = ROWS.rename(columns={"会话ID": "单据", "角色": "谁", "内容": "说了什么"})
+    path.write_text("呼叫中心导出\n" + renamed.to_csv(index=False), encoding="utf-8")
+    turns = cx.read_turns(path, column_map={"单据": "conversation_id", "谁": "speaker",
+                                            "说了什么": "text"})
+    _expected(turns)
+
+
+def test_one_column_complaints_file_keeps_its_header(tmp_path):
+    # one value per row everywhere: nothing looks like a title, nothing is skipped
+    path = tmp_path / "complaints.csv"
+    path.write_text("投诉内容\n信用卡年费乱扣\n网点排队太久\n", encoding="utf-8")
+    turns = cx.read_turns(path)
+    assert turns["text"].tolist() == ["信用卡年费乱扣", "网点排队太久"]
+
+
+def test_a_first_row_naming_no_column_is_kept_when_no_header_follows(tmp_path):
+    # no later row names a column: the first row stays the header, the error names it
+    path = tmp_path / "odd.csv"
+    path.write_text("报表\na,b,c\n1,2,3\n", encoding="utf-8")
+    with pytest.raises(cx.SchemaError, match=r"got columns \['报表'\]"):
+        cx.read_turns(path)
+
+
+# --- every docstring example runs as written ------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["churn", "display", "errors", "evaluate", "export", "labels",
+                                  "plotting", "profile"])
+def test_docstring_examples_run(name):
+    module = importlib.import_module(f"cxtext.{name}")
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0, f"cxtext.{name}: {result.failed} example(s) failed"
