@@ -38,16 +38,36 @@ class SchemaError(CxTextError, ValueError):
         rows = problems["row"].dropna().nunique() if n else 0
         sources = sorted({str(s) for s in problems["source"]}) if n else []
         scope = f"{rows} row(s)" if rows else "the columns"
-        head = (
-            f"{table}: {n} problem(s) in {scope} of {', '.join(sources) or '<input>'}. "
+        # A frame in memory ("<DataFrame>", "<turns>") was not read by a reader: the
+        # readers' column_map= and return_rejects= are not parameters of the function
+        # the user called (cx.tag, cx.profile_corpus ...).
+        in_memory = bool(sources) and all(s.startswith("<") for s in sources)
+        example = (
+            "{'会话ID': 'conversation_id', '角色': 'speaker', '内容': 'text'}" if table == "turns"
+            else "{'客户号': 'customer_id'}"
+        )
+        fix = (
+            f"Fix the data or rename your columns to the canonical names, e.g. "
+            f"df.rename(columns={example}) (the readers, cx.read_{table}(path) and "
+            f"cx.read_corpus, map such Chinese headers themselves); cx.validate(df, "
+            f"{table!r}, return_rejects=True) keeps the good rows and gives the bad ones back."
+            if in_memory and table in ("turns", "conversations", "customers") else
+            "Fix the data or rename your columns to the names listed below "
+            "(df.rename(columns=...))."
+            if in_memory else
             "Fix the data, map your column names with column_map=..., or pass "
             "return_rejects=True to keep the good rows and get the bad ones back."
         )
+        head = f"{table}: {n} problem(s) in {scope} of {', '.join(sources) or '<input>'}. {fix}"
         lines = [head]
         for rec in problems.head(max_lines).itertuples(index=False):
             where = f"{rec.source}" + (f", row {int(rec.row)}" if pd.notna(rec.row) else "")
+            expected = str(rec.expected)
+            if in_memory:
+                expected = expected.replace("map yours with column_map=...",
+                                            "rename yours with df.rename(columns=...)")
             lines.append(
-                f"  - {where}, column {rec.column!r}: expected {rec.expected}; got {rec.got}"
+                f"  - {where}, column {rec.column!r}: expected {expected}; got {rec.got}"
             )
         if n > max_lines:
             lines.append(f"  ... and {n - max_lines} more (see the error's .problems DataFrame)")

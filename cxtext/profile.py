@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext import labels
+from cxtext.io import Corpus, conversations_from_turns
 from cxtext.schema import validate
 from cxtext.text.normalize import has_traditional
 from cxtext.text.pii import PII_TYPES, mask_pii_many
@@ -47,13 +48,21 @@ class CorpusProfile:
     pii: pd.DataFrame
 
 
-def profile_corpus(conversations: pd.DataFrame, turns: pd.DataFrame) -> CorpusProfile:
+def profile_corpus(
+    conversations: pd.DataFrame | Corpus, turns: pd.DataFrame | None = None
+) -> CorpusProfile:
     """Describe a corpus of conversations and their turns.
 
     Parameters
     ----------
-    conversations, turns : DataFrame
-        Canonical tables (validated here; inputs are not modified).
+    conversations : DataFrame or Corpus
+        The canonical ``conversations`` table, or a :class:`~cxtext.Corpus` from
+        :func:`~cxtext.read_corpus` (then leave ``turns`` out).
+    turns : DataFrame, optional
+        The canonical ``turns`` table. Both tables are validated here; inputs are
+        not modified. ``profile_corpus(turns)`` alone (a turns table, no
+        conversations table) builds the conversations with
+        :func:`~cxtext.conversations_from_turns`.
 
     Returns
     -------
@@ -69,7 +78,23 @@ def profile_corpus(conversations: pd.DataFrame, turns: pd.DataFrame) -> CorpusPr
     >>> p = profile_corpus(conv, turns)
     >>> int(p.summary["conversations"]), int(p.pii.loc["phone", "total"])
     (1, 1)
+    >>> int(profile_corpus(turns).summary["turns"])       # a turns table alone
+    2
+
+    With a corpus folder: ``profile_corpus(cx.read_corpus("corpora/demo"))``.
     """
+    if turns is None:
+        if isinstance(conversations, Corpus):
+            conversations, turns = conversations.conversations, conversations.turns
+        elif isinstance(conversations, pd.DataFrame):
+            turns = conversations
+            conversations = conversations_from_turns(turns)
+        else:
+            raise TypeError(
+                "profile_corpus expects (conversations, turns) DataFrames, a Corpus from "
+                f"cx.read_corpus(folder), or a turns DataFrame alone; got "
+                f"{type(conversations).__name__}"
+            )
     conv = validate(conversations, "conversations")
     tr = validate(turns, "turns")
     missing = sorted(set(tr["conversation_id"]) - set(conv["conversation_id"]))

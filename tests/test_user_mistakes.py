@@ -101,3 +101,42 @@ def test_docstring_examples_run(name):
     module = importlib.import_module(f"cxtext.{name}")
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"cxtext.{name}: {result.failed} example(s) failed"
+
+
+# --- a DataFrame with the file's Chinese headers, passed straight to cx.tag --------------------
+
+
+def test_dataframe_error_names_a_fix_the_function_has():
+    # cx.tag has no column_map= and no return_rejects=: the message must not send the
+    # user there, and must say how to rename
+    with pytest.raises(cx.SchemaError) as info:
+        cx.tag(ROWS)
+    msg = str(info.value)
+    assert "column_map" not in msg and "pass return_rejects" not in msg
+    rename = "df.rename(columns={'会话ID': 'conversation_id', '角色': 'speaker', '内容': 'text'})"
+    assert rename in msg
+    assert "cx.validate(df, 'turns', return_rejects=True)" in msg
+    assert "got columns ['会话ID', '角色', '内容']" in msg
+
+
+def test_file_error_still_points_to_column_map(tmp_path):
+    path = tmp_path / "calls.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(cx.SchemaError, match=r"column_map=\.\.\., or pass return_rejects=True"):
+        cx.read_turns(path)
+
+
+# --- profile_corpus on what read_corpus returns -------------------------------------------
+
+
+def test_profile_corpus_takes_a_corpus_or_turns_alone(tmp_path):
+    (tmp_path / "turns.csv").write_text(ROWS.to_csv(index=False), encoding="utf-8")
+    corpus = cx.read_corpus(tmp_path)
+    from_corpus = cx.profile_corpus(corpus)
+    from_tables = cx.profile_corpus(corpus.conversations, corpus.turns)
+    from_turns = cx.profile_corpus(corpus.turns)
+    pd.testing.assert_series_equal(from_corpus.summary, from_tables.summary)
+    pd.testing.assert_series_equal(from_turns.summary, from_tables.summary)
+    assert from_corpus.summary["conversations"] == 2
+    with pytest.raises(TypeError, match="read_corpus"):
+        cx.profile_corpus(str(tmp_path))
