@@ -1183,7 +1183,10 @@ def churn(
     conv = frames["conversations"]
     if as_of is None:
         if conv is None or conv.empty:
-            raise CxTextError("churn: no conversations in the source; pass as_of=...")
+            raise CxTextError(
+                "churn: the source holds no conversations, so as_of cannot default to the day "
+                "after the last contact. Load conversations first (cx.Store.load / "
+                "'cxtext load STORE FILES') or pass as_of=..., e.g. as_of='2025-10-01'.")
         as_of = pd.to_datetime(conv["started_at"]).max().normalize() + pd.Timedelta(days=1)
     t = pd.Timestamp(as_of)
     portraits = build(source, as_of=t)

@@ -11,6 +11,80 @@ from pathlib import Path
 from cxtext._version import __version__
 from cxtext.errors import CxTextError
 
+# --------------------------------------------------------------------------- option types
+# Checked while the command line is parsed, so a typo fails at once with argparse's
+# "error: argument --as-of: ..." (exit 2) instead of a traceback after minutes of work.
+
+
+def _json_mapping(value: str) -> dict:
+    try:
+        mapping = json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise argparse.ArgumentTypeError(
+            f"not valid JSON ({exc.msg}): {value!r}; write it like "
+            '\'{"内容": "text", "角色": "speaker"}\' (double quotes inside single quotes)'
+        ) from None
+    if not isinstance(mapping, dict):
+        raise argparse.ArgumentTypeError(
+            f"expected a JSON object of file column -> canonical column, such as "
+            f'\'{{"内容": "text"}}\'; got {value!r}')
+    return mapping
+
+
+def _date(value: str) -> str:
+    import pandas as pd
+
+    try:
+        pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise argparse.ArgumentTypeError(
+            f"not a date: {value!r}; write it like 2025-10-01") from None
+    return value
+
+
+def _windows(value: str) -> tuple[int, ...]:
+    try:
+        windows = tuple(int(w) for w in value.split(","))
+    except ValueError:
+        windows = ()
+    if not windows or any(w <= 0 for w in windows):
+        raise argparse.ArgumentTypeError(
+            f"expected positive whole numbers of days separated by commas, such as 30,90,365; "
+            f"got {value!r}")
+    return windows
+
+
+def _output(*suffixes: str):
+    """An output path whose suffix is one of ``suffixes``."""
+
+    def check(value: str) -> str:
+        if Path(value).suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(
+                f"{value!r} must end in one of {', '.join(suffixes)} (the format follows "
+                "the suffix)")
+        return value
+
+    return check
+
+
+def _existing_store(path: str, command: str) -> None:
+    """Refuse a store path that is not there (a typo would otherwise create an empty store)."""
+    p = Path(path)
+    if p.is_dir():
+        raise CxTextError(f"'{path}' is a folder; give the store's .duckdb file")
+    if not p.exists():
+        raise CxTextError(
+            f"no store '{path}' (no such file). Create and fill one first: "
+            f"cxtext load {path} corpora/demo (or your files), then cxtext tag {path}"
+            + ("" if command == "tag" else f", then cxtext {command} {path}") + ".")
+
+
+def _nonempty_store(store, path: str) -> None:
+    if not store.counts().get("conversations", 0):
+        raise CxTextError(
+            f"the store '{path}' holds no conversations; load some first: "
+            f"cxtext load {path} FILES_OR_FOLDERS")
+
 
 def _ingest(args: argparse.Namespace) -> int:
     import pandas as pd
@@ -23,12 +97,19 @@ def _ingest(args: argparse.Namespace) -> int:
         "conversations": io.read_conversations,
         "customers": io.read_customers,
     }
-    column_map = json.loads(args.column_map) if args.column_map else None
+    column_map = args.column_map
     out_dir = Path(args.out) if args.out else None
     all_rejects = []
     kept_tables = []
     total_in = total_kept = 0
     for path in args.paths:
+        p = Path(path)
+        if p.is_dir() and any(p.glob(f"{t}.*") for t in ("conversations", "customers")):
+            raise CxTextError(
+                f"'{path}' is a corpus folder (turns, conversations, customers ...): ingest "
+                f"reads one table at a time. Give its files one kind at a time (cxtext ingest "
+                f"{p / 'turns.csv'}; cxtext ingest {p / 'customers.csv'} --kind customers), or "
+                f"load the whole folder into a store: cxtext load cx.duckdb {path}")
         kwargs = {"column_map": column_map, "encoding": args.encoding, "return_rejects": True}
         if args.kind == "turns":
             kwargs["layout"] = args.layout
@@ -107,7 +188,9 @@ def _store_tag(args: argparse.Namespace) -> int:
 
     kwargs = {k: v for k, v in (("sentiment_backend", args.sentiment_backend),
                                 ("emotion_backend", args.emotion_backend)) if v}
+    _existing_store(args.store, "tag")
     with Store(args.store) as store:
+        _nonempty_store(store, args.store)
         n = store.tag(chunk_size=args.chunk_size, progress=not args.quiet, limit=args.limit,
                       allow_mixed=args.allow_mixed, **kwargs)
         print(f"tagged {n:,} conversation(s); "
@@ -119,8 +202,10 @@ def _store_portrait(args: argparse.Namespace) -> int:
     from cxtext.portrait import build_portraits
     from cxtext.store import Store
 
-    windows = tuple(int(w) for w in args.windows.split(","))
+    windows = args.windows
+    _existing_store(args.store, "portrait")
     with Store(args.store) as store:
+        _nonempty_store(store, args.store)
         untagged = len(store.untagged())
         if untagged:
             print(f"note: {untagged:,} conversation(s) are not tagged yet (run 'cxtext tag "
@@ -158,7 +243,9 @@ def _warn(args: argparse.Namespace) -> int:
     from cxtext.export import export_warnings, flatten_warnings
     from cxtext.store import Store
 
+    _existing_store(args.store, "warn")
     with Store(args.store) as store:
+        _nonempty_store(store, args.store)
         warnings = churn(store, as_of=args.as_of, method=args.method,
                          horizon_days=args.horizon_days)
         store.write_table("warnings", warnings)
@@ -259,14 +346,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read CSV/XLSX/JSONL/JSON/Parquet/TXT files into a canonical table and "
         "report kept and rejected rows (counts in = kept + rejected, always).",
     )
-    ing.add_argument("paths", nargs="+", help="files (or folders of .txt transcripts)")
+    ing.add_argument("paths", nargs="+",
+                     help="files, or folders of files of one kind (read recursively)")
     ing.add_argument("--kind", choices=["turns", "conversations", "customers"], default="turns")
     ing.add_argument(
         "--layout", default="auto",
         choices=["auto", "table", "complaints", "jddc", "transcripts", "dialogues"],
         help="how a turns file is laid out (default: detect)",
     )
-    ing.add_argument("--column-map", help='JSON mapping, e.g. \'{"内容": "text"}\'')
+    ing.add_argument("--column-map", type=_json_mapping,
+                     help='JSON mapping, e.g. \'{"内容": "text"}\'')
     ing.add_argument("--encoding", help="force an encoding (default: detect)")
     ing.add_argument("--out", help="folder for <kind>.parquet and <kind>_rejects.csv")
     ing.add_argument(
@@ -310,7 +399,8 @@ def build_parser() -> argparse.ArgumentParser:
         "after an interruption, run it again to finish.",
     )
     st.add_argument("store", help="the .duckdb file")
-    st.add_argument("--chunk-size", type=int, default=500, help="conversations per commit")
+    st.add_argument("--chunk-size", type=int, default=500,
+                    help="conversations per commit (default 500)")
     st.add_argument("--limit", type=int, help="tag at most this many conversations")
     st.add_argument("--sentiment-backend", help="model (default), lexicon or snownlp")
     st.add_argument("--emotion-backend", help="model (default), lexicon or snownlp")
@@ -325,9 +415,12 @@ def build_parser() -> argparse.ArgumentParser:
         "'portraits' table; --out also writes .csv (UTF-8 with BOM) or .parquet.",
     )
     sp.add_argument("store", help="the .duckdb file")
-    sp.add_argument("--as-of", help="cut-off date (default: the day after the last contact)")
-    sp.add_argument("--windows", default="30,90,365", help="day windows, comma-separated")
-    sp.add_argument("--out", help="also write the portraits to this .csv or .parquet file")
+    sp.add_argument("--as-of", type=_date,
+                    help="cut-off date (default: the day after the last contact)")
+    sp.add_argument("--windows", type=_windows, default=(30, 90, 365),
+                    help="day windows, comma-separated (default 30,90,365)")
+    sp.add_argument("--out", type=_output(".csv", ".parquet"),
+                    help="also write the portraits to this .csv or .parquet file")
     sp.set_defaults(func=_store_portrait)
 
     sw = sub.add_parser(
@@ -339,9 +432,11 @@ def build_parser() -> argparse.ArgumentParser:
         "churn dates with enough churn events, else the rule scorer.",
     )
     sw.add_argument("store", help="the .duckdb file (loaded and tagged)")
-    sw.add_argument("--out", help="also export the list to this .csv, .xlsx or .parquet file")
+    sw.add_argument("--out", type=_output(".csv", ".xlsx", ".parquet"),
+                    help="also export the list to this .csv, .xlsx or .parquet file")
     sw.add_argument("--top", type=int, help="print and export only the N riskiest (print: 20)")
-    sw.add_argument("--as-of", help="cut-off date (default: the day after the last contact)")
+    sw.add_argument("--as-of", type=_date,
+                    help="cut-off date (default: the day after the last contact)")
     sw.add_argument("--method", choices=["auto", "model", "rules"], default="auto",
                     help="scorer (default auto: the model when labels allow, else rules)")
     sw.add_argument("--horizon-days", type=int, default=90,

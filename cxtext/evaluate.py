@@ -26,7 +26,9 @@ Label maps
     like/happiness -> joy, sadness, anger, disgust, fear -> anxiety, surprise; the decision
     is the arg-max over those 6 (the data has no neutral text).
 ``gold`` / ``emotion7``
-    cxtext's own 7 emotion ids (identity).
+    cxtext's own 7 emotion ids (identity); ``emotion7`` also takes their Chinese names
+    (愤怒 厌恶 焦虑 失望 惊讶 满意 中性), as does evaluating with no label map.
+``polarity`` neg/neu/pos, or 负面/中性/正面 (消极/积极); also what no label map accepts.
 ``smp2020_polarity``, ``nlpcc2013_polarity``
     the emotion labels to polarity: anger, disgust, sadness, fear -> neg; happy, like,
     happiness -> pos; neutral / none -> neu; surprise is dropped (it has either polarity).
@@ -59,7 +61,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from cxtext.errors import CxTextError, param_error
+from cxtext.errors import CxTextError, ReadError, param_error
 from cxtext.labels import EMOTIONS, INTENTS, POLARITIES
 
 __all__ = [
@@ -174,7 +176,13 @@ _SMP_POL = _compose(_SMP_EMO, EMOTION_POLARITY)
 _NLPCC_POL = _compose(_NLPCC_EMO, EMOTION_POLARITY)
 _CLUE_POL = _compose(_CLUE_EMO, EMOTION_POLARITY)
 _FINFE = {"0": "neg", "1": "neu", "2": "pos"}
-_IDENT_POL = {p: p for p in _POL3}
+#: Chinese label spellings an analyst's own labelled file is likely to hold: the display
+#: names of :mod:`cxtext.labels` and the usual synonyms (积极/消极).
+_ZH_LABELS: Final[dict[str, dict[str, str]]] = {
+    "sentiment": {**{zh: p for p, zh in POLARITIES.items()}, "积极": "pos", "消极": "neg"},
+    "emotion": {zh: e for e, zh in EMOTIONS.items()},
+}
+_IDENT_POL = {**{p: p for p in _POL3}, **_ZH_LABELS["sentiment"]}
 
 LABEL_MAPS: Final[dict[str, LabelMap]] = {
     m.name: m
@@ -206,9 +214,10 @@ LABEL_MAPS: Final[dict[str, LabelMap]] = {
         LabelMap(
             "emotion7",
             "emotion",
-            {e: e for e in _EMO7},
+            {**{e: e for e in _EMO7}, **_ZH_LABELS["emotion"]},
             _EMO7,
-            description="cxtext's 7 emotion ids",
+            description="cxtext's 7 emotion ids or their Chinese names (愤怒 厌恶 焦虑 失望 惊讶 "
+            "满意 中性)",
         ),
         LabelMap(
             "gold",
@@ -233,7 +242,8 @@ LABEL_MAPS: Final[dict[str, LabelMap]] = {
         ),
         LabelMap("finfe", "sentiment", _FINFE, _POL3, description="FinFE 0/1/2 -> neg/neu/pos"),
         LabelMap(
-            "polarity", "sentiment", _IDENT_POL, _POL3, description="labels already neg/neu/pos"
+            "polarity", "sentiment", _IDENT_POL, _POL3,
+            description="labels already neg/neu/pos, or 负面/中性/正面 (消极/积极)",
         ),
         LabelMap(
             "binary01",
@@ -622,7 +632,8 @@ def _map_labels(
 ) -> tuple[list[str | None], tuple[str, ...]]:
     if lm is None:
         space = tuple(POLARITIES) if task == "sentiment" else _EMO7
-        mapped = [None if _missing(x) else str(x) for x in labels]
+        zh = _ZH_LABELS.get(task, {})
+        mapped = [None if _missing(x) else zh.get(str(x).strip(), str(x)) for x in labels]
         bad = sorted({x for x in mapped if x is not None and x not in space})
         if bad:
             raise ValueError(
@@ -846,6 +857,11 @@ def _evaluate_intents(texts: list[Any], labels: list[Any], backend: Any, **param
 
 
 def _read_table(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise ReadError(f"--data: no such file: '{path}'")
+    if path.is_dir():
+        raise ReadError(f"--data: '{path}' is a folder; give one labelled table "
+                        "(.csv/.tsv/.jsonl/.json/.xlsx/.parquet)")
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return pd.read_json(path, lines=True, dtype=False)

@@ -268,7 +268,8 @@ def build_portraits(
     try:
         if not store.has_table("conversation_tags"):
             raise StoreError(f"build_portraits: the store {store.path!r} has no "
-                             "conversation_tags yet; run Store.tag() first.")
+                             "conversation_tags yet; tag it first: store.tag() (command "
+                             f"line: cxtext tag {store.path}).")
         cust_table: str | None = "customers" if store.has_table("customers") else None
         registered = False
         if customers is not None:

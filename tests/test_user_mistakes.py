@@ -140,3 +140,86 @@ def test_profile_corpus_takes_a_corpus_or_turns_alone(tmp_path):
     assert from_corpus.summary["conversations"] == 2
     with pytest.raises(TypeError, match="read_corpus"):
         cx.profile_corpus(str(tmp_path))
+
+
+# --- the command line: typos fail at once, with the fix, and create nothing ------------------
+
+
+def _cli(argv, capsys):
+    from cxtext.cli import main
+
+    try:
+        rc = main(argv)
+    except SystemExit as exc:  # argparse's own errors
+        rc = exc.code
+    captured = capsys.readouterr()
+    return rc, captured.out + captured.err
+
+
+@pytest.mark.parametrize("command", ["tag", "portrait", "warn"])
+def test_cli_store_that_is_not_there_is_not_created(command, tmp_path, capsys):
+    store = tmp_path / "typo.duckdb"
+    rc, text = _cli([command, str(store)], capsys)
+    assert rc == 2
+    assert "no store" in text and f"cxtext load {store}" in text
+    assert not store.exists()
+
+
+def test_cli_store_that_is_empty_says_load_first(tmp_path, capsys):
+    store = tmp_path / "empty.duckdb"
+    cx.Store(store).close()
+    rc, text = _cli(["warn", str(store)], capsys)
+    assert rc == 2 and "holds no conversations" in text and f"cxtext load {store}" in text
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["portrait", "s.duckdb", "--as-of", "2025-13-45"], "argument --as-of: not a date"),
+    (["warn", "s.duckdb", "--as-of", "yesterday"], "argument --as-of: not a date"),
+    (["portrait", "s.duckdb", "--windows", "30,abc"], "argument --windows: expected positive"),
+    (["portrait", "s.duckdb", "--out", "p.xlsx"], "argument --out: 'p.xlsx' must end in"),
+    (["warn", "s.duckdb", "--out", "w.docx"], "argument --out: 'w.docx' must end in"),
+    (["ingest", "x.csv", "--column-map", "{内容: text}"], "argument --column-map: not valid JSON"),
+    (["ingest", "x.csv", "--column-map", "[1]"], "argument --column-map: expected a JSON object"),
+])
+def test_cli_bad_options_fail_before_any_work(argv, expected, tmp_path, capsys):
+    rc, text = _cli(argv, capsys)
+    assert rc == 2 and expected in text
+    assert "Traceback" not in text
+
+
+def test_cli_ingest_of_a_corpus_folder_points_to_load(tmp_path, capsys):
+    (tmp_path / "turns.csv").write_text(ROWS.to_csv(index=False), encoding="utf-8")
+    (tmp_path / "conversations.csv").write_text("conversation_id,customer_id\nc1,u1\nc2,u2\n",
+                                                encoding="utf-8")
+    rc, text = _cli(["ingest", str(tmp_path)], capsys)
+    assert rc == 2 and "corpus folder" in text and f"cxtext load cx.duckdb {tmp_path}" in text
+
+
+# --- cxtext eval on an analyst's own labelled file ------------------------------------------
+
+
+def test_eval_missing_file_names_the_option(tmp_path, capsys):
+    rc, text = _cli(["eval", "sentiment", "--data", str(tmp_path / "nope.xlsx")], capsys)
+    assert rc == 2 and "--data: no such file" in text and "Traceback" not in text
+
+
+@pytest.mark.parametrize("label_map", [None, "polarity"])
+def test_eval_takes_chinese_polarity_labels(label_map, tmp_path, capsys):
+    import json
+
+    path = tmp_path / "labelled.csv"
+    path.write_text("text,label\n客服态度非常好，谢谢,正面\n你们乱扣年费，太过分了,负面\n"
+                    "我想查一下余额,中性\n服务很差,消极\n", encoding="utf-8")
+    argv = ["eval", "sentiment", "--data", str(path)]
+    rc, text = _cli(argv + (["--label-map", label_map] if label_map else []), capsys)
+    assert rc == 0, text
+    result = json.loads(text)
+    assert result["n"] == 4
+    assert result["per_class"]["neg"]["support"] == 2
+
+
+def test_evaluate_takes_chinese_emotion_names():
+    from cxtext.evaluate import evaluate
+
+    got = evaluate("emotion", ["气死我了，你们怎么又乱扣钱", "谢谢，服务很好"], ["愤怒", "满意"])
+    assert got["n"] == 2 and got["per_class"]["anger"]["support"] == 1
