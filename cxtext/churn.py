@@ -863,6 +863,17 @@ def backtest_churn(
     Returns
     -------
     BacktestResult
+
+    Examples
+    --------
+    On a store holding the demo corpus (its customers table has ``churned_at``;
+    about a minute on two cores, so not run here):
+
+    >>> import cxtext as cx
+    >>> with cx.Store("cx.duckdb") as store:                     # doctest: +SKIP
+    ...     bt = backtest_churn(store, train_as_of=["2025-02-01", "2025-03-01"],
+    ...                         test_as_of="2025-07-01")
+    >>> bt.metrics["text"]["roc_auc"], bt.metrics["rules"]["roc_auc"]  # doctest: +SKIP
     """
     build = build or _default_builder()
     customers = _customers_of(source)
@@ -960,6 +971,18 @@ def churn_evidence(turn_tags: pd.DataFrame, conversations: pd.DataFrame, *,
     -------
     Series
         Lists of quotes, indexed by ``customer_id``.
+
+    Examples
+    --------
+    >>> import cxtext as cx
+    >>> turns = pd.DataFrame({"conversation_id": ["c1", "c1", "c2"],
+    ...                       "customer_id": ["u1", "u1", "u2"],
+    ...                       "started_at": ["2025-09-01 10:00"] * 2 + ["2025-09-03 09:00"],
+    ...                       "speaker": ["agent", "customer", "customer"],
+    ...                       "text": ["您好", "年费乱扣，我的手机13812345678，再不处理我就销户",
+    ...                                "查一下余额"]})
+    >>> churn_evidence(cx.tag(turns).turns, cx.conversations_from_turns(turns)).to_dict()
+    {'u1': ['年费乱扣，我的手机[手机号]，再不处理我就销户']}
     """
     conv = conversations[["conversation_id", "customer_id", "started_at"]].copy()
     conv["started_at"] = pd.to_datetime(conv["started_at"], errors="coerce")
@@ -971,6 +994,9 @@ def churn_evidence(turn_tags: pd.DataFrame, conversations: pd.DataFrame, *,
             raise CxTextError("churn_evidence: turn_tags has no 'text' column; pass turns=...")
         t = t.merge(turns[["conversation_id", "turn", "text"]], on=["conversation_id", "turn"],
                     how="inner")
+    # Turns read from a file can carry customer_id / started_at themselves (read_turns
+    # keeps conversation-level columns): the conversations table is the one to use.
+    t = t.drop(columns=[c for c in ("customer_id", "started_at") if c in t.columns])
     t = t.merge(conv, on="conversation_id", how="inner")
     if t.empty:
         return pd.Series(dtype=object)
@@ -1175,6 +1201,24 @@ def churn(
     -------
     DataFrame
         See :func:`churn_warnings`, for customers still active at ``as_of``.
+
+    Examples
+    --------
+    A dict of frames (a :class:`~cxtext.Store` works the same); with no churn dates
+    to learn from, the rule scorer ranks:
+
+    >>> import cxtext as cx
+    >>> turns = pd.DataFrame({"conversation_id": ["c1", "c1", "c2"],
+    ...                       "customer_id": ["u1", "u1", "u2"],
+    ...                       "started_at": ["2025-09-01 10:00"] * 2 + ["2025-09-03 09:00"],
+    ...                       "speaker": ["agent", "customer", "customer"],
+    ...                       "text": ["您好", "年费乱扣，再不处理我就销户", "查一下余额"]})
+    >>> res = cx.tag(turns)
+    >>> source = {"conversations": cx.conversations_from_turns(turns),
+    ...           "conversation_tags": res.conversations, "turn_tags": res.turns}
+    >>> w = churn(source, as_of="2025-10-01")
+    >>> w[["rank", "customer_id", "risk_level", "suggested_action", "method"]].values.tolist()
+    [[1, 'u1', '高', '减免/补偿评估', 'rules'], [2, 'u2', '低', '回访', 'rules']]
     """
     if method not in ("auto", "model", "rules"):
         raise param_error("churn", "method", ["auto", "model", "rules"], method)

@@ -10,7 +10,19 @@ PROBLEM_COLUMNS: tuple[str, ...] = ("source", "row", "column", "expected", "got"
 
 
 class CxTextError(Exception):
-    """Base class of every error cxtext raises on purpose."""
+    """Base class of every error cxtext raises on purpose.
+
+    Examples
+    --------
+    One ``except`` catches them all (bad data, unreadable files, missing extras):
+
+    >>> import cxtext as cx
+    >>> try:
+    ...     cx.read_turns("no_such_export.csv")
+    ... except cx.CxTextError as exc:
+    ...     print(type(exc).__name__, exc)
+    ReadError read_turns: no such file or folder: 'no_such_export.csv'
+    """
 
 
 class SchemaError(CxTextError, ValueError):
@@ -21,6 +33,17 @@ class SchemaError(CxTextError, ValueError):
     with a header line this is the spreadsheet row, header = row 1), ``column``,
     ``expected`` and ``got``. File-level problems (a missing column, an
     unreadable file) have ``row`` missing.
+
+    Examples
+    --------
+    >>> import cxtext as cx, pandas as pd
+    >>> bad = pd.DataFrame({"conversation_id": ["c1", "c1"], "turn": [0, "x"],
+    ...                     "speaker": ["客服", "客户"], "text": ["您好", "我要销户"]})
+    >>> try:
+    ...     cx.validate(bad, "turns")
+    ... except cx.SchemaError as exc:
+    ...     print(exc.problems[["row", "column", "got"]].values.tolist())
+    [[2, 'turn', "'x'"]]
     """
 
     def __init__(self, message: str, problems: pd.DataFrame | None = None) -> None:
@@ -75,11 +98,37 @@ class SchemaError(CxTextError, ValueError):
 
 
 class ReadError(CxTextError, OSError):
-    """A file could not be read at all (missing, unknown format, undecodable)."""
+    """A file could not be read at all (missing, unknown format, undecodable).
+
+    Examples
+    --------
+    >>> import cxtext as cx
+    >>> try:
+    ...     cx.read_turns("notes.docx")
+    ... except cx.ReadError as exc:
+    ...     print(str(exc).split(":")[0])
+    read_turns
+    """
 
 
 class MissingDependencyError(CxTextError, ImportError):
-    """An optional dependency needed by one function is not installed."""
+    """An optional dependency needed by one function is not installed.
+
+    Parameters
+    ----------
+    caller : str
+        The function that needs it, e.g. ``"discover_topics"``.
+    package : str
+        The missing import.
+    extra : str
+        The ``pip install 'cxtext[extra]'`` extra that brings it.
+
+    Examples
+    --------
+    >>> print(MissingDependencyError("discover_topics", "bertopic", "topics"))
+    discover_topics needs the optional dependency 'bertopic', which is not installed. \
+Install it with: pip install 'cxtext[topics]'
+    """
 
     def __init__(self, caller: str, package: str, extra: str) -> None:
         self.caller, self.package, self.extra = caller, package, extra

@@ -1775,6 +1775,16 @@ class Corpus:
     balances : DataFrame or None
         Monthly average daily assets (``customer_id, month, avg_daily_assets``) when the
         folder has ``balances.*``; feeds the portraits' ``assets_trend_3m``.
+
+    Examples
+    --------
+    Returned by :func:`read_corpus`; its tables go on to the rest of cxtext:
+
+    >>> import cxtext as cx
+    >>> corpus = cx.read_corpus("corpora/demo")                    # doctest: +SKIP
+    >>> result = cx.tag(corpus.turns)                              # doctest: +SKIP
+    >>> profile = cx.profile_corpus(corpus)                        # doctest: +SKIP
+    >>> corpus.rejects.groupby("table").size()  # rows not kept, with reasons  # doctest: +SKIP
     """
 
     conversations: pd.DataFrame

@@ -129,10 +129,24 @@ def display_name(kind: str, label: str) -> str:
 def tier_from_assets(avg_daily_assets: float | None) -> str | None:
     """Map 年日均金融资产 (yuan) to a tier identifier; ``None`` when unknown.
 
+    Parameters
+    ----------
+    avg_daily_assets : float or None
+        Average daily financial assets over the year, in yuan. Lower bounds,
+        inclusive: 普通 < 10万 ≤ 金卡 < 100万 ≤ 白金 < 500万 ≤ 钻石 (:data:`TIER_BOUNDS`).
+
+    Returns
+    -------
+    str or None
+        ``standard``, ``gold``, ``platinum`` or ``diamond``; ``None`` for a missing
+        value. :func:`display_name` gives the Chinese name.
+
     Examples
     --------
     >>> tier_from_assets(250_000)
     'gold'
+    >>> display_name("tier", tier_from_assets(5_000_000))
+    '钻石'
     """
     if avg_daily_assets is None or avg_daily_assets != avg_daily_assets:  # NaN
         return None

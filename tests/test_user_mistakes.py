@@ -223,3 +223,22 @@ def test_evaluate_takes_chinese_emotion_names():
 
     got = evaluate("emotion", ["气死我了，你们怎么又乱扣钱", "谢谢，服务很好"], ["愤怒", "满意"])
     assert got["n"] == 2 and got["per_class"]["anger"]["support"] == 1
+
+
+# --- churn on frames from a file whose turns carry customer_id (read_turns keeps it) -------
+
+
+def test_churn_on_frames_whose_turns_carry_customer_id():
+    turns = pd.DataFrame({
+        "conversation_id": ["c1", "c1", "c2"], "customer_id": ["u1", "u1", "u2"],
+        "started_at": ["2025-09-01 10:00"] * 2 + ["2025-09-03 09:00"],
+        "speaker": ["agent", "customer", "customer"],
+        "text": ["您好", "年费乱扣，我的手机13812345678，再不处理我就销户", "查一下余额"],
+    })
+    res = cx.tag(turns)
+    assert "customer_id" in res.turns.columns  # carried through tagging
+    source = {"conversations": cx.conversations_from_turns(turns),
+              "conversation_tags": res.conversations, "turn_tags": res.turns}
+    warnings = cx.churn(source, as_of="2025-10-01")  # was: KeyError 'customer_id'
+    assert warnings["customer_id"].tolist() == ["u1", "u2"]
+    assert warnings["evidence"].iloc[0] == ["年费乱扣，我的手机[手机号]，再不处理我就销户"]
