@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.cxtext-installed
-EXTRAS ?= topics,notebooks,scale,dev
+EXTRAS ?= topics,notebooks,scale,fast,dev
 # BERTopic goes in without its dependencies: they would pull sentence-transformers and a
 # multi-GB CUDA torch that cxtext never uses; the pieces it imports come with the topics extra.
 BERTOPIC ?= bertopic>=0.17,<0.18

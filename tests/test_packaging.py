@@ -58,8 +58,8 @@ def test_extras_named_in_the_issue_exist():
     extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
         "optional-dependencies"
     ]
-    assert {"topics", "notebooks", "scale", "all"} <= set(extras)
-    assert extras["all"] == ["cxtext[topics,notebooks,scale]"]
+    assert {"topics", "notebooks", "scale", "fast", "all"} <= set(extras)
+    assert extras["all"] == ["cxtext[topics,notebooks,scale,fast]"]
 
 
 def test_readme_gives_the_two_commands_and_ci_runs_one():
