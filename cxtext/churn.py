@@ -1162,8 +1162,10 @@ def _store_frames(source: Any) -> dict[str, pd.DataFrame | None]:
             else:
                 frames[name] = source.read_table(name)
         return frames
-    raise CxTextError("source must be a cx.Store or a dict of frames; "
-                      f"got {type(source).__name__}")
+    from cxtext.portrait import SOURCE_HINT
+
+    raise CxTextError(f"source must be a cx.Store or a dict of frames; got "
+                      f"{type(source).__name__}. {SOURCE_HINT}")
 
 
 def churn(
@@ -1231,8 +1233,15 @@ def churn(
                 "churn: the source holds no conversations, so as_of cannot default to the day "
                 "after the last contact. Load conversations first (cx.Store.load / "
                 "'cxtext load STORE FILES') or pass as_of=..., e.g. as_of='2025-10-01'.")
-        as_of = pd.to_datetime(conv["started_at"]).max().normalize() + pd.Timedelta(days=1)
-    t = pd.Timestamp(as_of)
+        last = pd.to_datetime(conv["started_at"]).max()
+        if pd.isna(last):
+            from cxtext.portrait import undated_message
+
+            raise CxTextError(f"churn: {undated_message(len(conv))}")
+        as_of = last.normalize() + pd.Timedelta(days=1)
+    from cxtext.portrait import _as_timestamp
+
+    t = _as_timestamp(as_of, "as_of", owner="churn")
     portraits = build(source, as_of=t)
     customers = frames["customers"]
     has_dates = (customers is not None and "churned_at" in customers

@@ -133,7 +133,13 @@ def export_warnings(df: pd.DataFrame, path: str | Path, *, mask: bool = True,
     >>> pd.read_csv(p)["evidence"].iloc[0]
     '我的电话[手机号]'
     """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"export_warnings expects the DataFrame that cx.churn(...) returns; "
+                        f"got {type(df).__name__}")
     path = Path(path)
+    if path.is_dir():
+        raise CxTextError(f"export_warnings: '{path}' is a folder; give a file name in it, "
+                          f"e.g. '{path / '预警名单.xlsx'}'")
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise param_error("export_warnings", "path suffix", _FORMATS, path.suffix)

@@ -43,14 +43,36 @@ STYLE_THRESHOLDS: dict[str, float] = {
 }
 
 
-def _as_timestamp(value: Any, name: str) -> pd.Timestamp:
+def undated_message(n_conversations: int) -> str:
+    """Why portraits and churn need dates, and how to give them (for error messages)."""
+    return (
+        f"none of the {n_conversations:,} conversations has a start time (started_at), so "
+        "as_of cannot default to the day after the last contact, and portraits and churn "
+        "warnings count only conversations before as_of: every customer would come out "
+        "without contacts. Read the file with its date column (read_turns "
+        "knows 来电时间, 投诉时间, 受理时间, 日期, started_at ...; or column_map={'你的列': "
+        "'started_at'})."
+    )
+
+
+#: How to turn what an analyst has at hand into a portrait / churn source (for messages).
+SOURCE_HINT = (
+    "Pass a cx.Store that was loaded and tagged, or a dict of frames; from a corpus folder: "
+    "corpus = cx.read_corpus(folder); result = cx.tag(corpus.turns); "
+    "source = {'conversations': corpus.conversations, 'customers': corpus.customers, "
+    "'balances': corpus.balances, 'conversation_tags': result.conversations, "
+    "'turn_tags': result.turns}."
+)
+
+
+def _as_timestamp(value: Any, name: str, owner: str = "build_portraits") -> pd.Timestamp:
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ValueError(f"The {name!r} parameter of build_portraits must be a date or "
+        raise ValueError(f"The {name!r} parameter of {owner} must be a date or "
                          f"date-time such as '2025-07-01'. Got {value!r} instead.") from None
     if ts is pd.NaT:
-        raise ValueError(f"The {name!r} parameter of build_portraits must be a date. "
+        raise ValueError(f"The {name!r} parameter of {owner} must be a date. "
                          f"Got {value!r} instead.")
     if ts.tzinfo is not None:
         ts = ts.tz_convert("Asia/Shanghai").tz_localize(None)
@@ -88,12 +110,16 @@ def _frames_store(source: Mapping[str, Any] | TagResult | tuple) -> Store:
             raise TypeError("build_portraits: a tuple source must be (TagResult, conversations).")
         frames = {"conversation_tags": source[0].conversations, "turn_tags": source[0].turns,
                   "conversations": source[1]}
-    else:
+    elif isinstance(source, Mapping):
         frames = dict(source)
+    else:
+        raise TypeError(f"build_portraits: cannot build portraits from a "
+                        f"{type(source).__name__}. {SOURCE_HINT}")
     missing = [k for k in ("conversations", "conversation_tags") if frames.get(k) is None]
     if missing:
         raise CxTextError(f"build_portraits: the source lacks {missing}; it has "
-                          f"{sorted(k for k, v in frames.items() if v is not None)}.")
+                          f"{sorted(k for k, v in frames.items() if v is not None)}. "
+                          f"{SOURCE_HINT}")
     store = Store()
     store.write_table("conversations", validate(frames["conversations"], "conversations",
                                                 source="<conversations>"))
@@ -279,8 +305,10 @@ def build_portraits(
         turns_table = "turns" if store.has_table("turns") else None
         bal_table = "balances" if store.has_table("balances") else None
         if as_of is None:
-            last = store.con.execute(
-                "SELECT max(started_at) FROM conversations").fetchall()[0][0]
+            n_conv, last = store.con.execute(
+                "SELECT count(*), max(started_at) FROM conversations").fetchall()[0]
+            if n_conv and last is None:  # (a Dask partition passes as_of: never raised there)
+                raise CxTextError(f"build_portraits: {undated_message(n_conv)}")
             as_of_ts = (pd.Timestamp(last).normalize() + pd.Timedelta(days=1)
                         if last is not None else pd.Timestamp.now().normalize())
         else:

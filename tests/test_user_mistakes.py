@@ -242,3 +242,68 @@ def test_churn_on_frames_whose_turns_carry_customer_id():
     warnings = cx.churn(source, as_of="2025-10-01")  # was: KeyError 'customer_id'
     assert warnings["customer_id"].tolist() == ["u1", "u2"]
     assert warnings["evidence"].iloc[0] == ["年费乱扣，我的手机[手机号]，再不处理我就销户"]
+
+
+# --- portraits, churn and exports from what an analyst has at hand ---------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    dated = ROWS.assign(来电时间=["2025-09-01 10:00", "2025-09-01 10:00", "2025-09-03 09:00"])
+    (folder / "turns.csv").write_text(dated.to_csv(index=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def small_corpus(corpus_folder):
+    return cx.read_corpus(corpus_folder)
+
+
+@pytest.mark.parametrize("make", [lambda c: c, lambda c: c.turns, lambda c: "corpora/demo"])
+def test_build_portraits_from_the_wrong_thing_gives_the_recipe(make, small_corpus):
+    with pytest.raises(TypeError, match=r"cannot build portraits from a .*result = cx\.tag"):
+        cx.build_portraits(make(small_corpus))
+
+
+def test_the_recipe_in_the_message_works(corpus_folder):
+    from cxtext.portrait import SOURCE_HINT
+
+    code = SOURCE_HINT[SOURCE_HINT.index("corpus = "):].rstrip(".")  # the message's own code
+    names = {"cx": cx, "folder": corpus_folder}
+    exec(code, names)  # noqa: S102 - our own message text
+    portraits = cx.build_portraits(names["source"], as_of="2025-10-01")
+    assert sorted(portraits["customer_id"]) == ["c1", "c2"]
+
+
+def test_churn_from_a_corpus_and_a_bad_date(small_corpus):
+    with pytest.raises(cx.CxTextError, match=r"got Corpus\. .*cx\.read_corpus"):
+        cx.churn(small_corpus)
+    result = cx.tag(small_corpus.turns)
+    source = {"conversations": small_corpus.conversations,
+              "conversation_tags": result.conversations, "turn_tags": result.turns}
+    with pytest.raises(ValueError, match="The 'as_of' parameter of churn must be a date"):
+        cx.churn(source, as_of="notadate")  # was pandas' DateParseError
+
+
+def test_export_warnings_wrong_input_and_folder(tmp_path):
+    with pytest.raises(TypeError, match="DataFrame that cx.churn"):
+        cx.export_warnings([{"customer_id": "C1"}], tmp_path / "w.csv")  # was AttributeError
+    w = pd.DataFrame({"customer_id": ["C1"], "risk_score": [0.4]})
+    with pytest.raises(cx.CxTextError, match="is a folder; give a file name"):
+        cx.export_warnings(w, tmp_path)
+
+
+def test_undated_complaints_say_why_portraits_would_be_empty():
+    # a complaints export without a date column: portraits used to come back with no
+    # rows and churn to fail with AttributeError ('NaTType' ... 'normalize')
+    turns = pd.DataFrame({"conversation_id": ["a", "b"], "speaker": ["customer"] * 2,
+                          "text": ["我要销户", "年费乱扣"]})
+    res = cx.tag(turns)
+    source = {"conversations": cx.conversations_from_turns(turns),
+              "conversation_tags": res.conversations}
+    with pytest.raises(cx.CxTextError, match=r"build_portraits: none of the 2 conversations "
+                                             r"has a start time.*来电时间"):
+        cx.build_portraits(source)
+    with pytest.raises(cx.CxTextError, match=r"churn: none of the 2 conversations"):
+        cx.churn(source)
