@@ -14,7 +14,11 @@ project-written examples in ``corpora/gold/train_project.jsonl``) or one labelle
 SHA-256 checksums) and ``<task>.md`` (the model card); ``--name`` changes ``<task>``.
 
 Reproducibility: the same data and ``--seed`` give byte-identical ``.npz`` and
-``.vocab.json.gz`` files (same checksums) on the same platform and library versions. The
+``.vocab.json.gz`` files (same checksums) on the same platform and library versions, with the
+same OpenBLAS kernels: the card records them (``libraries["blas_core"]``), and a process
+started with ``OPENBLAS_CORETYPE`` set to that value uses them on any CPU that can run them
+(the shipped cards say ``SkylakeX``: an AVX-512 CPU). Other kernels move lbfgs's stopping point
+(weights up to ~0.1 apart, the vocabulary file unchanged). The
 seed is passed to every random step (``LogisticRegression(random_state=seed)``; lbfgs itself
 is deterministic). The hold-out splits never trained on (FinFE, waimai_10k and
 online_shopping, 20 % each) are fixed with seed 0 whatever ``--seed``, so the benchmark's
@@ -61,6 +65,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from cxtext._blas import blas_core
 from cxtext._version import __version__
 from cxtext.errors import CxTextError
 from cxtext.evaluate import (
@@ -1011,6 +1016,8 @@ def _library_versions() -> dict[str, str]:
         "scipy": scipy.__version__,
         "scikit-learn": sklearn.__version__,
         "cxtext": __version__,
+        # lbfgs's weights depend on the BLAS kernels too (cxtext._blas)
+        "blas_core": blas_core() or "none",
     }
 
 

@@ -136,13 +136,35 @@ def test_card_records_data_cv_thresholds_and_checksums() -> None:
     assert card["files"]["intents.npz"]["sha256"] in md
 
 
+def _train_intents_in(out: Path, env: dict[str, str]) -> dict:
+    """``train_intent_model(out, seed=0)`` in a fresh process started with ``env`` (OpenBLAS
+    reads ``OPENBLAS_CORETYPE`` once, when it loads); its card."""
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from pathlib import Path; from cxtext.train import "
+            "train_intent_model as t; print(json.dumps(t(Path(sys.argv[1]), seed=0, "
+            "repo=Path(sys.argv[2]), cross_validate=False)))")
+    done = subprocess.run([sys.executable, "-c", code, str(out), str(REPO)], env=env,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 @pytest.mark.slow
 def test_training_reproduces_the_shipped_files(tmp_path: Path) -> None:
-    """Same data + seed -> the same .npz and .vocab.json.gz bytes as the shipped model."""
-    from cxtext.train import train_intent_model
+    """Same data + seed -> the same .npz and .vocab.json.gz bytes as the shipped model, with
+    the OpenBLAS kernels the card names (cxtext._blas)."""
+    import os
 
-    card = train_intent_model(tmp_path, seed=0, repo=REPO, cross_validate=False)
+    from cxtext._blas import can_run_core
+
     shipped = json.loads(CARD.read_text(encoding="utf-8"))
+    core = shipped["libraries"]["blas_core"]
+    if not can_run_core(core):
+        pytest.skip(f"the shipped weights come from OpenBLAS's {core} kernels, which this CPU "
+                    "cannot run")
+    card = _train_intents_in(tmp_path, {**os.environ, "OPENBLAS_CORETYPE": core})
+    assert card["libraries"]["blas_core"] == core
     vocab = "intents.vocab.json.gz"  # n-grams and idf: no solver involved
     assert card["files"][vocab] == shipped["files"][vocab]
     # The weights are lbfgs's stopping point, which moved between releases: scikit-learn
@@ -154,3 +176,12 @@ def test_training_reproduces_the_shipped_files(tmp_path: Path) -> None:
     if here != {k: shipped["libraries"][k] for k in solver_libs}:
         pytest.skip(f"weights are reproducible with the card's libraries, not {here}")
     assert card["files"] == shipped["files"]
+
+
+def test_blas_core_is_recorded_and_known() -> None:
+    from cxtext._blas import blas_core, can_run_core
+
+    here = blas_core()
+    assert here is None or all(part for part in here.split("/"))
+    assert can_run_core("NoSuchCore") is False
+    assert json.loads(CARD.read_text(encoding="utf-8"))["libraries"]["blas_core"] == "SkylakeX"

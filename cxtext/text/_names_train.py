@@ -72,6 +72,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cxtext._blas import blas_core
 from cxtext.tags._linear import _gzip_json_bytes
 from cxtext.text import _names_model as nm
 from cxtext.text import _pii_patterns as pp
@@ -329,7 +330,8 @@ def train(data: Path, seed: int = 0) -> tuple[dict, dict[str, bytes]]:
     x, y, vocab = _matrix(rows)
     clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
     # one BLAS thread: with several, lbfgs's sums run in another order and the weights (so
-    # names.npz's bytes) differ in the last bits from run to run on a loaded machine
+    # names.npz's bytes) differ in the last bits from run to run on a loaded machine; the
+    # kernels matter too (card: libraries["blas_core"], cxtext._blas)
     with threadpool_limits(limits=1):
         clf.fit(x, y)
     coef = clf.coef_[0]
@@ -363,7 +365,8 @@ def train(data: Path, seed: int = 0) -> tuple[dict, dict[str, bytes]]:
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "command": f"python -m cxtext.text._names_train --data {data} --seed {seed}",
         "libraries": {"python": platform.python_version(), "numpy": np.__version__,
-                      "scipy": scipy.__version__, "scikit-learn": sklearn.__version__},
+                      "scipy": scipy.__version__, "scikit-learn": sklearn.__version__,
+                      "blas_core": blas_core() or "none"},
         "model": f"LogisticRegression(C={C}, lbfgs, max_iter=3000, random_state={seed})",
         "threshold": THRESHOLD, "threshold_everyday_surnames": nm.EVERYDAY_THRESHOLD,
         "training": counts,
