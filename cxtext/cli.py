@@ -264,7 +264,8 @@ def _warn(args: argparse.Namespace) -> int:
         print(f"{rank:>4}  {rec.customer_id}  {rec.risk_level}  {rec.risk_score:.3f}  "
               f"{rec.suggested_action}  {first}")
     if args.out:
-        out = export_warnings(warnings.head(args.top) if args.top else warnings, args.out)
+        out = export_warnings(warnings.head(args.top) if args.top else warnings, args.out,
+                              header=args.header)
         print(f"wrote {out}")
     return 0
 
@@ -434,6 +435,9 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("store", help="the .duckdb file (loaded and tagged)")
     sw.add_argument("--out", type=_output(".csv", ".xlsx", ".parquet"),
                     help="also export the list to this .csv, .xlsx or .parquet file")
+    sw.add_argument("--header", choices=["en", "zh"], default="en",
+                    help="column names of --out: as in the store (en, default) or Chinese "
+                    "(zh: 排名, 客户, 风险分 ...)")
     sw.add_argument("--top", type=int, help="print and export only the N riskiest (print: 20)")
     sw.add_argument("--as-of", type=_date,
                     help="cut-off date (default: the day after the last contact)")

@@ -104,8 +104,11 @@ def flatten_warnings(df: pd.DataFrame, *, mask: bool = True) -> pd.DataFrame:
     return out
 
 
+_HEADERS = ("en", "zh")
+
+
 def export_warnings(df: pd.DataFrame, path: str | Path, *, mask: bool = True,
-                    sheet_name: str = "流失预警") -> Path:
+                    sheet_name: str = "流失预警", header: str = "en") -> Path:
     """Write the warning list to ``path``; the format follows the suffix.
 
     Parameters
@@ -118,6 +121,11 @@ def export_warnings(df: pd.DataFrame, path: str | Path, *, mask: bool = True,
         Mask personal data (default).
     sheet_name : str
         XLSX sheet name.
+    header : {"en", "zh"}
+        Column names as in ``df`` (``"en"``, default), or Chinese ones for readers of
+        the spreadsheet (``"zh"``: 排名, 客户, 风险分, 风险等级, 原因, 客户原话（已脱敏）,
+        建议处理, 打分方法, 等级, 画像, as :data:`cxtext.labels.WARNING_COLUMNS`; the
+        ``method`` values become 模型 / 规则打分). Other columns keep their names.
 
     Returns
     -------
@@ -132,6 +140,9 @@ def export_warnings(df: pd.DataFrame, path: str | Path, *, mask: bool = True,
     >>> p = export_warnings(w, os.path.join(tempfile.mkdtemp(), "w.csv"))
     >>> pd.read_csv(p)["evidence"].iloc[0]
     '我的电话[手机号]'
+    >>> p = export_warnings(w, os.path.join(tempfile.mkdtemp(), "w.csv"), header="zh")
+    >>> pd.read_csv(p).columns.tolist()
+    ['客户', '风险分', '客户原话（已脱敏）']
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"export_warnings expects the DataFrame that cx.churn(...) returns; "
@@ -143,7 +154,15 @@ def export_warnings(df: pd.DataFrame, path: str | Path, *, mask: bool = True,
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise param_error("export_warnings", "path suffix", _FORMATS, path.suffix)
+    if header not in _HEADERS:
+        raise param_error("export_warnings", "header", _HEADERS, header)
     table = flatten_warnings(df, mask=mask)
+    if header == "zh":
+        from cxtext.labels import CHURN_METHODS, WARNING_COLUMNS
+
+        if "method" in table.columns:
+            table["method"] = table["method"].map(lambda v: CHURN_METHODS.get(v, v))
+        table = table.rename(columns=WARNING_COLUMNS)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         if fmt == "csv":

@@ -87,6 +87,24 @@ PII: Final[dict[str, str]] = {
     "address": "地址",
 }
 
+#: Column headers of the churn-warning export (``export_warnings(..., header="zh")``), the
+#: names the churn_warning report's table uses; other columns keep their names.
+WARNING_COLUMNS: Final[dict[str, str]] = {
+    "rank": "排名",
+    "customer_id": "客户",
+    "risk_score": "风险分",
+    "risk_level": "风险等级",
+    "reasons": "原因",
+    "evidence": "客户原话（已脱敏）",
+    "suggested_action": "建议处理",
+    "method": "打分方法",
+    "tier_name": "等级",
+    "tag_line": "画像",
+}
+
+#: Values of the warnings' ``method`` column.
+CHURN_METHODS: Final[dict[str, str]] = {"model": "模型", "rules": "规则打分"}
+
 _ALL: Final[dict[str, dict[str, str]]] = {
     "speaker": SPEAKERS,
     "channel": CHANNELS,

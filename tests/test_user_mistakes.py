@@ -178,6 +178,7 @@ def test_cli_store_that_is_empty_says_load_first(tmp_path, capsys):
     (["portrait", "s.duckdb", "--windows", "30,abc"], "argument --windows: expected positive"),
     (["portrait", "s.duckdb", "--out", "p.xlsx"], "argument --out: 'p.xlsx' must end in"),
     (["warn", "s.duckdb", "--out", "w.docx"], "argument --out: 'w.docx' must end in"),
+    (["warn", "s.duckdb", "--header", "cn"], "argument --header: invalid choice: 'cn'"),
     (["ingest", "x.csv", "--column-map", "{内容: text}"], "argument --column-map: not valid JSON"),
     (["ingest", "x.csv", "--column-map", "[1]"], "argument --column-map: expected a JSON object"),
 ])
@@ -307,3 +308,17 @@ def test_undated_complaints_say_why_portraits_would_be_empty():
         cx.build_portraits(source)
     with pytest.raises(cx.CxTextError, match=r"churn: none of the 2 conversations"):
         cx.churn(source)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_warnings_with_chinese_headers(suffix, tmp_path):
+    w = pd.DataFrame({"rank": [1], "customer_id": ["C1"], "risk_score": [0.4],
+                      "risk_level": ["中"], "evidence": [["我的电话13812345678"]],
+                      "method": ["rules"], "extra": ["x"]})
+    path = cx.export_warnings(w, tmp_path / f"预警名单{suffix}", header="zh")
+    back = pd.read_csv(path) if suffix == ".csv" else pd.read_excel(path)
+    assert back.columns.tolist() == ["排名", "客户", "风险分", "风险等级", "客户原话（已脱敏）",
+                                     "打分方法", "extra"]
+    assert back.iloc[0].tolist() == [1, "C1", 0.4, "中", "我的电话[手机号]", "规则打分", "x"]
+    with pytest.raises(ValueError, match="'header' parameter of export_warnings"):
+        cx.export_warnings(w, tmp_path / "w.csv", header="cn")
