@@ -369,17 +369,21 @@ def _title_rows(rows: Sequence[Sequence[str | None]], known: Collection[str] = (
     """How many leading rows are a title above the header line (报表标题, 导出时间…).
 
     Bank exports often put a title in row 1 (one cell, or one merged cell whose value
-    repeats across the row) and the column names in row 2. A leading row counts as a
-    title when it holds one distinct value that names no column, and a later row within
-    the first few holds two or more distinct values, one of which names a column
-    (canonical, alias or ``column_map`` key). Otherwise nothing is skipped.
+    repeats across the row; sometimes 报表名称 | 2025年10月) and the column names below.
+    The header is the first row, within the first few, that names a column (canonical,
+    alias or ``column_map`` key); the rows above it are skipped as titles when it names
+    two or more columns, or when it holds two or more values and every row above holds
+    one. Otherwise nothing is skipped.
     """
+    one_value_above = True
     for i, cells in enumerate(rows[:_TITLE_LOOKAHEAD]):
         values = {c.strip() for c in cells if isinstance(c, str) and c.strip()}
-        if len(values) >= 2:
-            return i if any(_known_column(v, known) for v in values) else 0
-        if len(values) == 1 and _known_column(next(iter(values)), known):
+        named = sum(_known_column(v, known) for v in values)
+        if named:
+            if i and (named >= 2 or (len(values) >= 2 and one_value_above)):
+                return i
             return 0
+        one_value_above = one_value_above and len(values) == 1
     return 0
 
 

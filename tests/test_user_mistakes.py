@@ -322,3 +322,18 @@ def test_export_warnings_with_chinese_headers(suffix, tmp_path):
     assert back.iloc[0].tolist() == [1, "C1", 0.4, "中", "我的电话[手机号]", "规则打分", "x"]
     with pytest.raises(ValueError, match="'header' parameter of export_warnings"):
         cx.export_warnings(w, tmp_path / "w.csv", header="cn")
+
+
+def test_title_rows_with_two_cells_above_the_header(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "export.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["报表名称", "客户投诉明细"])
+    ws.append(["统计期间", "2025年10月"])
+    ws.append(list(ROWS.columns))
+    for row in ROWS.itertuples(index=False):
+        ws.append(list(row))
+    wb.save(path)
+    _expected(cx.read_turns(path))
