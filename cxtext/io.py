@@ -736,7 +736,11 @@ def _time_value(value: Any) -> Any:
 
 
 def _column_mapping(columns: Sequence[str], column_map: Mapping[str, str] | None) -> dict[str, str]:
-    """Old -> new name for each column: canonical names, then column_map or the aliases."""
+    """Old -> new name for each column: column_map, then canonical names, then the aliases.
+
+    The aliases apply to the columns column_map does not name, for canonical columns
+    nothing else took: mapping only ``{"客户留言": "text"}`` still finds 会话ID and 角色.
+    """
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     explicit = {str(k).strip(): v for k, v in (column_map or {}).items()}
@@ -749,12 +753,11 @@ def _column_mapping(columns: Sequence[str], column_map: Mapping[str, str] | None
         if col not in mapping and canon is not None and canon not in taken:
             mapping[col] = canon
             taken.add(canon)
-    if column_map is None:
-        for col in columns:
-            canon = _ALIASES.get(_norm(col))
-            if col not in mapping and canon is not None and canon not in taken:
-                mapping[col] = canon
-                taken.add(canon)
+    for col in columns:
+        canon = _ALIASES.get(_norm(col))
+        if col not in mapping and canon is not None and canon not in taken:
+            mapping[col] = canon
+            taken.add(canon)
     names = set(mapping.values()) | {c for c in columns if c not in mapping}
     for col in columns:  # an unmapped column must not collide with a mapped name
         if col not in mapping and col in taken:
@@ -767,6 +770,15 @@ def _column_mapping(columns: Sequence[str], column_map: Mapping[str, str] | None
 
 
 def _rename(frame: _Frame, column_map: Mapping[str, str] | None) -> _Frame:
+    columns = [str(c).strip() for c in frame.df.columns]
+    reversed_ = {k: v for k, v in (column_map or {}).items()
+                 if k.strip() not in columns and v.strip() in columns and _norm(k) in _CANONICAL}
+    if reversed_:
+        raise ValueError(
+            f"column_map goes from the file's column to the canonical one, but "
+            f"{reversed_} names canonical columns the file '{frame.source}' does not have and "
+            f"file columns as targets: it looks reversed. Use "
+            f"{ {v: k for k, v in reversed_.items()} }.")
     mapping = _column_mapping(list(map(str, frame.df.columns)), column_map)
     df = frame.df.copy()
     df.columns = [mapping[str(c)] for c in df.columns]
@@ -1345,10 +1357,11 @@ def read_turns(
         row numbers in errors and rejects stay the spreadsheet's.
     column_map : dict, optional
         File column -> canonical column, e.g. ``{"会话ID": "conversation_id",
-        "角色": "speaker", "内容": "text"}``. Without it, the built-in Chinese and
-        English header aliases (:data:`HEADER_ALIASES`) apply; an exact
-        canonical column name always wins over an alias. Keys missing from the
-        file are ignored.
+        "角色": "speaker", "内容": "text"}``. The built-in Chinese and English
+        header aliases (:data:`HEADER_ALIASES`) apply to the columns it does not
+        name; an entry of ``column_map`` wins, then an exact canonical column
+        name, then an alias. Keys missing from the file are ignored; a map that
+        looks reversed (``{"text": "内容"}``) is refused with the right one.
     layout : {"auto", "table", "complaints", "jddc", "transcripts", "dialogues"}
         How the file holds turns. ``"auto"`` picks:
 
@@ -1461,7 +1474,7 @@ def read_conversations(
         A ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.jsonl``/``.json`` or
         ``.parquet`` file; text encodings are detected.
     column_map : dict, optional
-        File column -> canonical column; without it the built-in aliases apply
+        File column -> canonical column; the built-in aliases apply to the others
         (会话编号/工单号 -> conversation_id, 客户号 -> customer_id, 渠道 -> channel,
         来电时间/开始时间 -> started_at, 坐席工号 -> agent_id, 通话时长 -> duration_s …).
     encoding : str, optional
@@ -1515,7 +1528,7 @@ def read_customers(
         A ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.jsonl``/``.json`` or
         ``.parquet`` file; text encodings are detected.
     column_map : dict, optional
-        File column -> canonical column; without it the built-in aliases apply
+        File column -> canonical column; the built-in aliases apply to the others
         (客户号 -> customer_id, 年日均金融资产/日均资产 -> avg_daily_assets,
         客户等级 -> tier, 是否流失 -> churned …).
     encoding : str, optional

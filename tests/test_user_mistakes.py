@@ -337,3 +337,23 @@ def test_title_rows_with_two_cells_above_the_header(tmp_path):
         ws.append(list(row))
     wb.save(path)
     _expected(cx.read_turns(path))
+
+
+# --- column_map: a partial map keeps the built-in names, a reversed one is refused ----------
+
+
+def test_partial_column_map_keeps_the_aliases(tmp_path):
+    # mapping only the text column used to switch the aliases off: 会话ID/角色 were not
+    # found, the file was read as one-row complaints and the agent's turn became a
+    # customer complaint, silently
+    path = tmp_path / "calls.csv"
+    path.write_text(ROWS.rename(columns={"内容": "客户留言"}).to_csv(index=False),
+                    encoding="utf-8")
+    _expected(cx.read_turns(path, column_map={"客户留言": "text"}))
+
+
+def test_reversed_column_map_is_refused_with_the_right_one(tmp_path):
+    path = tmp_path / "calls.csv"
+    path.write_text(ROWS.to_csv(index=False), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"looks reversed\. Use \{'内容': 'text'\}"):
+        cx.read_turns(path, column_map={"text": "内容"})
