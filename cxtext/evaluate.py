@@ -758,7 +758,25 @@ def _make_tagger(task: str, backend: Any, params: Mapping[str, Any]) -> Any:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Gold intent labels that mean "no intent", and the Chinese intent names, as a user writes them.
+_NO_INTENT: Final = frozenset({"none", "no", "null", "nan", "无", "没有", "无意图", "-"})
+_ZH_INTENTS: Final[dict[str, str]] = {zh: i for i, zh in INTENTS.items()}
+
+
 def _intent_sets(labels: Sequence[object]) -> list[set[str]]:
+    sets = _raw_intent_sets(labels)
+    out = [{_ZH_INTENTS.get(v, v) for v in s if v.strip().lower() not in _NO_INTENT}
+           for s in sets]
+    unknown = sorted({v for s in out for v in s if v not in INTENTS})
+    if unknown:
+        raise ValueError(
+            f"evaluate('intents') got intent labels {unknown[:10]} it does not know; use the "
+            f"ids {list(INTENTS)} (or their Chinese names {list(INTENTS.values())}), several "
+            "in one cell separated by ',', ';' or '|', and 'none' (or an empty cell) for none.")
+    return out
+
+
+def _raw_intent_sets(labels: Sequence[object]) -> list[set[str]]:
     out = []
     for x in labels:
         if isinstance(x, Mapping):

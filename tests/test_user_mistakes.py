@@ -357,3 +357,22 @@ def test_reversed_column_map_is_refused_with_the_right_one(tmp_path):
     path.write_text(ROWS.to_csv(index=False), encoding="utf-8")
     with pytest.raises(ValueError, match=r"looks reversed\. Use \{'内容': 'text'\}"):
         cx.read_turns(path, column_map={"text": "内容"})
+
+
+def test_eval_intents_reads_none_and_chinese_names_and_refuses_typos(tmp_path, capsys):
+    import json
+
+    good = tmp_path / "intents.csv"
+    good.write_text("text,label\n如果再不处理我就销户,churn\n我要去法院起诉你们,升级投诉(监管/媒体/诉讼)\n"
+                    "查一下余额,none\n好的,无\n", encoding="utf-8")
+    rc, text = _cli(["eval", "intents", "--data", str(good)], capsys)
+    assert rc == 0, text
+    result = json.loads(text)
+    # 'none' / '无' used to count as an unknown intent and spoil the exact match silently
+    assert result["per_class"]["churn"]["support"] == 1
+    assert result["per_class"]["escalation"]["support"] == 1
+    assert result["exact_match"] == 1.0
+    typo = tmp_path / "typo.csv"
+    typo.write_text("text,label\n我要销户,chrun\n", encoding="utf-8")
+    rc, text = _cli(["eval", "intents", "--data", str(typo)], capsys)
+    assert rc == 2 and "labels ['chrun'] it does not know" in text
