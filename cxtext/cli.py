@@ -42,6 +42,10 @@ def _date(value: str) -> str:
     return value
 
 
+def _sheet(value: str) -> str | int:
+    return int(value) if value.isdigit() else value
+
+
 def _windows(value: str) -> tuple[int, ...]:
     try:
         windows = tuple(int(w) for w in value.split(","))
@@ -110,7 +114,8 @@ def _ingest(args: argparse.Namespace) -> int:
                 f"reads one table at a time. Give its files one kind at a time (cxtext ingest "
                 f"{p / 'turns.csv'}; cxtext ingest {p / 'customers.csv'} --kind customers), or "
                 f"load the whole folder into a store: cxtext load cx.duckdb {path}")
-        kwargs = {"column_map": column_map, "encoding": args.encoding, "return_rejects": True}
+        kwargs = {"column_map": column_map, "encoding": args.encoding, "return_rejects": True,
+                  "sheet_name": args.sheet}
         if args.kind == "turns":
             kwargs["layout"] = args.layout
         kept, rejects = readers[args.kind](path, **kwargs)
@@ -358,6 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--column-map", type=_json_mapping,
                      help='JSON mapping, e.g. \'{"内容": "text"}\'')
     ing.add_argument("--encoding", help="force an encoding (default: detect)")
+    ing.add_argument("--sheet", type=_sheet, default=0,
+                     help="Excel sheet: its name or 0-based number (default 0, the first)")
     ing.add_argument("--out", help="folder for <kind>.parquet and <kind>_rejects.csv")
     ing.add_argument(
         "--keep-pii", action="store_true",
@@ -488,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return args.func(args)
-    except CxTextError as exc:
+    except (CxTextError, ValueError) as exc:  # ValueError: a parameter the library refused
         print(f"cxtext {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

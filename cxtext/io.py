@@ -182,7 +182,8 @@ class _Frame:
     ``df`` holds object columns (text for text files); ``rows`` the row number
     of each; ``dropped`` the problems of input rows that are not in ``df``;
     ``decoded_as`` the encoding when the values were decoded from bytes (then
-    they may hold undecodable bytes as lone surrogates).
+    they may hold undecodable bytes as lone surrogates). ``other_sheets``: the
+    workbook's sheets not read (named when a column is missing).
     """
 
     source: str
@@ -190,6 +191,7 @@ class _Frame:
     rows: np.ndarray
     dropped: list[_Problem] = field(default_factory=list)
     decoded_as: str | None = None
+    other_sheets: tuple[str, ...] = ()
 
 
 def _object_frame(columns: Sequence[str], values: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
@@ -558,7 +560,9 @@ def _read_excel(
     rows = [r for r, _ in raw[1:]]
     df = _object_frame(header, {c: [v[i] for v in values] for i, c in enumerate(header)})
     unnamed = [c for c in df.columns if c.startswith("Unnamed: ") and df[c].isna().all()]
-    return _Frame(source, df.drop(columns=unnamed), np.asarray(rows, dtype=np.int64))
+    others = tuple(n for n in names if n != ws.title)
+    return _Frame(source, df.drop(columns=unnamed), np.asarray(rows, dtype=np.int64),
+                  other_sheets=others)
 
 
 _MERGE_REF_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
@@ -1209,7 +1213,9 @@ def _problem_frame(source: str, items: Sequence[tuple[Any, str, str, str]]) -> p
 
 def _raise_missing(frame: _Frame, table: str, missing: Sequence[str]) -> None:
     cols = [str(c) for c in frame.df.columns]
-    items = [(pd.NA, c, "a column with this name (map yours with column_map=...)",
+    sheets = (f"; or read another sheet of the workbook, {list(frame.other_sheets)}, with "
+              "sheet_name=... (cxtext ingest --sheet)" if frame.other_sheets else "")
+    items = [(pd.NA, c, f"a column with this name (map yours with column_map=...{sheets})",
               f"columns {cols}") for c in missing]
     items += [(p.row, p.column, p.expected, p.got) for p in frame.dropped]
     raise SchemaError.from_problems(table, _problem_frame(frame.source, items))

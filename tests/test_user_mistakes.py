@@ -376,3 +376,31 @@ def test_eval_intents_reads_none_and_chinese_names_and_refuses_typos(tmp_path, c
     typo.write_text("text,label\n我要销户,chrun\n", encoding="utf-8")
     rc, text = _cli(["eval", "intents", "--data", str(typo)], capsys)
     assert rc == 2 and "labels ['chrun'] it does not know" in text
+
+
+# --- a workbook whose first sheet is a 说明 (notes) sheet -------------------------------------
+
+
+@pytest.fixture
+def two_sheets(tmp_path):
+    path = tmp_path / "export.xlsx"
+    with pd.ExcelWriter(path) as w:
+        pd.DataFrame({"说明": ["本文件为投诉导出"]}).to_excel(w, sheet_name="说明", index=False)
+        ROWS.to_excel(w, sheet_name="数据", index=False)
+    return path
+
+
+def test_missing_columns_name_the_other_sheets(two_sheets):
+    with pytest.raises(cx.SchemaError, match=r"another sheet of the workbook, \['数据'\]"):
+        cx.read_turns(two_sheets)
+    _expected(cx.read_turns(two_sheets, sheet_name="数据"))
+
+
+def test_cli_ingest_sheet(two_sheets, capsys):
+    rc, text = _cli(["ingest", str(two_sheets), "--sheet", "数据"], capsys)
+    assert rc == 0 and "kept 3 in 2 conversations" in text
+    rc, text = _cli(["ingest", str(two_sheets), "--sheet", "1"], capsys)
+    assert rc == 0 and "kept 3 in 2 conversations" in text
+    rc, text = _cli(["ingest", str(two_sheets), "--sheet", "数据2"], capsys)
+    assert rc == 2 and "The 'sheet_name' parameter of read_turns" in text  # was a traceback
+    assert "Traceback" not in text
