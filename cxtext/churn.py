@@ -534,7 +534,8 @@ class ChurnModel:
                 "max_iter": self.max_iter, "random_state": self.random_state}
 
     def set_params(self, **params: Any) -> ChurnModel:
-        """Set parameters (scikit-learn habit)."""
+        """Set parameters by name (scikit-learn habit): ``features``, ``C``,
+        ``class_weight``, ``max_iter``, ``random_state``; returns ``self``."""
         for k, v in params.items():
             if k not in self.get_params():
                 raise param_error("ChurnModel", "parameter name", self.get_params(), k)
@@ -549,9 +550,30 @@ class ChurnModel:
 
     def fit(self, portraits: pd.DataFrame, y: Sequence[int] | np.ndarray | pd.Series
             ) -> ChurnModel:
-        """Fit on portraits and 0/1 labels (churned within the horizon)."""
+        """Fit on portraits and 0/1 labels (churned within the horizon).
+
+        Parameters
+        ----------
+        portraits : DataFrame
+            :func:`cxtext.build_portraits` rows, one per training example.
+        y : sequence of 0/1
+            One label per portrait row, in the same order, e.g. the ``label``
+            column after ``portraits.merge(cx.churn_labels(customers, as_of),
+            on="customer_id")``.
+
+        Returns
+        -------
+        ChurnModel
+            ``self``, fitted.
+        """
         from sklearn.linear_model import LogisticRegression
 
+        recipe = ("data = portraits.merge(cx.churn_labels(customers, as_of), "
+                  "on='customer_id'); model.fit(data, data['label'])")
+        if isinstance(y, pd.DataFrame):
+            raise TypeError(f"ChurnModel.fit takes the labels as one 0/1 column aligned with "
+                            f"the portraits, not a DataFrame (got columns "
+                            f"{list(map(str, y.columns))}): {recipe}")
         if not (isinstance(self.C, (int, float)) and self.C > 0):
             raise ValueError(f"The 'C' parameter of ChurnModel must be a positive number. "
                              f"Got {self.C!r} instead.")
@@ -562,7 +584,8 @@ class ChurnModel:
         X = self._matrix(portraits)
         yv = np.asarray(pd.Series(y).astype(int))
         if len(yv) != len(X):
-            raise CxTextError(f"ChurnModel.fit: {len(X)} portraits but {len(yv)} labels")
+            raise CxTextError(f"ChurnModel.fit: {len(X)} portraits but {len(yv)} labels; align "
+                              f"them by customer: {recipe}")
         classes = set(np.unique(yv).tolist())
         if classes != {0, 1}:
             raise CxTextError("ChurnModel.fit needs labels 0 and 1 with both present; "
@@ -604,11 +627,11 @@ class ChurnModel:
         return out
 
     def decision_function(self, portraits: pd.DataFrame) -> np.ndarray:
-        """The logit of churning."""
+        """The logit of churning, one per row of ``portraits`` (as :meth:`fit` took)."""
         return self.contributions(portraits)["logit"].to_numpy()
 
     def predict_proba(self, portraits: pd.DataFrame) -> np.ndarray:
-        """``[[P(stay), P(churn)], ...]``."""
+        """``[[P(stay), P(churn)], ...]``, one row per row of ``portraits``."""
         p = 1.0 / (1.0 + np.exp(-self.decision_function(portraits)))
         return np.column_stack([1.0 - p, p])
 

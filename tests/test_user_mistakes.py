@@ -404,3 +404,13 @@ def test_cli_ingest_sheet(two_sheets, capsys):
     rc, text = _cli(["ingest", str(two_sheets), "--sheet", "数据2"], capsys)
     assert rc == 2 and "The 'sheet_name' parameter of read_turns" in text  # was a traceback
     assert "Traceback" not in text
+
+
+def test_churn_model_fit_with_the_churn_labels_frame_says_how_to_align():
+    portraits = pd.DataFrame({"customer_id": ["a", "b"], "tier": ["gold", "standard"]})
+    labels = pd.DataFrame({"customer_id": ["a"], "label": [1]})
+    model = cx.ChurnModel(features=["tier_rank"])
+    with pytest.raises(TypeError, match=r"not a DataFrame.*portraits\.merge\(cx\.churn_labels"):
+        model.fit(portraits, labels)  # was pandas' 'Cannot construct a Series from a DataFrame'
+    with pytest.raises(cx.CxTextError, match=r"2 portraits but 1 labels; align them"):
+        model.fit(portraits, labels["label"])
