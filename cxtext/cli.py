@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from cxtext._version import __version__
@@ -118,6 +119,7 @@ def _ingest(args: argparse.Namespace) -> int:
                   "sheet_name": args.sheet}
         if args.kind == "turns":
             kwargs["layout"] = args.layout
+            kwargs["speaker_map"] = args.speaker_map
         kept, rejects = readers[args.kind](path, **kwargs)
         n_in = len(kept) + len(rejects)
         total_in += n_in
@@ -131,6 +133,12 @@ def _ingest(args: argparse.Namespace) -> int:
             print(f"  rejected row {rec.row}: {mask_pii(str(rec.reason))}")
         if len(rejects) > args.show:
             print(f"  ... {len(rejects) - args.show:,} more rejected rows")
+        labels = _unknown_speakers(rejects["reason"]) if len(rejects) else []
+        if labels:
+            example = json.dumps(dict.fromkeys(labels[:3], "<role>"), ensure_ascii=False)
+            print(f"  speaker labels cxtext does not know: {', '.join(map(repr, labels[:10]))}; "
+                  f"say which role each is with --speaker-map '{example}', each <role> one of "
+                  "customer, agent, system")
         kept_tables.append(kept)
         all_rejects.append(rejects)
 
@@ -160,6 +168,19 @@ def _ingest(args: argparse.Namespace) -> int:
             print(f"PII: {audit.summary()}; counts in {audit.write(out_dir / 'audit.json')}")
     print(f"total: in {total_in:,} = kept {total_kept:,} + rejected {total_in - total_kept:,}")
     return 1 if args.strict and total_kept < total_in else 0
+
+
+_SPEAKER_REASON = re.compile(r"speaker: expected [^;]*?, got '((?:[^'\\]|\\.)*)'")
+
+
+def _unknown_speakers(reasons: Iterable[object]) -> list[str]:
+    """Speaker labels the rejects name, in order of appearance."""
+    out: list[str] = []
+    for reason in reasons:
+        for label in _SPEAKER_REASON.findall(str(reason)):
+            if label not in out:
+                out.append(label)
+    return out
 
 
 def _store_load(args: argparse.Namespace) -> int:
@@ -362,6 +383,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ing.add_argument("--column-map", type=_json_mapping,
                      help='JSON mapping, e.g. \'{"内容": "text"}\'')
+    ing.add_argument("--speaker-map", type=_json_mapping,
+                     help='JSON mapping of speaker labels to roles, e.g. '
+                     '\'{"访客": "customer", "经理": "agent"}\' (turns only)')
     ing.add_argument("--encoding", help="force an encoding (default: detect)")
     ing.add_argument("--sheet", type=_sheet, default=0,
                      help="Excel sheet: its name or 0-based number (default 0, the first)")

@@ -82,6 +82,17 @@ class SchemaError(CxTextError, ValueError):
             "return_rejects=True to keep the good rows and get the bad ones back."
         )
         head = f"{table}: {n} problem(s) in {scope} of {', '.join(sources) or '<input>'}. {fix}"
+        speakers = _speaker_labels(problems) if table == "turns" else []
+        if speakers:
+            shown = ", ".join(f"{s!r}: ..." for s in speakers[:5])
+            head += (
+                f" Speaker labels cxtext does not know ({', '.join(map(repr, speakers[:5]))}"
+                f"{' ...' if len(speakers) > 5 else ''}): say which role each is, customer, "
+                "agent or system, with "
+                + (f"df['speaker'].replace({{{shown}}})" if in_memory else
+                   f"speaker_map={{{shown}}} (cxtext ingest --speaker-map)")
+                + "."
+            )
         lines = [head]
         for rec in problems.head(max_lines).itertuples(index=False):
             where = f"{rec.source}" + (f", row {int(rec.row)}" if pd.notna(rec.row) else "")
@@ -136,6 +147,24 @@ Install it with: pip install 'cxtext[topics]'
             f"{caller} needs the optional dependency {package!r}, which is not installed. "
             f"Install it with: pip install 'cxtext[{extra}]'"
         )
+
+
+def _speaker_labels(problems: pd.DataFrame) -> list[str]:
+    """The distinct values the speaker column was refused for, in order of appearance."""
+    import ast
+
+    if not len(problems):
+        return []
+    bad = problems.loc[(problems["column"] == "speaker") & problems["row"].notna(), "got"]
+    out: list[str] = []
+    for got in bad:
+        try:
+            value = ast.literal_eval(str(got))
+        except (ValueError, SyntaxError):
+            value = str(got)
+        if isinstance(value, str) and value not in out:
+            out.append(value)
+    return out
 
 
 def param_error(owner: str, name: str, allowed: Iterable[object], got: object) -> ValueError:

@@ -414,3 +414,33 @@ def test_churn_model_fit_with_the_churn_labels_frame_says_how_to_align():
         model.fit(portraits, labels)  # was pandas' 'Cannot construct a Series from a DataFrame'
     with pytest.raises(cx.CxTextError, match=r"2 portraits but 1 labels; align them"):
         model.fit(portraits, labels["label"])
+
+
+# --- speaker labels the readers do not know (访客, 经理) --------------------------------------
+
+
+SPEAKERS_CSV = "会话ID,角色,内容\nc1,访客,在吗\nc1,坐席,您好\nc1,经理,好的\n"
+
+
+def test_unknown_speaker_labels_point_to_speaker_map(tmp_path):
+    path = tmp_path / "calls.csv"
+    path.write_text(SPEAKERS_CSV, encoding="utf-8")
+    with pytest.raises(cx.SchemaError, match=r"\('访客', '经理'\).*speaker_map=\{'访客': \.\.\., "
+                                             r"'经理': \.\.\.\}"):
+        cx.read_turns(path)
+    turns = cx.read_turns(path, speaker_map={"访客": "customer", "经理": "agent"})
+    assert turns["speaker"].tolist() == ["customer", "agent", "agent"]
+    frame = pd.DataFrame({"conversation_id": ["a"], "speaker": ["访客"], "text": ["在吗"]})
+    with pytest.raises(cx.SchemaError, match=r"df\['speaker'\]\.replace\(\{'访客': \.\.\.\}\)"):
+        cx.tag(frame)
+
+
+def test_cli_ingest_speaker_map(tmp_path, capsys):
+    path = tmp_path / "calls.csv"
+    path.write_text(SPEAKERS_CSV, encoding="utf-8")
+    rc, text = _cli(["ingest", str(path)], capsys)
+    assert rc == 0 and "rejected 2" in text
+    assert """--speaker-map '{"访客": "<role>", "经理": "<role>"}'""" in text
+    rc, text = _cli(["ingest", str(path), "--speaker-map", '{"访客": "customer", "经理": "agent"}'],
+                    capsys)
+    assert rc == 0 and "kept 3 in 1 conversations, rejected 0" in text
