@@ -5,7 +5,9 @@ the same data, seed and library versions end at weights up to ~0.1 apart when Op
 its Haswell (AVX2) kernels instead of its SkylakeX (AVX-512) ones. OpenBLAS picks its kernels
 from the CPU, or from ``OPENBLAS_CORETYPE`` read once when the library loads, so a model card
 records the kernels that trained it (``libraries["blas_core"]``) and a retrain that must give
-the same bytes runs in a process started with ``OPENBLAS_CORETYPE`` set to that value.
+the same bytes runs in a process started with ``OPENBLAS_CORETYPE`` set to that value. The
+number of BLAS threads splits the sums too (the sentiment model's bytes differ between 1 and 2
+threads), so the card records it (``libraries["blas_threads"]``, ``OPENBLAS_NUM_THREADS``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ def blas_core() -> str | None:
     cores = sorted({str(i.get("architecture")) for i in threadpool_info()
                     if i.get("internal_api") == "openblas" and i.get("architecture")})
     return "/".join(cores) or None
+
+
+def blas_threads() -> int | None:
+    """How many threads OpenBLAS uses here (the most among numpy's and scipy's), or None."""
+    import numpy  # noqa: F401
+    import scipy.linalg  # noqa: F401
+    from threadpoolctl import threadpool_info
+
+    n = [int(i["num_threads"]) for i in threadpool_info() if i.get("internal_api") == "openblas"]
+    return max(n) if n else None
 
 
 def can_run_core(core: str) -> bool:

@@ -17,8 +17,9 @@ Reproducibility: the same data and ``--seed`` give byte-identical ``.npz`` and
 ``.vocab.json.gz`` files (same checksums) on the same platform and library versions, with the
 same OpenBLAS kernels: the card records them (``libraries["blas_core"]``), and a process
 started with ``OPENBLAS_CORETYPE`` set to that value uses them on any CPU that can run them
-(the shipped cards say ``SkylakeX``: an AVX-512 CPU). Other kernels move lbfgs's stopping point
-(weights up to ~0.1 apart, the vocabulary file unchanged). The
+(the shipped cards say ``SkylakeX``: an AVX-512 CPU), and with the card's
+``libraries["blas_threads"]`` as ``OPENBLAS_NUM_THREADS``. Other kernels or thread counts move
+lbfgs's stopping point (weights up to ~0.1 apart, the vocabulary file unchanged). The
 seed is passed to every random step (``LogisticRegression(random_state=seed)``; lbfgs itself
 is deterministic). The hold-out splits never trained on (FinFE, waimai_10k and
 online_shopping, 20 % each) are fixed with seed 0 whatever ``--seed``, so the benchmark's
@@ -65,7 +66,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from cxtext._blas import blas_core
+from cxtext._blas import blas_core, blas_threads
 from cxtext._version import __version__
 from cxtext.errors import CxTextError
 from cxtext.evaluate import (
@@ -1018,6 +1019,7 @@ def _library_versions() -> dict[str, str]:
         "cxtext": __version__,
         # lbfgs's weights depend on the BLAS kernels too (cxtext._blas)
         "blas_core": blas_core() or "none",
+        "blas_threads": blas_threads(),
     }
 
 

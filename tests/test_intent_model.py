@@ -163,8 +163,11 @@ def test_training_reproduces_the_shipped_files(tmp_path: Path) -> None:
     if not can_run_core(core):
         pytest.skip(f"the shipped weights come from OpenBLAS's {core} kernels, which this CPU "
                     "cannot run")
-    card = _train_intents_in(tmp_path, {**os.environ, "OPENBLAS_CORETYPE": core})
+    threads = str(shipped["libraries"]["blas_threads"])
+    card = _train_intents_in(tmp_path, {**os.environ, "OPENBLAS_CORETYPE": core,
+                                        "OPENBLAS_NUM_THREADS": threads})
     assert card["libraries"]["blas_core"] == core
+    assert card["libraries"]["blas_threads"] == int(threads)
     vocab = "intents.vocab.json.gz"  # n-grams and idf: no solver involved
     assert card["files"][vocab] == shipped["files"][vocab]
     # The weights are lbfgs's stopping point, which moved between releases: scikit-learn
@@ -184,4 +187,5 @@ def test_blas_core_is_recorded_and_known() -> None:
     here = blas_core()
     assert here is None or all(part for part in here.split("/"))
     assert can_run_core("NoSuchCore") is False
-    assert json.loads(CARD.read_text(encoding="utf-8"))["libraries"]["blas_core"] == "SkylakeX"
+    libraries = json.loads(CARD.read_text(encoding="utf-8"))["libraries"]
+    assert libraries["blas_core"] == "SkylakeX" and libraries["blas_threads"] == 2

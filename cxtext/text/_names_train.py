@@ -366,7 +366,7 @@ def train(data: Path, seed: int = 0) -> tuple[dict, dict[str, bytes]]:
         "command": f"python -m cxtext.text._names_train --data {data} --seed {seed}",
         "libraries": {"python": platform.python_version(), "numpy": np.__version__,
                       "scipy": scipy.__version__, "scikit-learn": sklearn.__version__,
-                      "blas_core": blas_core() or "none"},
+                      "blas_core": blas_core() or "none", "blas_threads": 1},
         "model": f"LogisticRegression(C={C}, lbfgs, max_iter=3000, random_state={seed})",
         "threshold": THRESHOLD, "threshold_everyday_surnames": nm.EVERYDAY_THRESHOLD,
         "training": counts,
