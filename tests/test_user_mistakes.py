@@ -444,3 +444,18 @@ def test_cli_ingest_speaker_map(tmp_path, capsys):
     rc, text = _cli(["ingest", str(path), "--speaker-map", '{"访客": "customer", "经理": "agent"}'],
                     capsys)
     assert rc == 0 and "kept 3 in 1 conversations, rejected 0" in text
+
+
+def test_tag_of_an_empty_turns_table_gives_empty_typed_tables(demo_dir):
+    turns = cx.read_corpus(demo_dir).turns
+    empty, some = cx.tag(turns.iloc[:0]), cx.tag(turns.iloc[:3])
+    assert len(empty.turns) == 0 and len(empty.conversations) == 0
+    assert list(empty.turns.columns) == list(some.turns.columns)
+    assert empty.turns["categories"].dtype == object
+    assert empty.turns["sentiment_score"].dtype == some.turns["sentiment_score"].dtype
+
+
+def test_mask_pii_many_refuses_one_string():
+    with pytest.raises(TypeError, match=r"cx\.mask_pii\(text\)"):
+        cx.mask_pii_many("我叫张伟，电话13812345678")
+    assert cx.mask_pii_many(["我叫张伟"])["text"].tolist() == ["我叫[姓名]"]

@@ -167,7 +167,8 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
     n = len(tr)
     mood_mask = tr["speaker"].isin(options["mood_speakers"]).to_numpy()
     parts: list[pd.DataFrame] = []
-    for sl in _chunks(n, options["chunk_size"]):
+    # an empty table still goes through once, so it gets every tag column (typed)
+    for sl in (_chunks(n, options["chunk_size"]) if n else [slice(0, 0)]):
         chunk = tr.iloc[sl]
         # One object array of the texts for every tagger: an Arrow string column would be
         # turned into new str objects by each (and each would hash them again).
@@ -184,7 +185,8 @@ def tag_turns(tr: pd.DataFrame, options: dict[str, Any], advance=None) -> pd.Dat
             # IVR prompts would add categories nobody complained about.
             cats = categories(mood_texts).reindex(texts.index)
             for col in ("categories", "category_evidence"):
-                cats[col] = [v if isinstance(v, list) else [] for v in cats[col]]
+                cats[col] = pd.Series([v if isinstance(v, list) else [] for v in cats[col]],
+                                      index=cats.index, dtype=object)
             # the mood models before intents: the intent detector reuses the n-grams they
             # cut from the same customer texts (_intent_model._prepared_scores)
             sent = sentiment(mood_texts, backend=options["sentiment_backend"])

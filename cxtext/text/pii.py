@@ -1809,7 +1809,7 @@ def mask_pii_many(
     Raises
     ------
     TypeError
-        If an element is neither a ``str`` nor missing.
+        If ``texts`` is one ``str``, or an element is neither a ``str`` nor missing.
     ValueError
         If ``types`` names an unknown type.
 
@@ -1822,6 +1822,9 @@ def mask_pii_many(
     [2, 0]
     """
     wanted = _check_types(types, "mask_pii_many")
+    if isinstance(texts, (str, bytes)):  # list(str) would mask it character by character
+        raise TypeError("mask_pii_many expects a Series or list of texts, got one str; use "
+                        "cx.mask_pii(text) for one text, or mask_pii_many([text])")
     if isinstance(texts, pd.Series):
         index, values, dtype = texts.index, texts.tolist(), texts.dtype
         if not (pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)):
