@@ -21,12 +21,20 @@ gets *anchors*, the characters or character pairs one of which every match must 
 only the cues whose anchors occur in it are run: a short text runs a handful of regexes
 instead of hundreds. Matching texts are cached (bounded) so that ``cx.tag`` normalises
 each turn once for intents, categories and quality.
+
+When `hyperscan <https://pypi.org/project/hyperscan/>`_ is installed, a prefilter of every
+cue of a rule set (compiled once, kept in ``~/.cache/cxtext``) picks the cues to run in one
+pass over the text in C instead (:meth:`RuleSet._candidates`): it reports a superset of
+the cues that match, so the tags are the same; ``CXTEXT_HYPERSCAN=0`` switches it off.
 """
 
 from __future__ import annotations
 
+import hashlib
 import operator
+import os
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -202,6 +210,8 @@ def prepare_one(original: str, normal: str | None = None) -> Prepared:
     if normal is None:
         normal = _width_t2s(original)
     compact, offsets = _matching_text(original, normal)
+    if _hyperscan() is not None:  # no anchor grams needed: see prepare_many
+        return Prepared(original, compact, offsets)
     return Prepared(original, compact, offsets, text_grams(compact), _GRAMS["version"])
 
 
@@ -223,6 +233,10 @@ def prepare_many(originals: Sequence[str], normals: Sequence[str]) -> list[Prepa
         for k in sorted({bisect_right(ends, m.start()) for m in _MATCH_CHARS_RE.finditer(joined)}):
             texts[k] = texts[k].translate(_MATCH_TABLE)
     matched = list(map(_compact_whitespace, texts))
+    if _hyperscan() is not None:
+        # the rule sets' hyperscan prefilters choose the cues (RuleSet._candidates): no
+        # anchor grams needed (a rule set without one computes them when it needs them)
+        return [Prepared(o, m[0], m[1]) for o, m in zip(originals, matched, strict=True)]
     grams = _grams_many([m[0] for m in matched])
     version = _GRAMS["version"]
     return [Prepared(o, m[0], m[1], g, version)
@@ -882,7 +896,7 @@ class RuleSet(Mapping[str, LabelRules]):
         restricts the scan to some labels.
         """
         out: dict[str, list[dict]] = {}
-        plan = self._plan_for(prep, None if labels is None else tuple(labels))
+        plan = self._candidates(prep, None if labels is None else tuple(labels))
         if not plan:
             return out
         flat_label, search, order = self._flat_label, self._flat_search, self.order
@@ -913,7 +927,7 @@ class RuleSet(Mapping[str, LabelRules]):
         stopping at the first accepted match instead of building every span."""
         text = prep.text
         unconditional = getattr(keep, "unconditional", None)  # see _evidence
-        for k in self._plan_for(prep, (label,)):
+        for k in self._candidates(prep, (label,)):
             first = self._flat_search[k](text)
             if first is None:
                 continue
@@ -924,6 +938,33 @@ class RuleSet(Mapping[str, LabelRules]):
                 if end > start and (free or keep(cue, Context(text, start, end))):
                     return True
         return False
+
+    def _candidates(self, prep: Prepared, labels: tuple[str, ...] | None) -> Sequence[int]:
+        """The cue numbers to try on ``prep``, in order: the cues hyperscan's prefilter of
+        every cue reports (:func:`_prefilter_of`: a superset of the cues that match, in one
+        pass over the text in C) or, without hyperscan, :meth:`_plan_for`. Both hold every
+        cue that matches, so :meth:`scan` finds the same matches either way."""
+        pre = self.__dict__.get("_prefilter")
+        if pre is None:
+            pre = self.__dict__["_prefilter"] = _prefilter_of(self._flat_cue)
+        if not pre:
+            return self._plan_for(prep, labels)
+        try:
+            data = prep.text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: not UTF-8, hyperscan cannot read it
+            return self._plan_for(prep, labels)
+        found: list[int] = list(pre.always)
+        pre.db.scan(data, match_event_handler=_collect_id, context=found, scratch=pre.scratch())
+        if labels is not None:
+            allowed = self._label_cues(labels)
+            found = [k for k in found if k in allowed]
+        found.sort()
+        return found
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_prefilter", None)  # a compiled database per process
+        return state
 
     def _plan_for(self, prep: Prepared, labels: tuple[str, ...] | None) -> tuple[int, ...]:
         """The cue numbers to try on ``prep`` (from its anchors; cached by :meth:`_plan`)."""
@@ -966,6 +1007,149 @@ class RuleSet(Mapping[str, LabelRules]):
                 i for i, name in enumerate(self.order) if name in wanted
             )
         return got
+
+
+# ---------------------------------------------------------------------------------------------
+# hyperscan prefilter (optional): which cues can match a text, in one pass in C
+# ---------------------------------------------------------------------------------------------
+
+#: Set to ``0`` to leave hyperscan out even when it is installed (the anchor plans then
+#: choose the cues; same results).
+HYPERSCAN_ENV: Final = "CXTEXT_HYPERSCAN"
+
+
+def _collect_id(cue: int, start: int, end: int, flags: int, found: list[int]) -> None:
+    found.append(cue)  # returning None: scan on
+
+
+class _Prefilter:
+    """A hyperscan database of every cue of a rule set, compiled in prefilter mode (it
+    matches a superset of what the Python regex matches: look-arounds and the like are
+    relaxed), one report per cue (``SINGLEMATCH``), plus the cue numbers it could not
+    compile (always tried). Scratch space is per thread."""
+
+    def __init__(self, module: object, db: object, always: tuple[int, ...]) -> None:
+        self.module = module
+        self.db = db
+        self.always = always
+        self._local = threading.local()
+
+    def scratch(self) -> object:
+        got = getattr(self._local, "scratch", None)
+        if got is None:
+            got = self._local.scratch = self.module.Scratch(self.db)  # type: ignore[attr-defined]
+        return got
+
+
+def _hyperscan() -> object | None:
+    """The ``hyperscan`` module, or None (not installed, does not load, or switched off
+    with ``CXTEXT_HYPERSCAN=0``)."""
+    if os.environ.get(HYPERSCAN_ENV, "1") == "0":
+        return None
+    try:
+        import hyperscan
+    except Exception:  # ImportError, or a wheel whose library does not load here
+        return None
+    return hyperscan
+
+
+def _prefilter_of(cues: Sequence[Cue]) -> _Prefilter | bool:
+    """The :class:`_Prefilter` of ``cues`` (flat cue numbers are the ids), or False.
+
+    The compiled database is kept in the user's cache folder (``$XDG_CACHE_HOME/cxtext``
+    or ``~/.cache/cxtext``), named by a hash of the patterns, flags and hyperscan version:
+    compiling the intent rules takes ~0.6 s, loading them ~1 ms. Any trouble there (no
+    folder, a stale or foreign file) means compiling again.
+    """
+    hs = _hyperscan()
+    if hs is None or not cues:
+        return False
+    base = (hs.HS_FLAG_UTF8 | hs.HS_FLAG_UCP | hs.HS_FLAG_PREFILTER
+            | hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_ALLOWEMPTY)
+    exprs: list[bytes] = []
+    ids: list[int] = []
+    flags: list[int] = []
+    always: list[int] = []
+    for k, cue in enumerate(cues):
+        re_flags = cue.regex.flags
+        if re_flags & (re.ASCII | re.VERBOSE | re.LOCALE):  # other semantics: Python only
+            always.append(k)
+            continue
+        f = base
+        if re_flags & re.IGNORECASE:
+            f |= hs.HS_FLAG_CASELESS
+        if re_flags & re.DOTALL:
+            f |= hs.HS_FLAG_DOTALL
+        if re_flags & re.MULTILINE:
+            f |= hs.HS_FLAG_MULTILINE
+        try:
+            exprs.append(cue.regex.pattern.encode("utf-8"))
+        except UnicodeEncodeError:
+            always.append(k)
+            continue
+        ids.append(k)
+        flags.append(f)
+    version = getattr(hs, "__version__", "?")
+    digest = hashlib.sha256(repr((version, exprs, ids, flags)).encode()).hexdigest()[:24]
+    cached = _prefilter_cache() / f"prefilter-{digest}.hsdb"
+    db = None
+    try:
+        loaded = hs.loadb(cached.read_bytes(), hs.HS_MODE_BLOCK)
+        hs.Scratch(loaded)  # a database for another CPU fails here or above
+        db = loaded
+        skipped = tuple(int(x) for x in cached.with_suffix(".always").read_text().split())
+    except Exception:  # no file yet, unreadable, stale or from another machine
+        db = None
+    if db is None:
+        db, skipped = _compile_prefilter(hs, exprs, ids, flags)
+        if db is None:
+            return False
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            for path, data in ((cached.with_suffix(".always"),
+                                " ".join(map(str, skipped)).encode()),
+                               (cached, hs.dumpb(db))):
+                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(data)
+                os.replace(tmp, path)  # the database last: it is what marks the pair done
+        except Exception:  # a read-only home, a full disk: compile again next time
+            pass
+    return _Prefilter(hs, db, tuple(sorted({*always, *skipped})))
+
+
+def _compile_prefilter(hs: object, exprs: list[bytes], ids: list[int],
+                       flags: list[int]) -> tuple[object | None, tuple[int, ...]]:
+    """Compile the patterns; one that hyperscan refuses is left out (returned, to be tried
+    with Python's ``re`` on every text). None when nothing compiles."""
+    keep = list(range(len(exprs)))
+    skipped: list[int] = []
+    while keep:
+        db = hs.Database()  # type: ignore[attr-defined]
+        try:
+            db.compile(expressions=[exprs[i] for i in keep], ids=[ids[i] for i in keep],
+                       flags=[flags[i] for i in keep])
+            return db, tuple(skipped)
+        except Exception:
+            # find the patterns it refuses one by one (rare: every shipped cue compiles)
+            bad = [i for i in keep if not _compiles(hs, exprs[i], flags[i])]
+            if not bad:
+                return None, ()
+            skipped.extend(ids[i] for i in bad)
+            keep = [i for i in keep if i not in set(bad)]
+    return None, ()
+
+
+def _compiles(hs: object, expr: bytes, flag: int) -> bool:
+    try:
+        hs.Database().compile(expressions=[expr], ids=[0], flags=[flag])  # type: ignore[attr-defined]
+    except Exception:
+        return False
+    return True
+
+
+def _prefilter_cache() -> Path:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "cxtext"
 
 
 def compile_rule_table(
