@@ -1041,16 +1041,23 @@ class _Prefilter:
         return got
 
 
+#: The outcome of importing hyperscan, once per process (a failed import is not cached by
+#: Python: it would search sys.path again on every call).
+_HYPERSCAN_MODULE: list[object | None] = []
+
+
 def _hyperscan() -> object | None:
     """The ``hyperscan`` module, or None (not installed, does not load, or switched off
     with ``CXTEXT_HYPERSCAN=0``)."""
     if os.environ.get(HYPERSCAN_ENV, "1") == "0":
         return None
-    try:
-        import hyperscan
-    except Exception:  # ImportError, or a wheel whose library does not load here
-        return None
-    return hyperscan
+    if not _HYPERSCAN_MODULE:
+        try:
+            import hyperscan
+        except Exception:  # ImportError, or a wheel whose library does not load here
+            hyperscan = None
+        _HYPERSCAN_MODULE.append(hyperscan)
+    return _HYPERSCAN_MODULE[0]
 
 
 def _prefilter_of(cues: Sequence[Cue]) -> _Prefilter | bool:
