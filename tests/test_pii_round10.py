@@ -109,7 +109,7 @@ def test_cue_lookup_equals_the_prefix_tree_scan():
         if screen is None:
             continue
         old = [(m.start(), m.end(), m.group("cue"))
-               for m in rx.intro.finditer(w, max(0, screen.start() + 1 - rx.max_cue_len))]
+               for m in pp.intro_regex().finditer(w, max(0, screen.start() + 1 - rx.max_cue_len))]
         assert pii._intro_matches(w, screen, cues, rx) == old, w
         n += bool(old)
     assert n > 1000

@@ -646,15 +646,9 @@ def name_regexes() -> NameRegexes:
     sur = surname_pattern()
     ahead = surname_ahead()  # (?={sur}), cheaper
     cues = cue_types()
-    first = "".join(sorted({c[0] for c in cues}))
-    # one prefix tree over every cue (the group is looked up from the matched string)
-    intro = re.compile(
-        rf"(?=[{re.escape(first)}])(?P<cue>{trie_pattern(list(cues))})"
-        rf" ?[“\"「『]?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}{ahead}"
-    )
-    # Necessary for an ``intro`` match, and cheap: the last character of a cue, the same
-    # fillers and a surname. Most texts fail it, so the cue prefix tree (slow in ``re``: every
-    # character that starts a cue is a candidate) runs on few texts.
+    # Necessary for an ``intro_regex()`` match, and cheap: the last character of a cue, the
+    # same fillers and a surname. pii._intro_matches finds the cues ending at its hits with
+    # dictionary look-ups.
     last = "".join(sorted({c[-1] for c in cues}))
     intro_screen = re.compile(
         rf"[{re.escape(last)}] ?[“\"「『]?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}{ahead}"
@@ -689,14 +683,26 @@ def name_regexes() -> NameRegexes:
         rf"(?=[\s，,。.！!]*(?:$|\d{{4}}|[二〇零一]{{4}}年|[(（]))"
         rf"|(?:^|(?<=[\s，,。.！!]))(?P<name2>{sur}[\u4e00-\u9fff]{{1,2}}?)[\s]*(?:敬上|谨上|敬呈|拜上)"
     )
-    return NameRegexes(intro, surname_only, spelled, relation, title, reporting, signature, clause,
+    return NameRegexes(surname_only, spelled, relation, title, reporting, signature, clause,
                        intro_screen, max(map(len, cues)))
+
+
+@lru_cache(maxsize=1)
+def intro_regex() -> re.Pattern[str]:
+    """A self-introduction cue (``cue`` group) and the same tail as ``intro_screen``, as one
+    prefix-tree regex: the definition pii._intro_matches reproduces with look-ups (tests
+    compare the two). Not used when masking: compiling it costs ~70 ms per process."""
+    cues = cue_types()
+    first = "".join(sorted({c[0] for c in cues}))
+    return re.compile(
+        rf"(?=[{re.escape(first)}])(?P<cue>{trie_pattern(list(cues))})"
+        rf" ?[“\"「『]?(?:(?:那个|嗯|呃|啊|一下) ?){{0,2}}{surname_ahead()}"
+    )
 
 
 class NameRegexes(NamedTuple):
     """Compiled name patterns (see :func:`name_regexes`)."""
 
-    intro: re.Pattern[str]
     surname_only: re.Pattern[str]
     spelled: re.Pattern[str]
     relation: re.Pattern[str]

@@ -373,8 +373,9 @@ def _given_name_len(w: str, pos: int, strong: bool) -> int:
 
 def _intro_matches(w: str, screen: re.Match[str], cues: dict[str, str],
                    rx: pp.NameRegexes) -> list[tuple[int, int, str]]:
-    """``(start, end, cue)`` of each ``rx.intro`` match of ``w``, as ``finditer`` gives them,
-    from the hits of ``rx.intro_screen`` (``screen``: the first) and dictionary look-ups.
+    """``(start, end, cue)`` of each ``pp.intro_regex()`` match of ``w``, as ``finditer``
+    gives them, from the hits of ``rx.intro_screen`` (``screen``: the first) and dictionary
+    look-ups.
 
     An intro match is a cue whose last character is a screen hit (the screen is the cue's
     last character and the same tail), ending where that hit ends. At each start the prefix
