@@ -22,25 +22,25 @@ _CORE_FEATURES: dict[str, tuple[str, ...]] = {
 }
 
 
-def blas_core() -> str | None:
-    """The core type of the OpenBLAS that numpy and scipy use here (``"Haswell"``,
-    ``"SkylakeX"`` …; ``"A/B"`` when they differ), or None without OpenBLAS."""
+def _openblas() -> list[dict]:
+    """threadpoolctl's entries of the OpenBLAS libraries loaded by numpy and scipy."""
     import numpy  # noqa: F401  (threadpoolctl lists only loaded libraries)
     import scipy.linalg  # noqa: F401
     from threadpoolctl import threadpool_info
 
-    cores = sorted({str(i.get("architecture")) for i in threadpool_info()
-                    if i.get("internal_api") == "openblas" and i.get("architecture")})
+    return [i for i in threadpool_info() if i.get("internal_api") == "openblas"]
+
+
+def blas_core() -> str | None:
+    """The core type of the OpenBLAS that numpy and scipy use here (``"Haswell"``,
+    ``"SkylakeX"`` …; ``"A/B"`` when they differ), or None without OpenBLAS."""
+    cores = sorted({str(i["architecture"]) for i in _openblas() if i.get("architecture")})
     return "/".join(cores) or None
 
 
 def blas_threads() -> int | None:
     """How many threads OpenBLAS uses here (the most among numpy's and scipy's), or None."""
-    import numpy  # noqa: F401
-    import scipy.linalg  # noqa: F401
-    from threadpoolctl import threadpool_info
-
-    n = [int(i["num_threads"]) for i in threadpool_info() if i.get("internal_api") == "openblas"]
+    n = [int(i["num_threads"]) for i in _openblas()]
     return max(n) if n else None
 
 

@@ -1144,7 +1144,8 @@ def _compile_prefilter(hs: object, exprs: list[bytes], ids: list[int],
             if not bad:
                 return None, ()
             skipped.extend(ids[i] for i in bad)
-            keep = [i for i in keep if i not in set(bad)]
+            refused = set(bad)
+            keep = [i for i in keep if i not in refused]
     return None, ()
 
 
