@@ -27,7 +27,13 @@ from cxtext.churn import (
     load_churn_rules,
     score_churn_rules,
 )
-from cxtext.errors import CxTextError, MissingDependencyError, ReadError, SchemaError
+from cxtext.errors import (
+    CxTextError,
+    MissingDependencyError,
+    ReadError,
+    SchemaError,
+    WorkerError,
+)
 from cxtext.export import export_warnings
 from cxtext.io import (
     Corpus,
@@ -105,6 +111,7 @@ __all__ = [
     "TopicModel",
     "TopicResult",
     "TopicSummary",
+    "WorkerError",
     "__version__",
     "agent_quality",
     "available_backends",

@@ -16,10 +16,14 @@ chunk), and shut down at interpreter exit or by :func:`shutdown`.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import pickle
+import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import numpy as np
@@ -125,6 +129,45 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
+def _in_unguarded_script() -> bool:
+    """Whether ``__main__`` is a script file (not a notebook, REPL or ``python -c``).
+
+    Spawned workers import such a script again as ``__mp_main__``, so code that is not under
+    ``if __name__ == "__main__":`` runs in every worker, and its ``cx.tag(n_jobs=...)`` stops
+    the worker with multiprocessing's bootstrapping RuntimeError.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return bool(path) and str(path).endswith(".py")
+
+
+@contextlib.contextmanager
+def _worker_errors(n_jobs: int) -> Iterator[None]:
+    """Turn a broken pool into a :class:`~cxtext.errors.WorkerError` that says what to do;
+    the pool is dropped so that the next call starts fresh workers."""
+    from cxtext.errors import WorkerError
+
+    try:
+        yield
+    except BrokenProcessPool as exc:
+        shutdown()
+        guard = (
+            'This is a script: put the code that calls cxtext with n_jobs under\n'
+            '    if __name__ == "__main__":\n'
+            "workers are spawned and import the script again, so unguarded top-level code "
+            "runs in each of them (see the worker's RuntimeError above). "
+        )
+        memory = (
+            "If a worker ran out of memory, use a smaller chunk_size, fewer n_jobs, or "
+            "n_jobs=1."
+        )
+        raise WorkerError(
+            f"a worker process of n_jobs={n_jobs} stopped abruptly. "
+            + (guard if _in_unguarded_script() else "")
+            + memory
+        ) from exc
+
+
 def _call(func: Any, part: pd.DataFrame, args: tuple) -> Any:
     return func(part, *args)
 
@@ -137,7 +180,8 @@ def run_parts(func: Any, parts: list[pd.DataFrame], n_jobs: int, options: dict[s
     """
     pool = _pool(n_jobs, options)
     extra = (options, *args)
-    return list(pool.map(_call, [func] * len(parts), parts, [extra] * len(parts)))
+    with _worker_errors(n_jobs):
+        return list(pool.map(_call, [func] * len(parts), parts, [extra] * len(parts)))
 
 
 def tag_parallel(tr: pd.DataFrame, options: dict[str, Any], n_jobs: int, progress: Any):
@@ -151,7 +195,7 @@ def tag_parallel(tr: pd.DataFrame, options: dict[str, Any], n_jobs: int, progres
     pool = _pool(n_jobs, options)
     turn_parts: list[pd.DataFrame] = []
     conv_parts: list[pd.DataFrame] = []
-    with _progress(len(tr), progress, "cxtext.tag") as bar:
+    with _progress(len(tr), progress, "cxtext.tag") as bar, _worker_errors(n_jobs):
         # map keeps the parts' order; at most a few parts wait in the queue at once
         futures = pool.map(_run_part, (tr.iloc[rows] for rows in parts),
                            [options] * len(parts), [quality] * len(parts))

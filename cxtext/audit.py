@@ -206,7 +206,13 @@ class RowLedger:
         )
 
     def __str__(self) -> str:
-        lines = []
+        if not self.steps:
+            return "RowLedger: no step recorded yet"
+        unbalanced = sum(not s["balanced"] for s in self.steps)
+        lines = [
+            f"RowLedger: {len(self.steps)} step(s), "
+            + ("all balance" if not unbalanced else f"{unbalanced} do not balance")
+        ]
         for s in self.steps:
             mark = "" if s["balanced"] else "  <-- does not balance"
             lines.append(f"{s['step']}: in {s['rows_in']:,} = out {s['rows_out']:,} + rejected "

@@ -173,3 +173,18 @@ def param_error(owner: str, name: str, allowed: Iterable[object], got: object) -
         f"The {name!r} parameter of {owner} must be one of {sorted(map(str, allowed))}. "
         f"Got {got!r} instead."
     )
+
+
+class WorkerError(CxTextError, RuntimeError):
+    """A worker process of ``n_jobs`` stopped before it returned its part.
+
+    The usual cause in a script is a missing ``if __name__ == "__main__":`` guard: workers are
+    *spawned* and import the script again, so unguarded top-level code runs in each of them;
+    the other is a worker killed for memory. The message says which is likelier.
+
+    Examples
+    --------
+    >>> import cxtext as cx
+    >>> issubclass(cx.WorkerError, RuntimeError)
+    True
+    """

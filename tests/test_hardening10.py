@@ -1,0 +1,88 @@
+"""Session 10 hardening: problems an analyst meets that used to give no useful message.
+Each test failed before its fix."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+
+import cxtext as cx
+
+_TURNS = """
+import pandas as pd
+import cxtext as cx
+turns = pd.DataFrame({
+    "conversation_id": ["c1", "c1", "c2", "c2"], "turn": [0, 1, 0, 1],
+    "speaker": ["agent", "customer", "agent", "customer"],
+    "text": ["您好", "我要销户", "您好", "卡被冻结了"],
+})
+"""
+
+
+def _run_script(tmp_path, body: str) -> subprocess.CompletedProcess:
+    script = tmp_path / "analysis.py"
+    script.write_text(textwrap.dedent(_TURNS) + textwrap.dedent(body), encoding="utf-8")
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=240, cwd=tmp_path)
+
+
+def test_n_jobs_in_a_script_without_main_guard_says_what_to_do(tmp_path):
+    done = _run_script(tmp_path, """
+        try:
+            cx.tag(turns, n_jobs=2, progress=False)
+        except cx.WorkerError as exc:
+            print("WORKER-ERROR", exc)
+        """)
+    assert "WORKER-ERROR a worker process of n_jobs=2 stopped abruptly" in done.stdout, (
+        done.stdout[-2000:], done.stderr[-2000:])
+    assert 'if __name__ == "__main__":' in done.stdout
+
+
+def test_worker_error_is_a_cxtext_error_and_a_runtime_error():
+    assert issubclass(cx.WorkerError, cx.CxTextError)
+    assert issubclass(cx.WorkerError, RuntimeError)
+
+
+def test_guard_hint_only_for_scripts(monkeypatch):
+    from cxtext import _parallel
+
+    main = sys.modules["__main__"]
+    monkeypatch.setattr(main, "__file__", "/home/analyst/run.py", raising=False)
+    assert _parallel._in_unguarded_script()
+    monkeypatch.delattr(main, "__file__", raising=False)
+    assert not _parallel._in_unguarded_script()
+
+
+def test_an_empty_ledger_prints_a_line_not_nothing():
+    assert str(cx.RowLedger()) == "RowLedger: no step recorded yet"
+
+
+def test_ledger_print_opens_with_the_verdict():
+    books = cx.RowLedger()
+    books.record("read calls.csv", rows_in=3, rows_out=2,
+                 rejects=pd.DataFrame({"reason": ["text: expected a string, got missing"]}))
+    books.record("mask", rows_in=2, rows_out=1)
+    lines = str(books).splitlines()
+    assert lines[0] == "RowLedger: 2 step(s), 1 do not balance"
+    assert lines[1] == "read calls.csv: in 3 = out 2 + rejected 1"
+    assert lines[2] == "    1 x text: expected a string"
+    assert lines[3] == "mask: in 2 = out 1 + rejected 0  <-- does not balance"
+
+
+def test_intent_macro_f1_leaves_out_intents_nobody_has():
+    from cxtext import evaluate as ev
+
+    res = ev.evaluate(
+        "intents",
+        ["你们再乱扣费我就销户", "请问销户需要什么材料", "我要去银保监会投诉你们"],
+        [["churn"], [], ["escalation"]],
+    )
+    # neither the gold labels nor the tagger have repeat or urgency here: the average runs
+    # over churn and escalation only (it was (1 + 1 + 0 + 0) / 4 = 0.5)
+    assert res["macro_f1_labels"] == ["churn", "escalation"]
+    assert res["per_class"]["churn"]["f1"] == 1.0
+    assert res["per_class"]["escalation"]["f1"] == 1.0
+    assert res["macro_f1"] == 1.0
