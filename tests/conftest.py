@@ -11,6 +11,33 @@ REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "corpora" / "demo"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Point cxtext's cache (compiled hyperscan databases …) at a folder of this run, so the
+    suite neither writes into the user's ~/.cache/cxtext nor reads what is there; spawned
+    workers and subprocesses inherit it. ``CXTEXT_TEST_CACHE`` names a folder to reuse."""
+    import tempfile
+
+    folder = os.environ.get("CXTEXT_TEST_CACHE") or tempfile.mkdtemp(prefix="cxtext-test-cache-")
+    config._cxtext_cache = (folder, os.environ.get("XDG_CACHE_HOME"),
+                            not os.environ.get("CXTEXT_TEST_CACHE"))
+    os.environ["XDG_CACHE_HOME"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    saved = getattr(config, "_cxtext_cache", None)
+    if saved is None:
+        return
+    folder, before, remove = saved
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+    if remove:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def shared_data_dir() -> Path | None:
     """``$CXTEXT_SHARED_DATA`` or ``../shared/data`` beside the checkout, when present."""
     env = os.environ.get("CXTEXT_SHARED_DATA")

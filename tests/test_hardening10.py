@@ -86,3 +86,14 @@ def test_intent_macro_f1_leaves_out_intents_nobody_has():
     assert res["per_class"]["churn"]["f1"] == 1.0
     assert res["per_class"]["escalation"]["f1"] == 1.0
     assert res["macro_f1"] == 1.0
+
+
+def test_the_suite_does_not_write_the_users_cache():
+    import os
+    from pathlib import Path
+
+    from cxtext.tags import _rules
+
+    home_cache = Path(os.path.expanduser("~")) / ".cache" / "cxtext"
+    assert _rules._prefilter_cache() != home_cache
+    assert Path(os.environ["XDG_CACHE_HOME"]).is_dir()
