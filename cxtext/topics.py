@@ -408,7 +408,6 @@ class TopicModel:
         (40, 4)
         """
         p = self._check_params()
-        bt = _bertopic("TopicModel.fit")
         clock = _Clock()
         tokenizer = self._tokenizer(p)
         prep = self._prepare(X, p, tokenizer, "TopicModel.fit")
@@ -421,6 +420,8 @@ class TopicModel:
                 + (f", or no turn is from {list(p['speakers'])}" if p["speakers"] else "")
                 + "). Check the 'text' column, or pass speakers=None to use every turn."
             )
+        # after the input's checks: a wrong input is reported as such, not as a missing extra
+        bt = _bertopic("TopicModel.fit")
         docs = [prep.docs[i] for i in content]
         texts = [prep.embed_texts[i] for i in content]
         backend = make_embedder(self.embedding, n_jobs=p["n_jobs"],

@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 import pandas as pd
+import pytest
 
 import cxtext as cx
 
@@ -97,3 +98,17 @@ def test_the_suite_does_not_write_the_users_cache():
     home_cache = Path(os.path.expanduser("~")) / ".cache" / "cxtext"
     assert _rules._prefilter_cache() != home_cache
     assert Path(os.environ["XDG_CACHE_HOME"]).is_dir()
+
+
+def test_topic_model_reports_a_wrong_input_before_a_missing_extra(monkeypatch):
+    from cxtext import topics
+
+    def missing(caller):
+        raise cx.MissingDependencyError(caller, "bertopic", "topics")
+
+    monkeypatch.setattr(topics, "_bertopic", missing)
+    with pytest.raises(TypeError, match="a list of texts, got int"):
+        cx.TopicModel().fit_transform(42)
+    # a valid input still gets the missing-extra error
+    with pytest.raises(cx.MissingDependencyError, match="bertopic"):
+        cx.TopicModel().fit_transform(["信用卡年费乱扣，要求退还年费"] * 3)
