@@ -93,6 +93,15 @@ class SchemaError(CxTextError, ValueError):
                    f"speaker_map={{{shown}}} (cxtext ingest --speaker-map)")
                 + "."
             )
+            if any(s.strip().lower() == "b" for s in speakers):
+                # A/B channel labels: cxtext knows 'A' (question/answer exports) but not 'B'
+                head += (
+                    " Note that cxtext reads 'A' as agent (question/answer exports); if A is "
+                    "the customer here, map both: "
+                    + ("df['speaker'].replace({'A': 'customer', 'B': 'agent'})" if in_memory
+                       else "speaker_map={'A': 'customer', 'B': 'agent'}")
+                    + "."
+                )
         lines = [head]
         for rec in problems.head(max_lines).itertuples(index=False):
             where = f"{rec.source}" + (f", row {int(rec.row)}" if pd.notna(rec.row) else "")

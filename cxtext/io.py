@@ -835,9 +835,31 @@ def _table_layout(frame: _Frame, layout: str, speaker_map: Mapping[str, str] | N
     return "table"
 
 
+def _warn_half_mapped_ab(frame: _Frame, speaker_map: Mapping[str, str] | None) -> None:
+    """A speaker_map that names B but not A leaves A to the built-in reading (agent): with
+    A/B channel labels that is as likely wrong as right, so say so."""
+    if not speaker_map:
+        return
+    keys = {str(k).strip().lower() for k in speaker_map}
+    if "b" not in keys or "a" in keys:
+        return
+    values = {str(v).strip().lower() for v in frame.df["speaker"].tolist() if not _blank(v)}
+    if "a" in values:
+        import warnings
+
+        warnings.warn(
+            f"{frame.source}, column 'speaker': speaker_map names 'B' but not 'A', so 'A' is "
+            "read as agent (cxtext's reading of question/answer exports). If A is the customer, "
+            "add it: speaker_map={'A': 'customer', 'B': 'agent'}.",
+            UserWarning,
+            stacklevel=4,
+        )
+
+
 def _as_table(frame: _Frame, speaker_map: Mapping[str, str] | None) -> _Frame:
     if "speaker" not in frame.df.columns:
         return frame
+    _warn_half_mapped_ab(frame, speaker_map)
     df = frame.df.copy()
     df["speaker"] = pd.Series(_map_speakers(df["speaker"].tolist(), speaker_map), dtype=object)
     return replace(frame, df=df)

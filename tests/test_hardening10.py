@@ -112,3 +112,32 @@ def test_topic_model_reports_a_wrong_input_before_a_missing_extra(monkeypatch):
     # a valid input still gets the missing-extra error
     with pytest.raises(cx.MissingDependencyError, match="bertopic"):
         cx.TopicModel().fit_transform(["信用卡年费乱扣，要求退还年费"] * 3)
+
+
+def _ab_file(tmp_path):
+    path = tmp_path / "ab.csv"
+    path.write_text("conversation_id,turn,speaker,text\nc1,0,A,您好请问有什么可以帮您\n"
+                    "c1,1,B,我要销户\nc1,2,A,好的请稍等\n", encoding="utf-8")
+    return path
+
+
+def test_ab_speaker_labels_error_says_a_is_read_as_agent(tmp_path):
+    with pytest.raises(cx.SchemaError, match=r"reads 'A' as agent .* speaker_map=\{'A': "
+                                             r"'customer', 'B': 'agent'\}"):
+        cx.read_turns(_ab_file(tmp_path))
+
+
+def test_speaker_map_naming_b_but_not_a_warns(tmp_path):
+    with pytest.warns(UserWarning, match=r"ab\.csv, column 'speaker': speaker_map names 'B' "
+                                         r"but not 'A'"):
+        turns = cx.read_turns(_ab_file(tmp_path), speaker_map={"B": "agent"})
+    assert turns["speaker"].tolist() == ["agent", "agent", "agent"]
+
+
+def test_speaker_map_naming_both_is_quiet(tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        turns = cx.read_turns(_ab_file(tmp_path), speaker_map={"A": "customer", "B": "agent"})
+    assert turns["speaker"].tolist() == ["customer", "agent", "customer"]
