@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -519,9 +520,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return args.func(args)
-    except (CxTextError, ValueError) as exc:  # ValueError: a parameter the library refused
+    except (CxTextError, ValueError) as exc:
+        # cxtext's own errors and the ValueErrors cxtext raises for a bad parameter are the
+        # user's to fix: one line. A ValueError raised inside a dependency is more likely a
+        # bug of ours: keep its traceback (CXTEXT_DEBUG=1 keeps every traceback).
+        if os.environ.get("CXTEXT_DEBUG") or not (
+            isinstance(exc, CxTextError) or _raised_by_cxtext(exc)
+        ):
+            raise
         print(f"cxtext {args.command}: error: {exc}", file=sys.stderr)
         return 2
+
+
+def _raised_by_cxtext(exc: BaseException) -> bool:
+    """Whether the innermost frame of ``exc``'s traceback is in the cxtext package."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    package = os.path.dirname(os.path.abspath(__file__))
+    return os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(package + os.sep)
 
 
 if __name__ == "__main__":  # pragma: no cover

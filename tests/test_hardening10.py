@@ -141,3 +141,36 @@ def test_speaker_map_naming_both_is_quiet(tmp_path):
         warnings.simplefilter("error")
         turns = cx.read_turns(_ab_file(tmp_path), speaker_map={"A": "customer", "B": "agent"})
     assert turns["speaker"].tolist() == ["customer", "agent", "customer"]
+
+
+def test_cli_keeps_the_traceback_of_a_value_error_from_a_dependency(monkeypatch, capsys):
+    from cxtext import cli
+
+    def broken(args):
+        import numpy as np
+
+        np.zeros(2).reshape(3)  # ValueError raised inside numpy: a bug, not a user error
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    sub = next(a for a in parser._actions if a.dest == "command")
+    sub.choices["audit-pii"].set_defaults(func=broken)
+    with pytest.raises(ValueError, match="reshape"):
+        cli.main(["audit-pii", "x"])
+
+
+def test_cli_one_line_for_a_value_error_cxtext_raises(monkeypatch, capsys):
+    from cxtext import cli
+
+    def refused(args):
+        cx.sentiment(["好"], backend="nope")  # cxtext refuses the parameter
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    sub = next(a for a in parser._actions if a.dest == "command")
+    sub.choices["audit-pii"].set_defaults(func=refused)
+    assert cli.main(["audit-pii", "x"]) == 2
+    assert capsys.readouterr().err.startswith("cxtext audit-pii: error: The 'backend' parameter")
+    monkeypatch.setenv("CXTEXT_DEBUG", "1")
+    with pytest.raises(ValueError):
+        cli.main(["audit-pii", "x"])
