@@ -174,3 +174,29 @@ def test_cli_one_line_for_a_value_error_cxtext_raises(monkeypatch, capsys):
     monkeypatch.setenv("CXTEXT_DEBUG", "1")
     with pytest.raises(ValueError):
         cli.main(["audit-pii", "x"])
+
+
+@pytest.mark.parametrize(
+    ("arg", "hint"),
+    [
+        ("calls.csv", r"cx\.read_turns\('calls\.csv'\)"),
+        (["我要销户"], r"cx\.sentiment / cx\.emotion / cx\.intents / cx\.categories"),
+    ],
+)
+def test_tag_of_a_path_or_texts_points_to_the_right_call(arg, hint):
+    with pytest.raises(TypeError, match=hint):
+        cx.tag(arg)
+
+
+def test_tag_of_a_corpus_points_to_its_turns(small_corpus):
+    corpus = cx.read_corpus(small_corpus)
+    with pytest.raises(TypeError, match=r"cx\.tag\(corpus\.turns\)"):
+        cx.tag(corpus)
+
+
+def test_empty_tag_conversations_have_the_dtypes_of_a_non_empty_one():
+    t = pd.DataFrame({"conversation_id": ["c1"], "speaker": ["customer"], "text": ["我要销户"]})
+    full = cx.tag(t).conversations
+    empty = cx.tag(t.iloc[:0]).conversations
+    assert list(empty.columns) == list(full.columns)
+    assert {c: str(full[c].dtype) for c in full} == {c: str(empty[c].dtype) for c in empty}

@@ -127,6 +127,7 @@ def tag(
         from cxtext._dask import tag_dask
 
         return tag_dask(turns, **options)
+    _check_turns_type(turns)
     tr = validate(turns, "turns")
     if jobs > 1 and tr["conversation_id"].nunique() > 1:
         from cxtext._parallel import tag_parallel
@@ -135,6 +136,31 @@ def tag(
     with _progress(len(tr), progress, "cxtext.tag") as bar:
         tagged = tag_turns(tr, options, bar.update)
     return TagResult(tagged, _rollup(tagged, quality=None))
+
+
+def _check_turns_type(turns: object) -> None:
+    """The usual wrong first arguments, each with the call that gives a turns table."""
+    if isinstance(turns, pd.DataFrame):
+        return
+    import os
+
+    if isinstance(turns, (str, os.PathLike)):
+        raise TypeError(
+            f"tag expects a turns DataFrame, got the path {str(turns)!r}: read it first with "
+            f"turns = cx.read_turns({str(turns)!r}) (a folder of exports: "
+            "cx.read_corpus(...).turns), then cx.tag(turns)."
+        )
+    if hasattr(turns, "turns") and isinstance(getattr(turns, "turns", None), pd.DataFrame):
+        raise TypeError(
+            f"tag expects a turns DataFrame, got a {type(turns).__name__}: pass its turns, "
+            "cx.tag(corpus.turns)."
+        )
+    if isinstance(turns, (list, tuple, pd.Series)):
+        raise TypeError(
+            f"tag expects a turns DataFrame (conversation_id, speaker, text), got a "
+            f"{type(turns).__name__}: for plain texts use cx.sentiment / cx.emotion / "
+            "cx.intents / cx.categories, or build a table with pd.DataFrame(...)."
+        )
 
 
 def _check_chunk_size(chunk_size: object) -> int:
@@ -405,7 +431,24 @@ def _rollup(tagged: pd.DataFrame, *, quality: bool | None) -> pd.DataFrame:
                                  "end_s") if c in df]
             scored = agent_quality(df[canon])
         out = out.join(scored.set_index("conversation_id"), how="left")
-    return out.reset_index(names="conversation_id")
+    out = out.reset_index(names="conversation_id")
+    if not n_conv:
+        out = _typed_empty_rollup(out, df)
+    return out
+
+
+def _typed_empty_rollup(out: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes a non-empty roll-up has (an empty group-by gives float64 list columns and
+    object text columns), so that frames of several calls concatenate cleanly."""
+    text = pd.Series(["x"]).dtype  # pandas' default string dtype (str from pandas 3)
+    for col in ("emotion_mix", "intent_evidence", "categories", "category_evidence"):
+        out[col] = pd.Series(dtype=object)
+    out["sentiment_label"] = out["sentiment_label"].astype(text)
+    ids = df["conversation_id"].dtype
+    out["conversation_id"] = out["conversation_id"].astype(text if ids == np.dtype(object) else ids)
+    if "emotion_label" in df and isinstance(df["emotion_label"].dtype, pd.CategoricalDtype):
+        out["emotion_label"] = pd.Categorical([], dtype=df["emotion_label"].dtype)
+    return out
 
 
 def _emotion_rollup(conv: np.ndarray, label: pd.Series, weight: np.ndarray,
