@@ -110,3 +110,26 @@ def test_rule_set_pickles_without_its_database():
     prep = prepare_texts(["再不处理我就销户"])[0]
     assert clone.scan(prep, intents._keepers(), "intent") == rs.scan(prep, intents._keepers(),
                                                                        "intent")
+
+
+def test_prefilter_database_swapped_for_another_valid_one_is_compiled_again(tmp_path,
+                                                                            monkeypatch):
+    import hashlib
+
+    pytest.importorskip("hyperscan")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    mine = [Cue("a", "r0", re.compile("销户")), Cue("a", "r1", re.compile("投诉"))]
+    other = [Cue("a", "r0", re.compile("吞卡"))]
+    _rules._prefilter_of(mine)
+    names = {p.name for p in (tmp_path / "cxtext").glob("*.hsdb")}
+    _rules._prefilter_of(other)
+    (other_db,) = [p for p in (tmp_path / "cxtext").glob("*.hsdb") if p.name not in names]
+    (my_db,) = [tmp_path / "cxtext" / n for n in names]
+    my_db.write_bytes(other_db.read_bytes())  # loads fine, but finds 吞卡 instead of 销户
+    pf = _rules._prefilter_of(mine)
+    got: list[int] = []
+    pf.db.scan("我要销户".encode(), match_event_handler=_rules._collect_id, context=got,
+               scratch=pf.scratch())
+    assert got == [0]
+    check = my_db.with_suffix(".always").read_text().split()[0]
+    assert hashlib.sha256(my_db.read_bytes()).hexdigest() == check

@@ -1067,8 +1067,11 @@ def _prefilter_of(cues: Sequence[Cue]) -> _Prefilter | bool:
 
     The compiled database is kept in the user's cache folder (``$XDG_CACHE_HOME/cxtext``
     or ``~/.cache/cxtext``), named by a hash of the patterns, flags and hyperscan version:
-    compiling the intent rules takes ~0.6 s, loading them ~1 ms. Any trouble there (no
-    folder, a stale or foreign file) means compiling again.
+    compiling the intent rules takes ~0.6 s, loading them ~1 ms. A sidecar ``.always`` file
+    holds the SHA-256 of the database bytes (and the cues hyperscan refused): any trouble
+    there (no folder, a corrupt, stale or foreign file, a checksum that does not match)
+    means compiling again. The checksum catches corruption and files of different writers
+    mixed up; it is no defence against someone who can write the user's cache folder.
     """
     hs = _hyperscan()
     if hs is None or not cues:
@@ -1103,11 +1106,16 @@ def _prefilter_of(cues: Sequence[Cue]) -> _Prefilter | bool:
     cached = _prefilter_cache() / f"prefilter-{digest}.hsdb"
     db = None
     try:
-        loaded = hs.loadb(cached.read_bytes(), hs.HS_MODE_BLOCK)
+        data = cached.read_bytes()
+        # the sidecar: the SHA-256 of the database bytes, then the refused cue numbers
+        check, *rest = cached.with_suffix(".always").read_text().split()
+        if hashlib.sha256(data).hexdigest() != check:
+            raise ValueError("the database does not match its checksum")
+        loaded = hs.loadb(data, hs.HS_MODE_BLOCK)
         hs.Scratch(loaded)  # a database for another CPU fails here or above
         db = loaded
-        skipped = tuple(int(x) for x in cached.with_suffix(".always").read_text().split())
-    except Exception:  # no file yet, unreadable, stale or from another machine
+        skipped = tuple(int(x) for x in rest)
+    except Exception:  # no file yet, unreadable, corrupt, stale or from another machine
         db = None
     if db is None:
         db, skipped = _compile_prefilter(hs, exprs, ids, flags)
@@ -1115,9 +1123,10 @@ def _prefilter_of(cues: Sequence[Cue]) -> _Prefilter | bool:
             return False
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            for path, data in ((cached.with_suffix(".always"),
-                                " ".join(map(str, skipped)).encode()),
-                               (cached, hs.dumpb(db))):
+            dumped = hs.dumpb(db)
+            sidecar = " ".join([hashlib.sha256(dumped).hexdigest(), *map(str, skipped)])
+            for path, data in ((cached.with_suffix(".always"), sidecar.encode()),
+                               (cached, dumped)):
                 tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
                 tmp.write_bytes(data)
                 os.replace(tmp, path)  # the database last: it is what marks the pair done
