@@ -78,14 +78,40 @@ def _asr_self_re() -> re.Pattern[str]:
     single, compound = pp.surnames()
     lead = "".join(sorted(single | {c[0] for c in compound}))
     # (?=[lead]) fails at once after 我想, 我要, 我的 … before the compound alternatives
-    return re.compile("(?:你好|您好|[喂嗯呃对哎])?[ ,，]{0,2}我"
+    # round 11: 就是 before 我 and 嘛 after the name (嗯就是我管红嘛刚刚打过的)
+    return re.compile("(?:你好|您好|[喂嗯呃对哎])?[ ,，]{0,2}(?:就是)?我"
                       f"(?=[{lead}])(?P<name>{pp.surname_pattern()}[\u4e00-\u9fff]{{2}})"
-                      "(?=[我于在啊呀，,。 ]|$)")
+                      "(?=[我于在啊呀嘛，,。 ]|$)")
+
+
+#: What must follow a two-character ASR self-introduced name (我管红嘛, 我宋涛啊,): a
+#: particle or a clause end (我王在…, 我高于… are no names).
+_ASR_SHORT_NEXT: Final = "啊呀嘛，,。 "
+
+
+@lru_cache(maxsize=1)
+def _asr_short_re() -> re.Pattern[str]:
+    single = "".join(sorted(pp.surnames()[0] - pp.AMBIGUOUS_SURNAMES))
+    return re.compile("(?:你好|您好|[喂嗯呃对哎])?[ ,，]{0,2}(?:就是)?我"
+                      f"(?P<name>[{single}][\u4e00-\u9fff])(?=[{_ASR_SHORT_NEXT}]|$)")
 
 
 def asr_self_names(w: str) -> list[Span]:
     """我 + a three-character name at the start of a turn (call only when 我 is in ``w``;
-    one anchored match, so it costs next to nothing on other texts)."""
+    one anchored match, so it costs next to nothing on other texts), or a two-character one
+    before a particle or a clause end (round 11): a surname that is no everyday word and a
+    clearly name-like given character, not together a word."""
+    out = _asr_three(w)
+    if not out and (m := _asr_short_re().match(w)) is not None:
+        st = name_stats()
+        s, e = m.span("name")
+        if (st.given.get(w[s + 1], -9.0) >= ASR_LAST_GIVEN_MIN
+                and st.freq.get(w[s:e], 0) < MOU_LEFT_WORD_MIN):
+            out.append((s, e, "name"))
+    return out
+
+
+def _asr_three(w: str) -> list[Span]:
     m = _asr_self_re().match(w)
     out: list[Span] = []
     if m is not None:
@@ -195,6 +221,9 @@ BRAND_NEXT: Final = (
     "直播", "演唱会", "发布会", "代言", "专柜", "快餐", "面条", "面馆", "米线", "凉茶", "烤鸭",
     "烧烤", "小吃", "饭馆", "酒楼", "蛋糕", "面包", "咖啡", "便利店", "女装", "男装", "黄焖鸡",
     "酸菜鱼", "螺蛳粉",
+    # round 11: kitchenware and pastry (张小泉的菜刀, 沈大成的青团, 鲍师傅糕点)
+    "菜刀", "刀剪", "厨具", "锅具", "青团", "糕点", "糕团", "点心", "粽子", "汤圆", "零食",
+    "炒货", "烧饼", "包子", "饺子", "酱鸭", "卤肉",
 )
 #: Goods and shops that follow a brand directly, never after 的 (陈克明挂面, 吴裕泰茶庄,
 #: 谢瑞麟项链): a person's belongings take 的 (王芳的项链), so these veto only right after
@@ -357,15 +386,22 @@ def resumed_names(w: str) -> list[Span]:
 
 #: The least name ratio of the character after 一 in a given name that starts with 一.
 YI_GIVEN_MIN: Final = 1.5
+#: Marks of a social-media mention or topic before a name (@王一博, #朱一龙新剧#; round 11).
+MENTION_MARKS: Final = frozenset("@#＠＃")
+#: ... after a compound surname, which is no everyday word (上官一凡; round 11).
+YI_COMPOUND_MIN: Final = 1.0
 
 
 @lru_cache(maxsize=1)
 def _yi_re() -> re.Pattern[str]:
     st = name_stats()
     plain = "".join(sorted(c for c in pp.surnames()[0] if c not in pp.AMBIGUOUS_SURNAMES))
-    strong = "".join(sorted(c for c, g in st.given.items() if g >= YI_GIVEN_MIN))
+    strong = "".join(sorted(c for c, g in st.given.items() if g >= YI_COMPOUND_MIN))
+    # compound surnames too (投诉人签字：上官一凡; round 11), in a second lookbehind: each
+    # lookbehind must have one width
+    comp = "|".join(sorted(pp.surnames()[1]))
     # the literal first, so that ``re`` skips ahead to 一
-    return re.compile(f"一(?<=[{plain}]一)(?=[{strong}])")
+    return re.compile(f"一(?:(?<=[{plain}]一)|(?<=(?:{comp})一))(?=[{strong}])")
 
 
 def yi_names(w: str) -> list[Span]:
@@ -376,11 +412,19 @@ def yi_names(w: str) -> list[Span]:
     no dictionary word across the window or its left edge (周一, 万一, 一样, 一起) and clean
     edges on both sides."""
     freq = name_stats().freq
+    compound = pp.surnames()[1]
     out: list[Span] = []
     for m in _yi_re().finditer(w):
         s, e = m.start() - 1, m.start() + 2
+        if w[s - 1 : s + 1] in compound:
+            s -= 1
+        elif name_stats().given.get(w[e - 1], -9.0) < YI_GIVEN_MIN:
+            continue  # a single surname needs a clearly name-like last character
+        if s and w[s - 1] in MENTION_MARKS:
+            continue  # @王一博, #朱一龙#: a public account or a topic, not a customer
+        p = m.start()  # (一; a compound surname such as 欧阳 is a word itself)
         if any(freq.get(w[a:b], 0) >= MOU_LEFT_WORD_MIN
-               for a, b in ((s, s + 2), (s + 1, e), (s, e), (max(0, s - 1), s + 1))):
+               for a, b in ((p - 1, p + 1), (p, e), (s, e), (max(0, s - 1), s + 1))):
             continue  # 统一, 一样, 逐一 …: a word, not a name
         if _clean_left(w, s) and (e >= len(w) or not "\u4e00" <= w[e] <= "\u9fff"
                                   or w[e] in RIGHT_OK):
@@ -414,3 +458,67 @@ def self_nicknames(w: str) -> list[Span]:
         if w[s] not in SELF_NICK_NOT and freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX:
             out.append((s, s + 1, "name"))
     return out
+
+
+#: A member of staff's job, or a place of theirs and 的, right before a nickname (贷款顾问小熊,
+#: 柜台的小付; round 11): the nickname names that person whatever the surname.
+_STAFF_LEFT_RE: Final = re.compile(
+    "(?:顾问|经理|柜员|客服|专员|业务员|信贷员|营业员|坐席|主管|助理|同事|"
+    "(?:柜台|网点|支行|分行|营业厅|营业部|大堂|银行|你们|你们行)的)$")
+#: What may follow such a nickname: a clause end or a verb of saying or acting.
+_STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打")
+
+
+@lru_cache(maxsize=1)
+def _staff_nick_re() -> re.Pattern[str]:
+    single = "".join(sorted(pp.surnames()[0]))
+    nxt = "|".join(_STAFF_NICK_NEXT)
+    return re.compile(f"[小老](?P<sur>[{single}])(?=[，,。！!？? ]|$|{nxt})")
+
+
+def staff_nicknames(w: str) -> list[Span]:
+    """The surname of a staff member's nickname right after their job or their place and 的
+    (我这边是贷款顾问小熊，, 你们柜台的小付说…; call when 小 or 老 is in ``w``): any
+    surname, as :func:`self_nicknames`, unless 小X / 老X is a word (小米, 老师) or 小白."""
+    freq = name_stats().freq
+    out: list[Span] = []
+    for m in _staff_nick_re().finditer(w):
+        s = m.start("sur")
+        if (w[s] not in SELF_NICK_NOT and freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX
+                and _STAFF_LEFT_RE.search(w, max(0, s - 8), s - 1)):
+            out.append((s, s + 1, "name"))
+    return out
+
+
+#: The least name ratio of each given character of a full name right after a kinship cue
+#: whose surname is also an everyday word (我家小子计晨阳刚满十六; round 11).
+KIN_GIVEN_MIN: Final = 1.0
+#: Surname characters that after a kinship word are function words (我儿子和…, 我妈都…).
+KIN_NOT_SURNAME: Final = frozenset("和跟与同及向从对给于把被让都也还就后在有是那连能")
+#: What may follow such a name besides :data:`RIGHT_OK` and a non-Han character.
+KIN_RIGHT: Final = frozenset("才刚今昨")
+
+
+def kin_full_name(w: str, s: int) -> int | None:
+    """End of a three-character name at ``w[s]`` right after a kinship cue (我孙子年一鸣才五岁,
+    我家小子计晨阳刚满十六), whose surname the cue scorer refused for being an everyday word:
+    two clearly name-like given characters (each of ratio >= :data:`KIN_GIVEN_MIN`, or 一 and
+    one of ratio >= :data:`YI_GIVEN_MIN`), no dictionary word across the window or its
+    edges, and a clean right edge."""
+    e = s + 3
+    if e > len(w) or w[s] not in pp.surnames()[0] or w[s] in KIN_NOT_SURNAME:
+        return None
+    st = name_stats()
+    a, b = w[s + 1], w[s + 2]
+    if a == "一":
+        if st.given.get(b, -9.0) < YI_GIVEN_MIN:
+            return None
+    elif min(st.given.get(a, -9.0), st.given.get(b, -9.0)) < KIN_GIVEN_MIN:
+        return None
+    if any(st.freq.get(w[x:y], 0) >= MOU_LEFT_WORD_MIN
+           for x, y in ((s, s + 2), (s + 1, e), (s, e), (e - 1, e + 1))):
+        return None
+    if e < len(w) and "\u4e00" <= w[e] <= "\u9fff" and w[e] not in RIGHT_OK and (
+            w[e] not in KIN_RIGHT):
+        return None
+    return e

@@ -340,6 +340,8 @@ TITLES: Final[tuple[str, ...]] = (
     "主任", "师傅", "阿姨", "律师", "医生", "行长", "科长", "处长", "局长", "部长", "老板",
     "大哥", "大姐", "同志", "警官", "所长", "院长", "书记", "教授", "董事长", "总", "姐", "哥",
     "专员", "助理", "顾问",
+    # round 11: how elders and neighbours are addressed (袁大爷, 殷嫂)
+    "大爷", "嫂",
 )  # fmt: skip
 #: Job titles that also follow department words (客服专员, 商务助理, 理财顾问): before them only
 #: a lone surname that is not an everyday word counts (郭专员, 廖助理).
@@ -409,6 +411,10 @@ SPELLED_SURNAMES: Final[tuple[str, ...]] = (
     "双人徐", "卯金刀刘", "四维罗", "宝盖宋", "金中钟", "二马冯", "木卯柳",
     # round 10: the character's own parts (禾呈程; 禾口程 above is the folk form) and more
     "禾呈程", "十八子李", "言身寸谢", "羊女姜",
+    # round 11: a radical named, then a surname written with it (草头蒋, 三点水汪, 木字旁杨)
+    *(r + c for r in ("草头", "草字头") for c in "蒋萧范苏董蓝莫葛芦荆薛蒲苗茅蔡荀芮茹蔺蒯莘"),
+    *("三点水" + c for c in "汪沈洪潘温汤游沙池涂滕"),
+    *("木字旁" + c for c in "杨林柳杜柯梅"),
 )  # fmt: skip
 
 
@@ -476,7 +482,9 @@ _KIN_WORDS = (
     "养母|干爹|干妈|前妻|前夫|未婚妻|未婚夫|女朋友|男朋友|对象|老伴|老头子|老太婆|老父亲|老母亲|"
     "爸|妈|朋友|同事|同学|室友|邻居|老乡|亲戚|家人|合伙人|房东|租客|老板|领导|"
     # birth order and everyday words for children and siblings: 我大儿子…, 我二姐…, 我闺女…
-    "闺女|老爸|老妈|[大小二三四老幺](?:儿子|女儿|哥|姐|弟|妹)|老大|老二|老三|发小|闺蜜"
+    "闺女|老爸|老妈|[大小二三四老幺](?:儿子|女儿|哥|姐|弟|妹)|老大|老二|老三|发小|闺蜜|"
+    # round 11: 我家小子计晨阳, 我家丫头…
+    "小子|丫头"
 )
 _KIN_TRIGGERS = (f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})是?"
                  # spoken 我姐覃丽, 我弟高鹏 (round 9; bare 姐/弟 without a pronoun are no cue)
@@ -488,7 +496,9 @@ _JOB_TRIGGERS = (
     "客户经理|理财经理|大堂经理|客服经理|产品经理|经理|柜员|业务员|工作人员|客服专员|专员|客服|"
     "销售|催收员|催收人员|主管|职员|员工|信贷员|营业员|坐席|理财顾问|顾问|负责人|行长|主任|"
     "小伙子|小姑娘|姑娘|小伙|保姆|阿姨|司机|师傅|律师|医生|老师|警官|民警|"
-    "接线员|话务员|客服代表|接待员"
+    "接线员|话务员|客服代表|接待员|"
+    # office jobs (round 11): 我们公司出纳晏琳, 我单位会计房文静
+    "出纳|会计|出纳员|收银员|文员|前台"
 )
 _JOB_TRIGGERS = f"(?:{_JOB_TRIGGERS})(?:是|叫)?"
 # Cue words before a name, scored with what follows it (see ``_scored_end`` in pii.py):
@@ -851,10 +861,16 @@ ADDRESS_GAP_RE: Final = re.compile(
 )
 #: A branch or office of a bank or firm right after a place: 南京东路支行 names the branch,
 #: not where a person lives.
-BRANCH_AFTER_RE: Final = re.compile(
-    "的?(?:支行|分行|总行|营业部|营业厅|营业所|营业网点|网点|分理处|储蓄所|办事处|分公司|"
+_BRANCHES: Final = (
+    "(?:支行|分行|总行|营业部|营业厅|营业所|营业网点|网点|分理处|储蓄所|办事处|分公司|"
     "分中心|分部|门店|专营店|旗舰店|自助银行)"
 )
+BRANCH_AFTER_RE: Final = re.compile("的?" + _BRANCHES)
+#: ... or after a demonstrative (中山北路那个网点, 南京西路那家分行; round 11): said of a road
+#: with no house number, the branch is named by its road (not 中山北路88号那个网点旁边).
+BRANCH_NEAR_RE: Final = re.compile("(?:[那这]个|[那这]家|[那这]边的?|那里的|附近的?)" + _BRANCHES)
+#: A house number or a unit number in an address span.
+ADDRESS_NUMBER_RE: Final = re.compile("[0-9零〇一二两三四五六七八九十百千幺]")
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 _HINT_NUMBER_AFTER: Final = (

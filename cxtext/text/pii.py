@@ -433,6 +433,8 @@ def _names(w: str) -> list[Span]:
             # 我儿媳妇石磊, 客户经理张磊, 那个叫孔令辉的, 通知一下欧阳晓燕: the cue, what
             # follows and how name-like the given name is together decide
             e = _scored_end(w, s, slen, _CUE_WEIGHT[cue])
+            if e is None and cue == "kin" and slen == 1:
+                e = _name_forms.kin_full_name(w, s)  # 我孙子年一鸣才五岁 (round 11)
             if e is not None:
                 out.append((s, e, "name"))
             continue
@@ -553,6 +555,8 @@ def _names(w: str) -> list[Span]:
             or name_stats().freq.get(w[span[0] - 1 : span[1]], 0) >= _WORD_BEFORE_MIN
         ):
             continue  # 这边专员, 商务助理, 华润顾问: a department or a word, not a surname
+        if span is not None and _name_forms.brand_after(w, m.end()):
+            continue  # 鲍师傅糕点, 康师傅方便面: a brand named like a person, then its goods
         if span is not None:
             out.append((span[0], span[1], "name"))
     if "年" in w or "-" in w or "/" in w:
@@ -565,6 +569,7 @@ def _names(w: str) -> list[Span]:
         out += _name_forms.sibling_names(w)  # 常红、常军、常明; 我和曾丽曾伟
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
+        out += _name_forms.staff_nicknames(w)  # 贷款顾问小熊，, 柜台的小付说 (round 11)
     # (a name field: 户名, 姓名, 英文名 … hold 名; 我叫 and a colon set ``rare``)
     if (rare or "名" in w) and _LATIN_PAIR_RE.search(w) is not None:
         out += [(*m.span("name"), "name") for m in pp.PINYIN_NAME_RE.finditer(w)]  # 户名：Zhang Wei
@@ -1038,6 +1043,8 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         if score >= _NAME_SCORE:
             if glen == 1 or given[1] in given_chars:
                 return e
+            if e >= len(w) or not pp.is_han(w[e]):
+                return e  # 受益人是戈美玲和戈子墨: nothing after it to end a shorter name
             found = e  # 马超借了: keep looking for a one-character given name
     return found
 
@@ -1162,7 +1169,8 @@ def _addresses(wide: str, hint: re.Match[str] | None = None) -> list[Span]:
             break
         if m.end() > m.start() and (_is_address(m) or _continues(wide, out, m)) and (
             not pp.BRANCH_AFTER_RE.match(wide, m.end())
-        ):
+        ) and not (pp.BRANCH_NEAR_RE.match(wide, m.end())
+                   and not pp.ADDRESS_NUMBER_RE.search(m.group())):
             start = m.start()
             if wide[start] == "家" and start > 0 and wide[start - 1] in _HOME_OWNERS:
                 start += 1  # 寄到我家渝中区…: 家 is "home", not part of the place
