@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["available_cpus", "check_n_jobs", "run_parts", "shutdown",
-           "split_by_conversation", "tag_parallel"]
+__all__ = ["available_cpus", "check_n_jobs", "collect", "shutdown",
+           "split_by_conversation", "submit_parts", "tag_parallel"]
 
 _LOCK = threading.Lock()
 _POOL: ProcessPoolExecutor | None = None
@@ -172,16 +172,21 @@ def _call(func: Any, part: pd.DataFrame, args: tuple) -> Any:
     return func(part, *args)
 
 
-def run_parts(func: Any, parts: list[pd.DataFrame], n_jobs: int, options: dict[str, Any],
-              *args: Any) -> list[Any]:
-    """``[func(part, options, *args) for part in parts]`` on the worker pool, in order.
-
-    ``func`` must be a module-level function (it is pickled by name).
-    """
+def submit_parts(func: Any, parts: list[Any], n_jobs: int, options: dict[str, Any],
+                 *args: Any) -> list[Any]:
+    """Start ``func(part, options, *args)`` for every part on the worker pool and return the
+    futures at once (the caller collects them with :func:`collect`), so that the caller can
+    read the next batch while the workers run this one."""
     pool = _pool(n_jobs, options)
     extra = (options, *args)
     with _worker_errors(n_jobs):
-        return list(pool.map(_call, [func] * len(parts), parts, [extra] * len(parts)))
+        return [pool.submit(_call, func, part, extra) for part in parts]
+
+
+def collect(futures: list[Any], n_jobs: int) -> list[Any]:
+    """The results of :func:`submit_parts`' futures, in order."""
+    with _worker_errors(n_jobs):
+        return [f.result() for f in futures]
 
 
 def tag_parallel(tr: pd.DataFrame, options: dict[str, Any], n_jobs: int, progress: Any):

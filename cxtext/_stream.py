@@ -565,7 +565,7 @@ def tag_parquet(
     """
     import pyarrow as pa
 
-    from cxtext._parallel import check_n_jobs, run_parts, split_by_conversation
+    from cxtext._parallel import check_n_jobs, collect, split_by_conversation, submit_parts
     from cxtext.errors import CxTextError
     from cxtext.tags.tag import _check_chunk_size, _progress
 
@@ -593,6 +593,17 @@ def tag_parquet(
     writers: dict[str, Any] = {}
     counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
 
+    pending: list[Any] = []  # the previous batch's futures (n_jobs > 1)
+
+    def drain() -> None:
+        """Write the batch the workers were given last, once they are done with it."""
+        if not pending:
+            return
+        futures = pending.pop()
+        done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in collect(futures, jobs)]
+        clock.lap("workers")  # waiting and IPC; the workers' own CPU is not counted here
+        write(done)
+
     def run(table: Any, ids: np.ndarray) -> None:
         clock.lap("read")
         if jobs > 1:
@@ -603,16 +614,22 @@ def tag_parquet(
             parts = split_by_conversation(pd.Series(ids, dtype=object), target)
             # the file is sorted, so every part is a run of rows: send slices
             pieces = [_to_ipc(table.slice(int(rows[0]), len(rows))) for rows in parts]
-            done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in
-                    run_parts(stream_part, pieces, jobs, options, mask, tokens)]
-            clock.lap("workers")  # IPC both ways; the workers' own CPU is not counted here
-        else:
-            frame = table.to_pandas()
-            clock.lap("read")
-            turns, conversations, chars = stream_chunk(frame, options, mask, tokens)
-            clock.last = time.process_time()
-            done = [(_arrow(turns), _arrow(conversations), chars)]
-            clock.lap("encode")
+            futures = submit_parts(stream_part, pieces, jobs, options, mask, tokens)
+            clock.lap("workers")
+            # the workers run this batch while this process writes the previous one and
+            # reads the next: at most two batches are in flight
+            drain()
+            pending.append(futures)
+            return
+        frame = table.to_pandas()
+        clock.lap("read")
+        turns, conversations, chars = stream_chunk(frame, options, mask, tokens)
+        clock.last = time.process_time()
+        done = [(_arrow(turns), _arrow(conversations), chars)]
+        clock.lap("encode")
+        write(done)
+
+    def write(done: list[tuple[Any, Any, int]]) -> None:
         for turns, conversations, chars in done:
             _write_arrow(writers, "turn_tags", paths["turn_tags"], turns)
             _write_arrow(writers, "conversation_tags", paths["conversation_tags"],
@@ -662,6 +679,7 @@ def tag_parquet(
                 clock.lap("read")
                 run(carry, carry_ids)
                 bar.update(carry.num_rows)
+            drain()
     finally:
         for writer in writers.values():
             writer.close()
