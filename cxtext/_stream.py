@@ -593,16 +593,18 @@ def tag_parquet(
     writers: dict[str, Any] = {}
     counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
 
-    pending: list[Any] = []  # the previous batch's futures (n_jobs > 1)
+    pending: list[Any] = []  # the previous batch's futures and rows (n_jobs > 1)
+    bars: list[Any] = []
 
     def drain() -> None:
         """Write the batch the workers were given last, once they are done with it."""
         if not pending:
             return
-        futures = pending.pop()
+        futures, n_rows = pending.pop()
         done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in collect(futures, jobs)]
         clock.lap("workers")  # waiting and IPC; the workers' own CPU is not counted here
         write(done)
+        bars[0].update(n_rows)
 
     def run(table: Any, ids: np.ndarray) -> None:
         clock.lap("read")
@@ -619,7 +621,7 @@ def tag_parquet(
             # the workers run this batch while this process writes the previous one and
             # reads the next: at most two batches are in flight
             drain()
-            pending.append(futures)
+            pending.append((futures, len(ids)))
             return
         frame = table.to_pandas()
         clock.lap("read")
@@ -628,6 +630,7 @@ def tag_parquet(
         done = [(_arrow(turns), _arrow(conversations), chars)]
         clock.lap("encode")
         write(done)
+        bars[0].update(len(ids))
 
     def write(done: list[tuple[Any, Any, int]]) -> None:
         for turns, conversations, chars in done:
@@ -647,6 +650,7 @@ def tag_parquet(
     clock = _Clock()
     try:
         with _progress(total, progress, "cxtext.tag_parquet") as bar:
+            bars.append(bar)  # advanced when a batch is written
             for batch in src.iter_batches(batch_size=int(batch_size)):
                 table = pa.Table.from_batches([batch])
                 ids = _ids(table)
@@ -673,12 +677,10 @@ def tag_parquet(
                     run(table.slice(0, cut), ids[:cut])
                     _trim_heap()  # the batch's frames are gone now
                     clock.lap("write")
-                    bar.update(cut)
                 clock.last = time.process_time()
             if carry is not None and carry.num_rows:
                 clock.lap("read")
                 run(carry, carry_ids)
-                bar.update(carry.num_rows)
             drain()
     finally:
         for writer in writers.values():

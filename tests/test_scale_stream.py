@@ -93,3 +93,41 @@ def test_progress_bar_only_when_asked(sample, tmp_path, capsys):
     shown.close()
     with _progress(10, False, "x") as bar:
         bar.update(3)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_progress_counts_turns_once_they_are_written(sample, tmp_path, monkeypatch, n_jobs):
+    """With workers the parent runs a batch ahead: the bar must follow the writes."""
+    from cxtext import _stream
+    from cxtext.tags import tag as tag_module
+
+    written = {"turns": 0}
+    seen: list[tuple[int, int]] = []
+    real_write = _stream._write_arrow
+
+    def write(writers, name, path, table):
+        if name == "turn_tags":
+            written["turns"] += table.num_rows
+        real_write(writers, name, path, table)
+
+    class Bar:
+        n = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def update(self, k):
+            self.n += k
+            seen.append((self.n, written["turns"]))
+
+    monkeypatch.setattr(_stream, "_write_arrow", write)
+    monkeypatch.setattr(tag_module, "_progress", lambda total, show, desc: Bar())
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    info = cx.tag_parquet(src, tmp_path / "out", batch_size=150, n_jobs=n_jobs)
+    assert len(seen) >= 3
+    assert all(shown == done for shown, done in seen)
+    assert seen[-1] == (info["turns"], info["turns"])
