@@ -3,9 +3,10 @@ nicknames of any surname, forms of address for elders (袁大爷, 殷嫂), more 
 and a brand named with a title (鲍师傅糕点), surnames spelled by their radical (草头蒋), a
 two-character given name that ends the text, a compound surname before a 一-led given name,
 two-character ASR self-introductions, a kinship cue before an everyday-word surname, mentions
-and topics left alone by the 一 rule, and a road named for a branch (中山北路那个网点).
+and topics left alone by the 一 rule, a road named for a branch (中山北路那个网点), more form
+fields (审核人：冷静) and a 、-list closed by a word for people (马兰、任真、施展这几个人).
 
-28 cases fail on the round-10 code (7cf8767); the others, look-alikes and names found
+33 cases fail on the round-10 code (7cf8767); the others, look-alikes and names found
 before, give what it gave."""
 
 from __future__ import annotations
@@ -145,3 +146,26 @@ def test_kin_cue_before_everyday_surname(text, expected):
 ])
 def test_road_named_for_a_branch(text, expected):
     assert _addresses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("经办人：蔡建平  审核人：安宁", ["蔡建平", "安宁"]),
+    ("落款：平安", ["平安"]),
+    ("审核人：通过，", []),
+    ("负责人：无", []),
+    ("复核人：同意。", []),
+])
+def test_more_form_fields(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("马兰、任真、施展这几个人的代发失败了", ["马兰", "任真", "施展"]),
+    ("股东有马兰、任真两个人", ["马兰", "任真"]),
+    ("宋江、林冲、武松他们", ["宋江", "林冲", "武松"]),
+    ("苹果、香蕉、橘子这几个都要", []),
+    ("高兴、快乐、平安这几个字", []),
+    ("方便、快捷、安全这几个人都说", []),
+])
+def test_list_closed_by_people(text, expected):
+    assert _names(text) == expected

@@ -775,9 +775,15 @@ def _dotted_names(w: str) -> list[Span]:
 _FORM_NAME_RE: Final = re.compile(
     "(?:投诉人|申请人|姓名|户名|持卡人|联系人|收款人|客户姓名|账户名|受益人|被保险人|投保人"
     "|借款人|担保人|开户人|收件人|收货人|经办人|代理人|委托人|当事人|被投诉人|投诉对象"
-    "|紧急联系人|付款人|汇款人|还款人)[：:] ?"
+    "|紧急联系人|付款人|汇款人|还款人"
+    # round 11: more form fields (审核人：冷静)
+    "|审核人|复核人|审批人|签收人|领款人|取款人|存款人|办理人|代办人|见证人|监护人|保证人"
+    "|共同借款人|推荐人|介绍人|受托人|法定代表人|负责人|签字人|签名|落款)[：:] ?"
     "(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,。；;！!？? ]|$)"
 )
+#: A form field's value that is a verdict or a blank, not a person (审核人：通过).
+_FIELD_NOT_NAME: Final = frozenset(("通过", "同意", "驳回", "拒绝", "待定", "暂无", "不详", "未知",
+                                    "空白", "无误", "属实", "本人", "同上"))
 #: A self-introduction whose name is then spelled out (我是何平，何况的何; 我叫陈晨，早晨的晨)
 #: or confirmed (就是向阳本人).
 _SPELLED_NAME_RE: Final = re.compile(
@@ -798,8 +804,8 @@ def _word_names(
         for m in rx.finditer(w):
             s, e = m.span("name") if m.group("name") else m.span("name2")
             name = w[s:e]
-            if not (name[0] in single or name[:2] in compound):
-                continue  # 联系人：我自己
+            if not (name[0] in single or name[:2] in compound) or name in _FIELD_NOT_NAME:
+                continue  # 联系人：我自己, 审核人：通过
             if rx is _SPELLED_NAME_RE and m.group("name") and not (
                 m.group("ch") in name and m.group("ch") in m.group("spell")
             ):
@@ -875,7 +881,42 @@ def _listed(w: str, single: frozenset[str], compound: frozenset[str]) -> list[Sp
             e - s >= 3 for s, e in items
         ):
             out += [(s, e, "name") for s, e in items]
+        elif "人" in w or "们" in w or "俩" in w:
+            out += _people_listed(w, bounds, single, compound)
     return out
+
+
+def _people_listed(w: str, bounds: list[tuple[int, int]], single: frozenset[str],
+                   compound: frozenset[str]) -> list[Span]:
+    """Every item of a 、-list closed by a word for people (马兰、任真、施展这几个人; round
+    11): names even when they are words, if each is two or three characters led by a
+    surname; the first item may end a longer run (股东有马兰、…) after a clean edge or
+    有/包括/为."""
+    (a0, b0), (al, bl) = bounds[0], bounds[-1]
+    last = next((al + n for n in (2, 3) if al + n <= bl and _PEOPLE_CLOSE_RE.match(w, al + n)
+                 and _surname_led(w, al, al + n, single, compound)), None)
+    if last is None or not all(_surname_led(w, a, b, single, compound) for a, b in bounds[1:-1]):
+        return []
+    first = next((b0 - n for n in (2, 3) if b0 - n >= a0
+                  and _surname_led(w, b0 - n, b0, single, compound)
+                  and (_clean_before(w, b0 - n) or w[b0 - n - 1] in _LIST_LEFT)), None)
+    if first is None:
+        return []
+    return [(first, b0, "name"), *((a, b, "name") for a, b in bounds[1:-1]), (al, last, "name")]
+
+
+#: Words that close a list of people and nothing else (…这几个人, …等人, …他们; round 11):
+#: after one, every item of a 、-list led by a surname is a name, words included.
+_PEOPLE_CLOSE_RE: Final = re.compile(
+    "[这那](?:几|两|三)(?:个人|位)|等人|[两三四五]个人|[他她]们|俩")
+
+
+def _surname_led(w: str, a: int, b: int, single: frozenset[str], compound: frozenset[str]) -> bool:
+    """``w[a:b]`` is two or three characters led by a surname, none a stop character."""
+    slen = 2 if w[a : a + 2] in compound else 1
+    return (2 <= b - a <= 3 and b - a > slen and (w[a] in single or slen == 2)
+            and w[a] not in _NOT_SURNAME_AFTER_CUE
+            and all(c not in pp.NAME_STOP for c in w[a + slen : b]))
 
 
 _COORDINATORS: Final = "、和与及跟"
