@@ -239,6 +239,17 @@ class PiiFinding:
         The PII type.
     preview : str
         Up to 12 characters either side, masked, with the value shown as its placeholder.
+
+    Examples
+    --------
+    :func:`scan_outputs` returns the findings as a table, one row per finding:
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "export.csv").write_text("客户,备注\\n王先生,回电13812345678\\n", encoding="utf-8")
+    >>> found = scan_outputs(d)
+    >>> found[["location", "type", "preview"]].values.tolist()
+    [["row 2, column '备注'", 'phone', '回电[手机号]']]
     """
 
     file: str

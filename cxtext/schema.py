@@ -499,7 +499,14 @@ def validate(
 
 
 def empty_table(table: str | TableSchema) -> pd.DataFrame:
-    """An empty DataFrame with the canonical columns and types of ``table``."""
+    """An empty DataFrame with the canonical columns and types of ``table``.
+
+    Examples
+    --------
+    >>> t = empty_table("turns")
+    >>> list(t.columns[:4]), len(t)
+    (['conversation_id', 'turn', 'speaker', 'text'], 0)
+    """
     schema = _schema(table)
     kinds = {"str": object, "int": "Int64", "float": float, "datetime": "datetime64[ns]",
              "bool": "boolean"}

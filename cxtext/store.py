@@ -77,7 +77,18 @@ _REJECT_COLS = ("table", "source", "row", "reason", "record")
 
 
 class StoreError(CxTextError):
-    """A store operation cannot be done (unknown table, bad name, read-only store, …)."""
+    """A store operation cannot be done (unknown table, bad name, read-only store, …).
+
+    Examples
+    --------
+    >>> import cxtext as cx
+    >>> with cx.Store(":memory:") as store:
+    ...     try:
+    ...         store.read_table("no_such_table")
+    ...     except cx.StoreError as exc:
+    ...         print(type(exc).__name__)
+    StoreError
+    """
 
 
 def _check_conflict(owner: str, value: object) -> None:

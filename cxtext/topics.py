@@ -126,14 +126,25 @@ def _check_int(owner: str, name: str, value: object, minimum: int) -> int:
 
 
 class TopicResult(NamedTuple):
-    """What :func:`discover_topics` returns; unpacks as ``model, topics``."""
+    """What :func:`discover_topics` returns; unpacks as ``model, topics``.
+
+    Examples
+    --------
+    >>> model, topics = discover_topics(corpus)  # doctest: +SKIP
+    >>> model.n_topics_  # doctest: +SKIP
+    """
 
     model: TopicModel
     topics: pd.DataFrame
 
 
 class TopicSummary(NamedTuple):
-    """What :func:`topic_summary` returns; unpacks as ``topics, over_time``."""
+    """What :func:`topic_summary` returns; unpacks as ``topics, over_time``.
+
+    Examples
+    --------
+    >>> topics, over_time = topic_summary(model, conversations)  # doctest: +SKIP
+    """
 
     topics: pd.DataFrame
     over_time: pd.DataFrame

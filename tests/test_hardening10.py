@@ -200,3 +200,14 @@ def test_empty_tag_conversations_have_the_dtypes_of_a_non_empty_one():
     empty = cx.tag(t.iloc[:0]).conversations
     assert list(empty.columns) == list(full.columns)
     assert {c: str(full[c].dtype) for c in full} == {c: str(empty[c].dtype) for c in empty}
+
+
+@pytest.mark.parametrize("name", ["audit", "schema", "tags.base", "tags.tag"])
+def test_docstring_examples_of_more_modules_run(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"cxtext.{name}")
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0, f"cxtext.{name}: {result.failed} example(s) failed"

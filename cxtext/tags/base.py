@@ -304,7 +304,13 @@ _LOCK = threading.Lock()
 
 
 def available_backends(task: str) -> list[str]:
-    """Names accepted by ``backend=`` for ``task``, sorted."""
+    """Names accepted by ``backend=`` for ``task``, sorted.
+
+    Examples
+    --------
+    >>> available_backends("sentiment")
+    ['lexicon', 'model', 'snownlp']
+    """
     if task not in _REGISTRY:
         raise param_error("available_backends", "task", _REGISTRY, task)
     return sorted(_REGISTRY[task])

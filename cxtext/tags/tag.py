@@ -20,7 +20,19 @@ from cxtext.schema import validate
 
 
 class TagResult(NamedTuple):
-    """What :func:`tag` returns; unpacks as ``turns, conversations``."""
+    """What :func:`tag` returns; unpacks as ``turns, conversations``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"conversation_id": ["c1", "c1"], "speaker": ["agent", "customer"],
+    ...                   "text": ["您好，请问有什么可以帮您？", "你们乱扣我年费，再不退我就销户"]})
+    >>> turns, conversations = tag(t)
+    >>> len(turns), len(conversations)
+    (2, 1)
+    >>> int(conversations.loc[0, "n_customer_turns"]), bool(conversations.loc[0, "intent_churn"])
+    (1, True)
+    """
 
     turns: pd.DataFrame
     conversations: pd.DataFrame
@@ -317,6 +329,17 @@ def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
     emotion among mood turns), ``intent_*`` (any turn) with ``intent_evidence``
     (first span per intent), ``categories`` (union, taxonomy order) with
     ``category_evidence``, and agent quality (``quality_*``) when agent turns exist.
+
+    Examples
+    --------
+    Roll up turns tagged earlier (e.g. a filtered ``tag(...).turns``):
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"conversation_id": ["c1", "c1"], "speaker": ["agent", "customer"],
+    ...                   "text": ["您好，请问有什么可以帮您？", "你们乱扣我年费，再不退我就销户"]})
+    >>> r = rollup(tag(t).turns)
+    >>> r.loc[0, "categories"], bool(r.loc[0, "intent_churn"]), int(r.loc[0, "n_turns"])
+    (['fees'], True, 2)
     """
     return _rollup(tagged, quality=None)
 
