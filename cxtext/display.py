@@ -75,11 +75,38 @@ def quotes(texts: Iterable[str], *, max_chars: int = 300) -> HTML:
     """
     blocks = []
     for text in texts:
-        t = clean_text(text)
-        if len(t) > max_chars:
-            t = t[: max_chars - 1] + "…"
+        t = shorten(clean_text(text), max_chars)
         blocks.append(f'<div class="cx-quote">{html.escape(t)}</div>')
     return HTML("".join(blocks))
+
+
+# Where a long quote may be cut: after a sentence or clause mark, or at a space (ASR text
+# has spaces between phrases). A cut elsewhere can split a word (房|贷) or a placeholder.
+_BREAKS = "。！？!?；;，,、：:…\n "
+_PLACEHOLDER_OPEN = re.compile(r"\[[^\]]{0,8}$")
+
+
+def shorten(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` characters at a clause end, with ``…``.
+
+    The cut goes after the last sentence or clause mark (or space) in the allowed length,
+    provided that keeps at least half of it; otherwise at the limit, never inside a
+    ``[手机号]``-style placeholder. Text that fits is returned unchanged.
+
+    Examples
+    --------
+    >>> shorten("房贷扣款失败了，还算我逾期，耽误了我买房", 15)
+    '房贷扣款失败了，还算我逾期…'
+    >>> shorten("短句", 10)
+    '短句'
+    """
+    if max_chars < 2 or len(text) <= max_chars:
+        return text
+    head = text[: max_chars - 1]
+    cut = max(head.rfind(ch) for ch in _BREAKS)
+    keep_clause = cut + 1 >= len(head) // 2
+    head = head[: cut + 1] if keep_clause else _PLACEHOLDER_OPEN.sub("", head)
+    return head.rstrip(" ，,、：:；;") + "…"
 
 
 def paragraph(text: str) -> HTML:
@@ -261,6 +288,55 @@ def heading_summary(points: Iterable[str]) -> HTML:
     return HTML(f'<ul class="cx-summary">{items}</ul>')
 
 
+def scope(conversations: pd.DataFrame, extra: str = "") -> HTML:
+    """The line under a report's title: data period, months covered and size.
+
+    Every report states what it covers before any figure, so a reader can tell two
+    exports apart and knows the denominator of every share.
+
+    Parameters
+    ----------
+    conversations : DataFrame
+        The conversations the report reads (``started_at``; ``customer_id`` when known).
+    extra : str, optional
+        Appended, e.g. ``"画像截止 2026-01-01"``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"started_at": pd.to_datetime(["2025-01-03", "2025-03-30"]),
+    ...                   "customer_id": ["C1", "C1"]})
+    >>> "2025-01-03 至 2025-03-30（2 个月有会话） · 会话 2 个 · 客户 1 位" in scope(c)
+    True
+    """
+    parts = []
+    started = pd.to_datetime(conversations.get("started_at", pd.Series(dtype=object)),
+                             errors="coerce").dropna()
+    if len(started):
+        months = started.dt.to_period("M").nunique()
+        parts.append(f"数据期间：{started.min():%Y-%m-%d} 至 {started.max():%Y-%m-%d}"
+                     f"（{months} 个月有会话）")
+    else:
+        parts.append("数据期间：未知（会话没有时间）")
+    parts.append(f"会话 {len(conversations):,} 个")
+    if "customer_id" in conversations:
+        parts.append(f"客户 {conversations['customer_id'].nunique():,} 位")
+    if extra:
+        parts.append(extra)
+    return HTML(f'<p class="cx-scope">{html.escape(" · ".join(parts))}</p>')
+
+
+def actions(points: Iterable[str], title: str = "本期建议优先处理") -> HTML:
+    """The numbered "what to act on" box that opens a report (escaped; empty items dropped).
+
+    Examples
+    --------
+    >>> print(actions(["回访 60 位高风险客户", ""]))
+    <div class="cx-actions"><b>本期建议优先处理</b><ol><li>回访 60 位高风险客户</li></ol></div>
+    """
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in points if p)
+    return HTML(f'<div class="cx-actions"><b>{html.escape(title)}</b><ol>{items}</ol></div>')
+
+
 def _fact(label: str, value: Any) -> str:
     return (f'<span class="cx-fact"><i>{html.escape(label)}</i>'
             f"{html.escape(_cell_text(value, None, True))}</span>")
@@ -336,6 +412,7 @@ def month_change(
     what: str = "会话量",
     how: str = "count",
     fmt: str = "{:,.0f}",
+    unit: str = "",
 ) -> str:
     """One Chinese sentence: the last month's figure and its change from the month before.
 
@@ -351,6 +428,9 @@ def month_change(
         Rows per month, or the monthly mean of ``values`` (a share when ``values`` is 0/1).
     fmt : str
         Format of the figure (``"{:.1%}"`` for shares).
+    unit : str, optional
+        With ``how="mean"``: the change is the difference in this unit (``"分"`` for a
+        score: "下降 1.4 分"), not a relative percentage, which misreads for scores.
 
     Returns
     -------
@@ -381,6 +461,12 @@ def month_change(
         diff = (last - prev) * 100
         word = "上升" if diff > 0 else "下降"
         trend = "持平" if abs(diff) < 0.05 else f"{word} {abs(diff):.1f} 个百分点"
+        return head + trend + "。"
+    if how == "mean" and unit:
+        diff = last - prev
+        word = "上升" if diff > 0 else "下降"
+        shown = fmt.format(abs(diff))
+        trend = "持平" if float(shown.replace(",", "")) == 0 else f"{word} {shown} {unit}"
         return head + trend + "。"
     if prev == 0:
         return head + "有所增加。" if last > 0 else head + "持平。"

@@ -87,6 +87,18 @@ PII: Final[dict[str, str]] = {
     "address": "地址",
 }
 
+#: Service-quality deduction items (``quality_deductions[*]["item"]``), named as the fault
+#: the item records: a report lists what went wrong, not the check's English id.
+QUALITY_ITEMS: Final[dict[str, str]] = {
+    "greeting": "未规范问候",
+    "identity_check": "未核实身份",
+    "empathy": "投诉后未致歉/共情",
+    "forbidden": "使用服务禁语",
+    "resolution_confirmed": "未确认问题解决",
+    "long_silence": "未告知的长时间静默",
+    "overtalk": "抢话",
+}
+
 #: Column headers of the churn-warning export (``export_warnings(..., header="zh")``), the
 #: names the churn_warning report's table uses; other columns keep their names.
 WARNING_COLUMNS: Final[dict[str, str]] = {
@@ -114,6 +126,7 @@ _ALL: Final[dict[str, dict[str, str]]] = {
     "category": CATEGORIES,
     "intent": INTENTS,
     "pii": PII,
+    "quality": QUALITY_ITEMS,
 }
 
 
@@ -124,7 +137,7 @@ def display_name(kind: str, label: str) -> str:
     ----------
     kind : str
         One of ``speaker``, ``channel``, ``tier``, ``emotion``, ``polarity``,
-        ``category``, ``intent``, ``pii``.
+        ``category``, ``intent``, ``pii``, ``quality`` (deduction items).
     label : str
         The English identifier. Unknown labels are returned unchanged so a
         report never fails on a label it has not seen.

@@ -113,6 +113,28 @@ def style_axes(ax: Axes) -> Axes:
     return ax
 
 
+def percent_axis(ax: Axes, axis: str = "x", decimals: int = 0) -> Axes:
+    """Show a 0-1 share axis as percentages (``40%``, not ``0.4``), as the reports' text does.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.barh(["a"], [0.4]); _ = percent_axis(ax)
+    >>> ax.xaxis.get_major_formatter()(0.4, 0)
+    '40%'
+    >>> plt.close(fig)
+    """
+    if axis not in ("x", "y"):
+        raise ValueError(f"The 'axis' parameter of percent_axis must be one of ['x', 'y']. "
+                         f"Got {axis!r} instead.")
+    from matplotlib.ticker import PercentFormatter
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
+    return ax
+
+
 # Report colours: one fixed colour per label, the same in every chart of every report.
 EMOTION_COLORS: dict[str, str] = {
     "anger": "#d62728",

@@ -25,3 +25,11 @@ def test_taxonomy_matches_design():
     assert len(labels.CATEGORIES) == 14
     assert set(labels.EMOTIONS) == {"anger", "disgust", "anxiety", "sadness", "surprise", "joy",
                                     "neutral"}
+
+
+def test_quality_items_have_chinese_names():
+    from cxtext.tags.quality import DEFAULT_WEIGHTS
+
+    # every deduction item the scorer can emit has a display name (no English id in a report)
+    assert set(labels.QUALITY_ITEMS) == set(DEFAULT_WEIGHTS)
+    assert cx.display_name("quality", "identity_check") == "未核实身份"

@@ -1,0 +1,67 @@
+"""Report display helpers: quotes cut at clause ends, scope line, action box, score changes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from cxtext.display import actions, month_change, quotes, scope, shorten
+
+
+def test_long_quote_is_cut_at_a_clause_end_not_mid_word():
+    text = "我的房贷扣款却失败了，还算我逾期，耽误了我买房，违约金谁来出"
+    out = shorten(text, 20)
+    assert out == "我的房贷扣款却失败了，还算我逾期…"
+    assert len(out) <= 20
+    assert text.startswith(out[:-1])  # verbatim up to the cut
+    # ASR text: cut at the space between phrases
+    assert shorten("你好 我要投诉 你们电话太难打了 排了快半个小时的队", 16) == "你好 我要投诉…"
+    assert shorten("短句", 10) == "短句"
+
+
+def test_cut_without_a_clause_end_never_splits_a_placeholder():
+    assert shorten("我的电话是[手机号]请尽快回电给我谢谢你们", 9) == "我的电话是…"
+    # quotes() masks first, then cuts: the number never shows, whole or in part
+    assert str(quotes(["我的电话是13812345678请尽快回电给我谢谢你们"], max_chars=9)) == (
+        '<div class="cx-quote">我的电话是…</div>')
+
+
+def test_scope_line_states_period_months_and_size():
+    c = pd.DataFrame({"started_at": pd.to_datetime(["2025-01-03", "2025-02-10", "2025-03-30"]),
+                      "customer_id": ["C1", "C2", "C1"]})
+    line = str(scope(c, extra="画像截止 2025-04-01"))
+    assert "2025-01-03 至 2025-03-30" in line and "3 个月" in line
+    assert "会话 3 个" in line and "客户 2 位" in line and "画像截止 2025-04-01" in line
+    assert "未知" in str(scope(pd.DataFrame({"x": [1]})))
+
+
+def test_actions_box_escapes_and_drops_empty_items():
+    box = str(actions(["回访 <b>60</b> 位", "", "复核禁语"]))
+    assert box.count("<li>") == 2 and "&lt;b&gt;60&lt;/b&gt;" in box
+
+
+def test_score_change_is_a_difference_in_points_not_a_percentage():
+    d = pd.Series(pd.to_datetime(["2025-01-05", "2025-02-01", "2025-02-03"]))
+    s = pd.Series([89.1, 87.0, 88.4])
+    assert month_change(d, s, what="平均质检分", how="mean", fmt="{:.1f}", unit="分") == (
+        "最近一个月（2025-02）平均质检分 87.7，较上月（89.1）下降 1.4 分。")
+    flat = pd.Series([88.0, 88.0, 88.0])
+    assert month_change(d, flat, how="mean", fmt="{:.1f}", unit="分").endswith("持平。")
+
+
+@pytest.mark.parametrize("axis", ["x", "y"])
+def test_percent_axis(axis):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from cxtext.plotting import percent_axis
+
+    fig, ax = plt.subplots()
+    percent_axis(ax, axis)
+    fmt = (ax.xaxis if axis == "x" else ax.yaxis).get_major_formatter()
+    assert fmt(0.25, 0) == "25%"
+    plt.close(fig)
+    with pytest.raises(ValueError, match="'axis' parameter"):
+        percent_axis(ax, "z")
