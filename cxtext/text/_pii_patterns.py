@@ -343,6 +343,9 @@ TITLES: Final[tuple[str, ...]] = (
     # round 11: how elders and neighbours are addressed (袁大爷, 殷嫂)
     "大爷", "嫂",
 )  # fmt: skip
+#: Titles of round 11 that take a lone surname only after a clean left edge (给殷嫂转了, not
+#: 祥林嫂, 浪费大爷时间).
+TITLES_CLEAN_LEFT: Final = frozenset(("大爷", "嫂"))
 #: Job titles that also follow department words (客服专员, 商务助理, 理财顾问): before them only
 #: a lone surname that is not an everyday word counts (郭专员, 廖助理).
 TITLES_SURNAME_ONLY: Final = frozenset(("专员", "助理", "顾问"))
@@ -359,7 +362,7 @@ TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
 )
 #: ``<surname><title>`` strings that are ordinary words.
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
-    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥 初哥")
+    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥 初哥 房嫂")
 )
 #: Surnames read in a nickname 老王 / 小李: common ones for which 老X / 小X is not an
 #: everyday word (not 老钱/小钱, 小金库, 小马哥, 小龙虾, 老毛病, 小熊, 老汤, 小苏打, 小段时间,
@@ -498,7 +501,7 @@ _JOB_TRIGGERS = (
     "小伙子|小姑娘|姑娘|小伙|保姆|阿姨|司机|师傅|律师|医生|老师|警官|民警|"
     "接线员|话务员|客服代表|接待员|"
     # office jobs (round 11): 我们公司出纳晏琳, 我单位会计房文静
-    "出纳|会计|出纳员|收银员|文员|前台"
+    "出纳|会计|出纳员|收银员|文员"
 )
 _JOB_TRIGGERS = f"(?:{_JOB_TRIGGERS})(?:是|叫)?"
 # Cue words before a name, scored with what follows it (see ``_scored_end`` in pii.py):

@@ -915,7 +915,7 @@ def _surname_led(w: str, a: int, b: int, single: frozenset[str], compound: froze
     """``w[a:b]`` is two or three characters led by a surname, none a stop character."""
     slen = 2 if w[a : a + 2] in compound else 1
     return (2 <= b - a <= 3 and b - a > slen and (w[a] in single or slen == 2)
-            and w[a] not in _NOT_SURNAME_AFTER_CUE
+            and w[a] not in _NOT_SURNAME_AFTER_CUE and w[a:b] not in pp.NAME_COMMON_WORDS
             and all(c not in pp.NAME_STOP for c in w[a + slen : b]))
 
 
@@ -1189,6 +1189,9 @@ def _name_before_title(
             continue
         if w[s : t + len(title)] in pp.TITLE_WORDS:
             continue
+        if title in pp.TITLES_CLEAN_LEFT and not (
+                _clean_before(w, s) or w[max(0, s - 2) : s] in pp.cue_types()):
+            continue  # 祥林嫂, 浪费大爷时间 (邻居郝大爷: after a cue word)
         if slen == 1:
             if s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS:
                 continue
