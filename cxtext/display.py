@@ -248,6 +248,7 @@ def top_table(
     formats: Mapping[str, str | Callable[[Any], str]] | None = None,
     mask: bool = True,
     caption: str | None = None,
+    export: pd.DataFrame | None = None,
 ) -> HTML:
     """The first ``n`` rows as a :func:`table`, with a "more" link to the full CSV.
 
@@ -262,6 +263,9 @@ def top_table(
         and linked (a relative link: the CSV sits beside the HTML).
     formats, mask, caption
         As in :func:`table`.
+    export : DataFrame, optional
+        What the CSV holds instead of ``df`` (same rows, more detail: every reason and
+        quote of a call-back list whose report shows one of each). Always linked.
 
     Examples
     --------
@@ -270,13 +274,14 @@ def top_table(
     True
     """
     shown = table(df.head(n), formats=formats, mask=mask, caption=caption)
-    if len(df) <= n:
+    if len(df) <= n and export is None:
         return shown
-    note = f"显示前 {n} 行，共 {len(df):,} 行"
-    path = export_csv(df, csv_name) if csv_name else None
+    note = f"显示前 {min(n, len(df)):,} 行，共 {len(df):,} 行"
+    path = export_csv(df if export is None else export, csv_name) if csv_name else None
     if path is not None:
         link = html.escape(path.name)
-        note += f'　<a class="cx-more" href="{link}" download>更多：下载完整表格（CSV）</a>'
+        what = "完整表格" if export is None else "完整表格（含全部明细）"
+        note += f'　<a class="cx-more" href="{link}" download>更多：下载{what}（CSV）</a>'
     else:
         note = html.escape(note)
     return HTML(f'{shown}<p class="cx-note">{note}</p>')

@@ -65,3 +65,16 @@ def test_percent_axis(axis):
     plt.close(fig)
     with pytest.raises(ValueError, match="'axis' parameter"):
         percent_axis(ax, "z")
+
+
+def test_top_table_exports_the_detailed_table(tmp_path, monkeypatch):
+    from cxtext.display import REPORT_DIR_ENV, REPORT_NAME_ENV, top_table
+
+    monkeypatch.setenv(REPORT_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(REPORT_NAME_ENV, "churn_warning")
+    short = pd.DataFrame({"客户": ["C1", "C2"], "原话": ["退钱", "销户"]})
+    full = short.assign(全部原话=["退钱、把钱退给我", "销户、转走"])
+    out = str(top_table(short, 5, csv_name="warnings", export=full))
+    assert "全部原话" not in out and 'href="churn_warning_warnings.csv"' in out
+    text = (tmp_path / "churn_warning_warnings.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "客户,原话,全部原话"
