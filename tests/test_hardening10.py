@@ -211,3 +211,27 @@ def test_docstring_examples_of_more_modules_run(name):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0, f"cxtext.{name}: {result.failed} example(s) failed"
+
+
+def test_umap_functions_get_numba_disk_cache(monkeypatch):
+    pytest.importorskip("bertopic")
+    umap_ = pytest.importorskip("umap.umap_")
+    import types
+
+    import numba
+    from numba.core.caching import NullCache
+
+    from cxtext import _topics_bertopic as tb
+
+    # the import switched UMAP's functions on
+    assert not isinstance(umap_.smooth_knn_dist._cache, NullCache)
+    # a module of jitted functions without cache=True, as UMAP's are
+    fake = types.ModuleType("cx_fake_jit")
+    fake.add_one = numba.njit(lambda x: x + 1)
+    monkeypatch.setitem(sys.modules, "cx_fake_jit", fake)
+    monkeypatch.setattr(tb, "_JIT_MODULES", ("cx_fake_jit",))
+    monkeypatch.setenv(tb.NUMBA_CACHE_ENV, "0")
+    assert tb.cache_numba_jit() == 0 and isinstance(fake.add_one._cache, NullCache)
+    monkeypatch.delenv(tb.NUMBA_CACHE_ENV)
+    assert tb.cache_numba_jit() == 1 and not isinstance(fake.add_one._cache, NullCache)
+    assert tb.cache_numba_jit() == 0  # once only
