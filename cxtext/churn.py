@@ -41,6 +41,7 @@ Suggested actions (``suggested_action``, first that applies)
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -180,7 +181,7 @@ def _features() -> tuple[_Feature, ...]:
           lambda r: (f"{_scalar(r.get('days_since_last_contact')):.0f}天前"
                      if pd.notna(r.get("days_since_last_contact")) else "无")),
         f("unresolved_contacts", "structured", ("unresolved_contacts",),
-          lambda p: log1p(_num(p, "unresolved_contacts")), "未解决的联系",
+          lambda p: log1p(_num(p, "unresolved_contacts")), "未解决的联系次数",
           _int_text("unresolved_contacts")),
         # money leaving: ln(last month / the three before), 0 when the CRM has no balances
         f("assets_trend", "structured", ("assets_trend_3m",),
@@ -950,20 +951,49 @@ def _as_list(v: object) -> list:
     return []
 
 
+_CLAUSE_ENDS = frozenset("，。！？；、,.!?;：:… ")
+_PLACEHOLDER_RE = re.compile(r"\[[^\[\]\s]{1,8}\]")
+
+
+def _word_bounds(text: str) -> list[int]:
+    """Offsets where a quote may start or end: between jieba's words, never inside a
+    masking placeholder such as ``[手机号]``."""
+    import rjieba
+
+    bounds, at = [0], 0
+    for word in rjieba.cut(text):
+        at += len(word)
+        bounds.append(at)
+    inside = {i for m in _PLACEHOLDER_RE.finditer(text) for i in range(m.start() + 1, m.end())}
+    return [b for b in bounds if b not in inside]
+
+
 def _quote(text: str, span: str | None, max_chars: int) -> str:
+    """``text`` masked and, when longer than ``max_chars``, cut around ``span`` at a clause
+    start or a word boundary (a quote that starts mid-word, 贷扣款 for 房贷扣款, misleads)."""
     from cxtext.text.pii import mask_pii
 
     masked = " ".join(mask_pii(str(text)).split())
     if len(masked) <= max_chars:
         return masked
-    start = 0
+    pos, span_end = 0, 0
     if span:
-        pos = masked.find(mask_pii(span))
-        if pos >= 0:
-            start = max(0, pos - max_chars // 3)
-    start = min(start, len(masked) - max_chars)
-    body = masked[start:start + max_chars]
-    return ("…" if start > 0 else "") + body + ("…" if start + max_chars < len(masked) else "")
+        found = masked.find(mask_pii(span))
+        if found >= 0:
+            pos, span_end = found, found + len(mask_pii(span))
+    start = min(max(0, pos - max_chars // 3), len(masked) - max_chars)
+    bounds = _word_bounds(masked)
+    if start > 0:
+        # the earliest clause start before the evidence, else the next word boundary
+        clause = next((i for i in range(start, max(start, pos) + 1)
+                       if masked[i - 1] in _CLAUSE_ENDS), None)
+        start = clause if clause is not None else next(
+            (b for b in bounds if b >= start), start)
+    end = min(len(masked), start + max_chars)
+    if end < len(masked):
+        end = max((b for b in bounds if max(start + 1, span_end) <= b <= end), default=end)
+    body = masked[start:end].strip()
+    return ("…" if start > 0 else "") + body + ("…" if end < len(masked) else "")
 
 
 def churn_evidence(turn_tags: pd.DataFrame, conversations: pd.DataFrame, *,

@@ -235,3 +235,25 @@ def test_umap_functions_get_numba_disk_cache(monkeypatch):
     monkeypatch.delenv(tb.NUMBA_CACHE_ENV)
     assert tb.cache_numba_jit() == 1 and not isinstance(fake.add_one._cache, NullCache)
     assert tb.cache_numba_jit() == 0  # once only
+
+
+def test_churn_quotes_start_at_a_clause_or_a_word_not_mid_word():
+    import rjieba
+
+    from cxtext.churn import _quote
+
+    text = ("您好我想问一下，上个月我的房贷扣款却失败了，你们也没有短信通知，我的手机13812345678"
+            "一直开着，现在逾期了怎么办")
+    q = _quote(text, "扣款却失败", 30)
+    assert q.startswith("…上个月我的房贷扣款却失败了")  # was "…贷扣款却失败了": 房贷 cut
+    assert "13812345678" not in q and len(q) <= 32
+    asr = "我上个月房贷扣款失败了你们也没有通知我现在逾期了你们说怎么办我要投诉"
+    q = _quote(asr, "投诉", 16)
+    body = q.strip("…")
+    assert "投诉" in body and len(body) <= 16
+    bounds, at = {0}, 0
+    for word in rjieba.cut(asr):
+        at += len(word)
+        bounds.add(at)
+    start = asr.index(body)
+    assert start in bounds and start + len(body) in bounds
