@@ -4,7 +4,8 @@ and a brand named with a title (鲍师傅糕点), surnames spelled by their radi
 two-character given name that ends the text, a compound surname before a 一-led given name,
 two-character ASR self-introductions, a kinship cue before an everyday-word surname, mentions
 and topics left alone by the 一 rule, a road named for a branch (中山北路那个网点), more form
-fields (审核人：冷静) and a 、-list closed by a word for people (马兰、任真、施展这几个人).
+fields (审核人：冷静), a 、-list closed by a word for people (马兰、任真、施展这几个人), an estate
+name ending in 都 (恒大名都3期…) and the full name after 姓X叫 (我姓解叫解放).
 
 33 cases fail on the round-10 code (7cf8767); the others, look-alikes and names found
 before, give what it gave."""
@@ -176,8 +177,26 @@ def test_list_closed_by_people(text, expected):
     ("感觉就像鲁迅笔下的祥林嫂一样", []),
     ("休你，浪费大爷时间", []),
     ("两个站在走廊吃东西的房嫂是怎么回事", []),
+    ("念收垃圾的大爷，有大爷的日子真好", []),
     ("可以跟酒店前台索取", []),
     ("特别是岱西与公司、王伟等人的冲突", ["王伟"]),
 ])
 def test_review_look_alikes(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("龙湖名都2期5栋2单元801是我家", ["龙湖名都2期5栋2单元801"]),
+    ("他们都3号楼的", []),
+])
+def test_estate_name_ending_in_du(text, expected):
+    assert _addresses(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你好我姓常叫常青", ["常", "常青"]),
+    ("我姓欧阳，叫欧阳平安", ["欧阳", "欧阳平安"]),
+    ("我姓常叫常用的那个名字", ["常"]),
+])
+def test_surname_then_full_name(text, expected):
     assert _names(text) == expected

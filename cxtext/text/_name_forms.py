@@ -197,6 +197,23 @@ def role_surnames(w: str) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _surname_then_name_re() -> re.Pattern[str]:
+    return re.compile(f"姓(?P<sur>{pp.surname_pattern()})[，, ]?(?:名字|全名)?叫(?:做)?"
+                      "(?P<name>(?P=sur)[\u4e00-\u9fff]{1,2}?)(?=本人|[^\u4e00-\u9fff]|$)")
+
+
+def surname_then_name(w: str) -> list[Span]:
+    """The full name after 姓X叫 that starts with the surname just said (我姓解叫解放, 姓欧阳，
+    叫欧阳平安; round 11): a name even when it is a word (call when 姓 is in ``w``)."""
+    out: list[Span] = []
+    for m in _surname_then_name_re().finditer(w):
+        s, e = m.span("name")
+        if all(c not in pp.NAME_STOP for c in w[s + len(m.group("sur")) : e]):
+            out.append((s, e, "name"))
+    return out
+
+
 def spelled_repeat(w: str, spelled_end: int) -> Span | None:
     """The surname character repeated after 那个 right after a spelling (口天吴那个吴)."""
     ch = w[spelled_end - 1]

@@ -486,6 +486,8 @@ def _names(w: str) -> list[Span]:
         for m in rx.surname_only.finditer(w):
             out.append((m.start("sur"), m.end("sur"), "name"))
         out += _name_forms.role_surnames(w)  # 梁姓客户经理, 姓曹，曹操的曹
+        if "叫" in w:
+            out += _name_forms.surname_then_name(w)  # 我姓解叫解放 (round 11)
     # round 9's forms, each behind a test for a literal it needs (str tests: a regex
     # character-class search for all of them read more instructions under valgrind)
     if "某" in w:
@@ -1189,9 +1191,9 @@ def _name_before_title(
             continue
         if w[s : t + len(title)] in pp.TITLE_WORDS:
             continue
-        if title in pp.TITLES_CLEAN_LEFT and not (
-                _clean_before(w, s) or w[max(0, s - 2) : s] in pp.cue_types()):
-            continue  # 祥林嫂, 浪费大爷时间 (邻居郝大爷: after a cue word)
+        if title in pp.TITLES_CLEAN_LEFT and (sur in _name_forms.MOU_NOT_SURNAME or not (
+                _clean_before(w, s) or w[max(0, s - 2) : s] in pp.cue_types())):
+            continue  # 祥林嫂, 浪费大爷时间, 有大爷的日子 (邻居郝大爷: after a cue word)
         if slen == 1:
             if s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS:
                 continue
@@ -1519,9 +1521,10 @@ def _with_block_name(wide: str, a: Span) -> Span:
         return a
     k = s - 1 if wide[s - 1] == " " else s
     b = k
-    while b > 0 and k - b < _BLOCK_MAX and wide[b - 1] not in _BLOCK_STOP and (
+    while b > 0 and k - b < _BLOCK_MAX and (
+            wide[b - 1] not in _BLOCK_STOP or (b == k and wide[b - 1] == "都")) and (
             _han(wide[b - 1]) or wide[b - 1].isascii() and wide[b - 1].isalnum()):
-        b -= 1
+        b -= 1  # (都 right before the number ends a name, 恒大名都3期: the adverb takes a verb)
     if k - b < 2 or (b > 0 and k - b == _BLOCK_MAX and wide[b - 1] not in _BLOCK_STOP):
         return a  # nothing glued, or a longer run of text (not a block name)
     return (b, e, typ)
