@@ -514,6 +514,24 @@ KIN_GIVEN_MIN: Final = 1.0
 KIN_NOT_SURNAME: Final = frozenset("和跟与同及向从对给于把被让都也还就后在有是那连能")
 #: What may follow such a name besides :data:`RIGHT_OK` and a non-Han character.
 KIN_RIGHT: Final = frozenset("才刚今昨")
+#: What may follow a two-character name there: fewer words than after three characters.
+KIN_SHORT_RIGHT: Final = frozenset("才刚")
+
+
+def kin_name(w: str, s: int) -> int | None:
+    """:func:`kin_full_name`, or else a two-character name (我儿子时雨才八岁): a clearly
+    name-like given character, not a word with the surname, then a non-Han character or
+    one of :data:`KIN_SHORT_RIGHT`."""
+    e = kin_full_name(w, s)
+    if e is not None or s + 2 > len(w) or w[s] not in pp.surnames()[0] or (
+            w[s] in KIN_NOT_SURNAME):
+        return e
+    st = name_stats()
+    if st.given.get(w[s + 1], -9.0) < KIN_GIVEN_MIN or st.freq.get(w[s : s + 2], 0) > 0:
+        return None
+    if s + 2 < len(w) and "\u4e00" <= w[s + 2] <= "\u9fff" and w[s + 2] not in KIN_SHORT_RIGHT:
+        return None
+    return s + 2
 
 
 def kin_full_name(w: str, s: int) -> int | None:

@@ -434,7 +434,7 @@ def _names(w: str) -> list[Span]:
             # follows and how name-like the given name is together decide
             e = _scored_end(w, s, slen, _CUE_WEIGHT[cue])
             if e is None and cue == "kin" and slen == 1:
-                e = _name_forms.kin_full_name(w, s)  # 我孙子年一鸣才五岁 (round 11)
+                e = _name_forms.kin_name(w, s)  # 我孙子年一鸣才五岁, 我儿子时雨才八岁 (round 11)
             if e is not None:
                 out.append((s, e, "name"))
             continue
