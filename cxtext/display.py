@@ -65,19 +65,45 @@ def kpi_cards(items: Mapping[str, object]) -> HTML:
     return HTML(f'<div class="cx-kpis">{cards}</div>')
 
 
-def quotes(texts: Iterable[str], *, max_chars: int = 300) -> HTML:
+def quotes(texts: Iterable[str], *, max_chars: int = 300, distinct: bool = False) -> HTML:
     """Verbatim evidence quotes, personal data masked, HTML-escaped, truncated.
+
+    With ``distinct=True`` a quote that is nearly the same as one already shown (the same
+    question in another spelling: 进来的? / 进来滴?) is left out, so three quotes show three
+    things a customer said.
 
     Examples
     --------
     >>> str(quotes(["我的电话是13812345678 <b>"]))
     '<div class="cx-quote">我的电话是[手机号] &lt;b&gt;</div>'
+    >>> quotes(["那最近一笔是什么时候进来的?", "那最近一笔是什么时候进来滴?"],
+    ...        distinct=True).count("cx-quote")
+    1
     """
     blocks = []
+    seen: list[set[str]] = []
     for text in texts:
         t = shorten(clean_text(text), max_chars)
+        if distinct:
+            grams = _bigrams(t)
+            if any(_overlap(grams, g) >= 0.6 for g in seen):
+                continue
+            seen.append(grams)
         blocks.append(f'<div class="cx-quote">{html.escape(t)}</div>')
     return HTML("".join(blocks))
+
+
+_PUNCT = re.compile(r"[\s\W_]+")
+
+
+def _bigrams(text: str) -> set[str]:
+    t = _PUNCT.sub("", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)} or {t}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Share of the shorter quote's character pairs found in the other (1.0 = contained)."""
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 # Where a long quote may be cut: after a sentence or clause mark, or at a space (ASR text

@@ -78,3 +78,12 @@ def test_top_table_exports_the_detailed_table(tmp_path, monkeypatch):
     assert "全部原话" not in out and 'href="churn_warning_warnings.csv"' in out
     text = (tmp_path / "churn_warning_warnings.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "客户,原话,全部原话"
+
+
+def test_distinct_quotes_drop_near_duplicates_only():
+    texts = ["那最近一笔是什么时候进来的?", "那最近一笔是神马时候进来滴?",
+             "喂?办签证需要存款证明,怎么开?", "办签证需要存款证明,怎么开?", "开存款证明要什么材料?"]
+    shown = str(quotes(texts, distinct=True))
+    assert shown.count("cx-quote") == 3
+    assert "进来的" in shown and "神马" not in shown and "要什么材料" in shown
+    assert str(quotes(texts)).count("cx-quote") == 5  # default: every quote
