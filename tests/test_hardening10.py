@@ -203,10 +203,15 @@ def test_empty_tag_conversations_have_the_dtypes_of_a_non_empty_one():
 
 
 @pytest.mark.parametrize("name", ["audit", "schema", "tags.base", "tags.tag"])
-def test_docstring_examples_of_more_modules_run(name):
+def test_docstring_examples_of_more_modules_run(name, monkeypatch):
+    import copy
     import doctest
     import importlib
 
+    from cxtext.tags import base
+
+    # register_backend's example adds a backend: keep it out of later tests
+    monkeypatch.setattr(base, "_REGISTRY", copy.deepcopy(base._REGISTRY))
     module = importlib.import_module(f"cxtext.{name}")
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
