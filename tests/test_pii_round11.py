@@ -203,3 +203,14 @@ def test_estate_name_ending_in_du(text, expected):
 ])
 def test_surname_then_full_name(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label joined by a middle dot (h5's churn report, session 10): no transliterated name
+    ("在线客服·晚上", []),
+    ("电话客服·白天", []),
+    ("我和阿依古丽·买买提一起去的", ["阿依古丽·买买提"]),
+    ("约翰·汤普森来过", ["约翰·汤普森"]),
+])
+def test_dotted_labels(text, expected):
+    assert _names(text) == expected

@@ -767,8 +767,9 @@ def _dotted_names(w: str) -> list[Span]:
         if any(_DOTTED_PLACE_RE.search(p) or any(c in _DOTTED_STOP for c in p)
                for p in parts):
             continue  # 杭州·西湖, 商品被打开·漏出来了
-        if all(p in _everyday_words() for p in parts):
-            continue  # 简短·礼貌·急躁 (a portrait's style), 愤怒·失望
+        if all(p in _everyday_words() for p in parts) or any(
+                p in _everyday_words() and not all(c in _TRANSLIT for c in p) for p in parts):
+            continue  # 简短·礼貌·急躁 (a portrait's style), 愤怒·失望; 在线客服·晚上 (round 11)
         out.append((s, e, "name"))
     return out
 
