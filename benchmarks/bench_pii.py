@@ -46,6 +46,9 @@ who changed the code, committed before the code was frozen, and is scored once a
 Hold-out 9 then became development data for a tenth round; ``pii_holdout10.jsonl``
 (``"holdout10"``) was written by another engineer than the one who changed the code (h1,
 session 9), committed before the code was frozen, and is scored once after it.
+Hold-out 10 then became development data for an eleventh round; ``pii_holdout11.jsonl``
+(``"holdout11"``) was written by another engineer than the one who changed the code (h1,
+session 10), committed before the code was frozen, and is scored once after it.
 
 Hold-outs 1-8 were written by the engineer who then wrote the code. ``"jddc"`` is
 built from real text instead: the personal-data placeholders of the desensitised JDDC chat
@@ -62,7 +65,7 @@ Usage::
     python benchmarks/bench_pii.py [--cases corpora/gold/pii_cases.jsonl]
         [--independent corpora/gold/pii_independent.jsonl] [--show-errors]
         [--jddc-src PATH] [--jddc-dev-only] [--holdout6 PATH] [--holdout7 PATH]
-        [--holdout8 PATH] [--holdout9 PATH] [--holdout10 PATH]
+        [--holdout8 PATH] [--holdout9 PATH] [--holdout10 PATH] [--holdout11 PATH]
 """
 
 from __future__ import annotations
@@ -97,6 +100,7 @@ HOLDOUT7 = REPO / "corpora" / "gold" / "pii_holdout7.jsonl"
 HOLDOUT8 = REPO / "corpora" / "gold" / "pii_holdout8.jsonl"
 HOLDOUT9 = REPO / "corpora" / "gold" / "pii_holdout9.jsonl"
 HOLDOUT10 = REPO / "corpora" / "gold" / "pii_holdout10.jsonl"
+HOLDOUT11 = REPO / "corpora" / "gold" / "pii_holdout11.jsonl"
 JDDC_MAKE = REPO / "corpora" / "gold" / "pii_jddc_make.py"
 JDDC_SRC = REPO.parent / "shared" / "data" / "JDDC2019_chat_sample" / "chat_0.1per.txt"
 TARGET_RECALL, TARGET_PRECISION = 0.99, 0.98
@@ -333,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout8", type=Path, default=HOLDOUT8)
     ap.add_argument("--holdout9", type=Path, default=HOLDOUT9)
     ap.add_argument("--holdout10", type=Path, default=HOLDOUT10)
+    ap.add_argument("--holdout11", type=Path, default=HOLDOUT11)
     ap.add_argument("--jddc-src", type=Path, default=JDDC_SRC,
                     help="the JDDC chat sample the 'jddc' cases are built from")
     ap.add_argument("--jddc-dev-only", action="store_true",
@@ -446,7 +451,18 @@ def main(argv: list[str] | None = None) -> int:
         "frozen, never opened, run or scored by the code's author before the one blind look; "
         "development data for that round were every earlier set (hold-outs 1-9), the JDDC "
         "dev half, the unit tests' sentences, probe sentences, the demo corpus and the "
-        "unlabelled review and weibo corpora (corpora/gold/README.md, 'Hold-out 10')",
+        "unlabelled review and weibo corpora (corpora/gold/README.md, 'Hold-out 10'); "
+        "development data for the eleventh round since",
+    )
+    holdout11, hold11_errors = _extra_set(
+        args.holdout11,
+        "blind hold-out for the eleventh name/address round, written by another engineer "
+        "than the one who changed the code (h1, session 10): committed before the round's "
+        "code was frozen, never opened, run or scored by the code's author before the one "
+        "blind look; development data for that round were every earlier set (hold-outs "
+        "1-10), the JDDC dev half, the unit tests' sentences, probe sentences, the demo "
+        "corpus and the unlabelled review and weibo corpora (corpora/gold/README.md, "
+        "'Hold-out 11')",
     )
     jddc, jddc_errors = jddc_sets(args.jddc_src, dev_only=args.jddc_dev_only)
     report = {
@@ -468,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout8": holdout8,
         "holdout9": holdout9,
         "holdout10": holdout10,
+        "holdout11": holdout11,
         "jddc": jddc,
         "blind_scores": {
             "note": "each blind hold-out's [precision, recall, support] at its one blind look, "
@@ -493,7 +510,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors:
         print("\n".join(errors + ind_errors + hold_errors + hold2_errors + dev3_errors
                         + hold3_errors + hold4_errors + hold5_errors + hold6_errors + hold7_errors
-                        + hold8_errors + hold9_errors + hold10_errors + jddc_errors))
+                        + hold8_errors + hold9_errors + hold10_errors + hold11_errors
+                        + jddc_errors))
     print(f"{len(cases)} cases, {len(errors)} errors; find_pii {report['texts_per_s']} texts/s "
           f"(no-PII texts {report['texts_per_s_no_pii']}/s), "
           f"mask_pii {report['mask_texts_per_s']} texts/s")
@@ -524,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("hold-out 7", holdout7, hold7_errors),
                                      ("hold-out 8", holdout8, hold8_errors),
                                      ("hold-out 9", holdout9, hold9_errors),
-                                     ("hold-out 10", holdout10, hold10_errors)):
+                                     ("hold-out 10", holdout10, hold10_errors),
+                                     ("hold-out 11", holdout11, hold11_errors)):
         if extra is not None:
             print(f"{key}: {extra['n_cases']} cases, {len(extra_errors)} errors, "
                   f"{extra['negatives']['false_positives']} false positive(s) on "
