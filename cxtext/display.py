@@ -373,8 +373,9 @@ def _fact(label: str, value: Any) -> str:
             f"{html.escape(_cell_text(value, None, True))}</span>")
 
 
-_FLAGS = (("churn_intent", "有销户意向"), ("escalation", "有升级投诉倾向"),
-          ("do_not_market", "不宜营销"))
+# The words of the portrait's tag_line (portrait.py), so a card's badge and line agree.
+_FLAGS = (("churn_intent", "有销户意向"), ("escalation", "扬言升级投诉"),
+          ("do_not_market", "勿营销"))
 
 
 def portrait_cards(portraits: pd.DataFrame) -> HTML:

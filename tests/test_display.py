@@ -87,3 +87,14 @@ def test_distinct_quotes_drop_near_duplicates_only():
     assert shown.count("cx-quote") == 3
     assert "进来的" in shown and "神马" not in shown and "要什么材料" in shown
     assert str(quotes(texts)).count("cx-quote") == 5  # default: every quote
+
+
+def test_portrait_card_badges_use_the_tag_line_words():
+    from cxtext.display import portrait_cards
+
+    p = pd.DataFrame({"customer_id": ["C1"], "tier_name": ["白金"],
+                      "tag_line": ["白金客户·近30天投诉3次·扬言升级投诉·勿营销"],
+                      "escalation": [True], "do_not_market": [True], "churn_intent": [False]})
+    card = str(portrait_cards(p))
+    assert '<span class="cx-flag">扬言升级投诉</span>' in card
+    assert '<span class="cx-flag">勿营销</span>' in card and "有销户意向" not in card
