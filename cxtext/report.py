@@ -39,6 +39,16 @@ REPORTS: dict[str, tuple[str, str]] = {
     "service_quality": ("06_service_quality.ipynb", "服务质量"),
 }
 
+#: One line per report for the index: what a reader finds in it.
+REPORT_PURPOSE: dict[str, str] = {
+    "corpus_profile": "分析了哪些数据：渠道、月份、会话长度、识别并脱敏的个人信息",
+    "tag_quality": "情感、情绪、投诉类别和意图标签是否可信（与 snownlp 对比）",
+    "topics": "客户在谈什么，现有投诉分类没有覆盖的新话题，上升的话题",
+    "customer_portrait": "客户等级 × 情绪 × 投诉类别分群，情绪负面的高价值客户",
+    "churn_warning": "回访名单：谁可能流失、为什么、客户原话、建议处理和联系方式",
+    "service_quality": "班组和坐席质检评分卡、服务禁语、得分最低的会话",
+}
+
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]+$")
 
 
@@ -492,10 +502,12 @@ def write_index(
     rows = []
     for e in entries:
         params = html.escape(json.dumps(e["parameters"], ensure_ascii=False))
+        purpose = REPORT_PURPOSE.get(Path(e["file"]).stem, "")
         rows.append(
             f'<tr><td><a href="{html.escape(e["file"])}">{html.escape(e["title"])}</a></td>'
-            f"<td><code>{params}</code></td><td>{e['seconds']:.0f} 秒</td>"
-            f"<td>{html.escape(e['generated'])}</td></tr>"
+            f"<td>{html.escape(purpose)}</td>"
+            f"<td>{html.escape(e['generated'])}</td><td>{e['seconds']:.0f} 秒</td>"
+            f"<td><code>{params}</code></td></tr>"
         )
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>cxtext 报告目录</title>
@@ -507,8 +519,8 @@ td, th {{ border-bottom: 1px solid #ddd; padding: .5em; text-align: left; }}
 code {{ font-size: .85em; color: #555; }}
 </style></head><body>
 <h1>cxtext 报告目录</h1>
-<p>数据范围：{html.escape(data_range) or "—"}　生成时间：{now}</p>
-<table><tr><th>报告</th><th>参数</th><th>生成耗时</th><th>生成时间</th></tr>
+<p>数据期间：{html.escape(data_range) or "—"}　生成时间：{now}</p>
+<table><tr><th>报告</th><th>内容</th><th>生成时间</th><th>生成耗时</th><th>技术参数</th></tr>
 {''.join(rows)}
 </table></body></html>
 """

@@ -98,3 +98,16 @@ def test_portrait_card_badges_use_the_tag_line_words():
     card = str(portrait_cards(p))
     assert '<span class="cx-flag">扬言升级投诉</span>' in card
     assert '<span class="cx-flag">勿营销</span>' in card and "有销户意向" not in card
+
+
+def test_long_reference_numbers_are_masked_in_pages_and_csv(tmp_path, monkeypatch):
+    from cxtext.display import REPORT_DIR_ENV, REPORT_NAME_ENV, clean_text, export_csv, table
+
+    text = "是开发区支行，今天上午去的。订单号202501073001634455啊。电话13812345678，金额3,084.56元"
+    shown = clean_text(text)
+    assert "[编号]" in shown and "[手机号]" in shown and "3,084.56" in shown
+    assert "202501073001634455" not in str(table(pd.DataFrame({"原话": [text]})))
+    monkeypatch.setenv(REPORT_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(REPORT_NAME_ENV, "churn_warning")
+    path = export_csv(pd.DataFrame({"原话": [text]}), "warnings")
+    assert "202501073001634455" not in path.read_text(encoding="utf-8-sig")

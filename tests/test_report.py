@@ -156,6 +156,10 @@ def test_every_report_renders_without_code_or_stderr(rendered_reports, name):
     title = REPORTS[name][1]
     assert html.startswith("<!DOCTYPE html>") and f"{title}报告" in html
     assert "<h2" in html and 'class="cx-kpis"' in html  # headings and a summary at the top
+    # every report opens with its data period and size, then what to act on
+    assert 'class="cx-scope">数据期间：2025-01-' in html
+    assert html.index('class="cx-scope"') < html.index('class="cx-kpis"')
+    assert 'class="cx-actions"' in html and "本期建议优先处理" in html
     assert r.stderr == []  # no warning (missing glyph or other) while rendering
     body = re.sub(r"<style.*?</style>", "", html, flags=re.S)
     assert "Traceback" not in body and "Warning" not in body and "Error" not in body
@@ -168,7 +172,17 @@ def test_reports_show_their_content(rendered_reports):
     assert "与 snownlp 基线的对比" in text["tag_quality"]
     assert "主要话题" in text["topics"] and "话题趋势" in text["topics"]
     assert 'class="cx-card"' in text["customer_portrait"]
-    assert "预警名单" in text["churn_warning"] and "建议处理" in text["churn_warning"]
+    # a usable call-back list: who, why, the customer's words, what to do, how to reach them
+    for column in ("客户", "原因", "客户原话（已脱敏）", "建议处理", "建议联系方式"):
+        assert f"<th>{column}</th>" in text["churn_warning"], column
+    assert "回访名单" in text["churn_warning"]
+    # no English ids of labels or deduction items reach the page
+    for name, html in text.items():
+        body = re.sub(r"<style.*?</style>|data:[a-z/+-]+;base64,[A-Za-z0-9+/=]+", "", html,
+                      flags=re.S)
+        for word in ("intent_churn", "identity_check", "long_silence", "rule_id", "neg", "anger",
+                     "未知坐席"):
+            assert not re.search(rf"(?<![A-Za-z_]){word}(?![A-Za-z_])", body), (name, word)
     assert "班组评分卡" in text["service_quality"] and "得分最低的会话" in text["service_quality"]
     # charts are embedded images
     for name in ("tag_quality", "topics", "customer_portrait", "churn_warning",
@@ -203,6 +217,10 @@ def test_html_safety_scan(rendered_reports, report_corpus):
 def test_csv_exports_are_masked_and_formula_safe(rendered_reports):
     csvs = sorted(rendered_reports.out.glob("*.csv"))
     assert csvs, "long tables link a CSV with the full list"
+    # the call-back list's CSV holds every reason and quote, under the Chinese headers
+    head = (rendered_reports.out / "churn_warning_warnings.csv").read_text(
+        encoding="utf-8-sig").splitlines()[0]
+    assert head.startswith("排名,客户,等级,风险分,风险等级,原因,客户原话（已脱敏）,建议处理")
     for path in csvs:
         text = path.read_text(encoding="utf-8-sig")
         assert not PHONE.search(text) and not ID18.search(text) and not CARD.search(text)
@@ -226,6 +244,8 @@ def test_index_lists_all_reports(rendered_reports):
         assert f'href="{name}.html"' in text and title in text
     assert "2025-01-" in text  # the data range of the slice
     assert "&quot;embedding&quot;: &quot;tfidf-svd&quot;" in text  # parameters per report
+    # the same word for the data period as the reports' scope line, and what each report is for
+    assert "数据期间：2025-01-" in text and "回访名单：谁可能流失" in text
 
 
 def test_display_helpers_escape_and_mask():
