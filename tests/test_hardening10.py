@@ -262,3 +262,17 @@ def test_churn_quotes_start_at_a_clause_or_a_word_not_mid_word():
         bounds.add(at)
     start = asr.index(body)
     assert start in bounds and start + len(body) in bounds
+
+
+def test_topic_quotes_are_distinct_and_cut_at_a_clause_end():
+    from cxtext.topics import _quotes
+
+    long = "我想问一下首付比例现在是多少，" * 5 + "另外公积金贷款和商业贷款能不能组合办理"
+    got = _quotes([["那最近一笔是什么时候进来的?"], ["那最近一笔是什么时候进来滴?"],
+                   [long], ["信用卡年费怎么又扣了"]], ["进来", "首付", "年费"])
+    assert got[0] == "那最近一笔是什么时候进来的?"
+    # the same question spelled otherwise comes after the distinct quotes
+    assert got[1].endswith("多少…") and len(got[1]) <= 80  # cut at a clause mark, not mid-word
+    assert got[2] == "信用卡年费怎么又扣了"
+    few = _quotes([["那最近一笔是什么时候进来的?"], ["那最近一笔是什么时候进来滴?"]], ["进来"])
+    assert few == ["那最近一笔是什么时候进来的?", "那最近一笔是什么时候进来滴?"]
