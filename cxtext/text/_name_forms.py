@@ -418,7 +418,8 @@ def _yi_re() -> re.Pattern[str]:
     # lookbehind must have one width
     comp = "|".join(sorted(pp.surnames()[1]))
     # the literal first, so that ``re`` skips ahead to 一
-    return re.compile(f"一(?:(?<=[{plain}]一)|(?<=(?:{comp})一))(?=[{strong}])")
+    # the lookahead before the lookbehinds: most 一 (一下, 一个) fail it at once
+    return re.compile(f"一(?=[{strong}])(?:(?<=[{plain}]一)|(?<=(?:{comp})一))")
 
 
 def yi_names(w: str) -> list[Span]:
@@ -482,6 +483,9 @@ def self_nicknames(w: str) -> list[Span]:
 _STAFF_LEFT_RE: Final = re.compile(
     "(?:顾问|经理|柜员|客服|专员|业务员|信贷员|营业员|坐席|主管|助理|同事|"
     "(?:柜台|网点|支行|分行|营业厅|营业部|大堂|银行|你们|你们行)的)$")
+#: The last characters of :data:`_STAFF_LEFT_RE`'s words (顾问, 经理, 柜员, 客服, 坐席, 主管,
+#: 同事, 的): a cheap test before it.
+_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事的")
 #: What may follow such a nickname: a clause end or a verb of saying or acting.
 _STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打")
 
@@ -499,7 +503,11 @@ def staff_nicknames(w: str) -> list[Span]:
     surname, as :func:`self_nicknames`, unless 小X / 老X is a word (小米, 老师) or 小白."""
     freq = name_stats().freq
     out: list[Span] = []
-    for m in _staff_nick_re().finditer(w):
+    rx = _staff_nick_re()
+    for p in sorted((*_finds(w, "小"), *_finds(w, "老"))):
+        # a job or 的 must end right before 小/老: one character test before the regex
+        if not p or w[p - 1] not in _STAFF_LEFT_LAST or (m := rx.match(w, p)) is None:
+            continue
         s = m.start("sur")
         if (w[s] not in SELF_NICK_NOT and freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX
                 and _STAFF_LEFT_RE.search(w, max(0, s - 8), s - 1)):
