@@ -124,6 +124,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 # has spaces between phrases). A cut elsewhere can split a word (房|贷) or a placeholder.
 _BREAKS = "。！？!?；;，,、：:…\n "
 _PLACEHOLDER_OPEN = re.compile(r"\[[^\]]{0,8}$")
+_PARTIAL_NUMBER = re.compile(r"[0-9][0-9,.]*$")
 
 
 def shorten(text: str, max_chars: int) -> str:
@@ -141,11 +142,26 @@ def shorten(text: str, max_chars: int) -> str:
     '短句'
     """
     if max_chars < 2 or len(text) <= max_chars:
+        if len(text) >= _UPSTREAM_CUT and text.endswith("…") and not text.endswith("……"):
+            return _clause_cut(text[:-1])  # cut elsewhere at a fixed length, maybe mid-word
         return text
-    head = text[: max_chars - 1]
-    cut = max(head.rfind(ch) for ch in _BREAKS)
-    keep_clause = cut + 1 >= len(head) // 2
-    head = head[: cut + 1] if keep_clause else _PLACEHOLDER_OPEN.sub("", head)
+    return _clause_cut(text[: max_chars - 1])
+
+
+# A quote this long that ends in one "…" was cut by its producer (topic quotes are cut at
+# 80 characters): its tail is re-cut at a clause end; a shorter one is the speaker's own "…".
+_UPSTREAM_CUT = 60
+
+
+def _clause_cut(head: str) -> str:
+    # the last clause mark or space, but not a thousands separator or decimal (2,283.61)
+    cut = next((i for i in range(len(head) - 1, -1, -1) if head[i] in _BREAKS
+                and not (head[i] in ",." and 0 < i < len(head) - 1
+                         and head[i - 1].isdigit() and head[i + 1].isdigit())), -1)
+    if cut + 1 >= len(head) // 2:
+        head = head[: cut + 1]
+    else:  # cut at the limit: not inside a placeholder, and no number left half-written
+        head = _PARTIAL_NUMBER.sub("", _PLACEHOLDER_OPEN.sub("", head))
     return head.rstrip(" ，,、：:；;") + "…"
 
 

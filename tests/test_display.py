@@ -111,3 +111,21 @@ def test_long_reference_numbers_are_masked_in_pages_and_csv(tmp_path, monkeypatc
     monkeypatch.setenv(REPORT_NAME_ENV, "churn_warning")
     path = export_csv(pd.DataFrame({"原话": [text]}), "warnings")
     assert "202501073001634455" not in path.read_text(encoding="utf-8-sig")
+
+
+def test_a_quote_cut_upstream_is_re_cut_at_a_clause_end():
+    topic_quote = ("@云澜银行没逾期却上了征信!我一直觉得你们银行挺靠谱的,可这次真不行。"
+                   "疫情期间说好的延期还款不上征信,结果还是上了!"
+                   "我有当时的还款凭证,现在房贷批不下来,首付…")
+    out = shorten(topic_quote, 300)
+    assert out.endswith("现在房贷批不下来…") and "首付" not in out
+    assert shorten("那我再等等…", 300) == "那我再等等…"  # the speaker's own ellipsis stays
+    assert shorten("请稍候……", 300) == "请稍候……"
+
+
+def test_cut_never_splits_a_number_at_its_thousands_separator():
+    # no clause end in the second half: cut at the limit, dropping the half-written amount
+    text = "我的货款付不出去，转账金额是2,283.61元没到账"
+    assert shorten(text, 21) == "我的货款付不出去，转账金额是…"
+    # a clause end there, but "2,283" is one number, not two clauses
+    assert shorten("转账金额是2,283.61元没到账啊你们", 10) == "转账金额是…"
