@@ -142,15 +142,8 @@ def shorten(text: str, max_chars: int) -> str:
     '短句'
     """
     if max_chars < 2 or len(text) <= max_chars:
-        if len(text) >= _UPSTREAM_CUT and text.endswith("…") and not text.endswith("……"):
-            return _clause_cut(text[:-1])  # cut elsewhere at a fixed length, maybe mid-word
-        return text
+        return text  # idempotent: a quote shortened upstream (topics, churn) is kept as is
     return _clause_cut(text[: max_chars - 1])
-
-
-# A quote this long that ends in one "…" was cut by its producer (topic quotes are cut at
-# 80 characters): its tail is re-cut at a clause end; a shorter one is the speaker's own "…".
-_UPSTREAM_CUT = 60
 
 
 def _clause_cut(head: str) -> str:

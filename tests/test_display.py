@@ -113,13 +113,15 @@ def test_long_reference_numbers_are_masked_in_pages_and_csv(tmp_path, monkeypatc
     assert "202501073001634455" not in path.read_text(encoding="utf-8-sig")
 
 
-def test_a_quote_cut_upstream_is_re_cut_at_a_clause_end():
-    topic_quote = ("@云澜银行没逾期却上了征信!我一直觉得你们银行挺靠谱的,可这次真不行。"
-                   "疫情期间说好的延期还款不上征信,结果还是上了!"
-                   "我有当时的还款凭证,现在房贷批不下来,首付…")
-    out = shorten(topic_quote, 300)
-    assert out.endswith("现在房贷批不下来…") and "首付" not in out
-    assert shorten("那我再等等…", 300) == "那我再等等…"  # the speaker's own ellipsis stays
+def test_shorten_is_idempotent_for_quotes_cut_upstream():
+    # topics and churn evidence cut with shorten; quotes() cuts again with a larger limit
+    text = ("@云澜银行没逾期却上了征信!我一直觉得你们银行挺靠谱的,可这次真不行。"
+            "疫情期间说好的延期还款不上征信,结果还是上了!"
+            "我有当时的还款凭证,现在房贷批不下来,首付都交了我真的很急")
+    once = shorten(text, 80)
+    assert once.endswith("现在房贷批不下来…")
+    assert shorten(once, 200) == once and shorten(once, len(once)) == once
+    assert str(quotes([once], max_chars=200)) == f'<div class="cx-quote">{once}</div>'
     assert shorten("请稍候……", 300) == "请稍候……"
 
 
