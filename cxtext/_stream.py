@@ -594,7 +594,6 @@ def tag_parquet(
     counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
 
     pending: list[Any] = []  # the previous batch's futures and rows (n_jobs > 1)
-    bars: list[Any] = []
 
     def drain() -> None:
         """Write the batch the workers were given last, once they are done with it."""
@@ -604,7 +603,7 @@ def tag_parquet(
         done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in collect(futures, jobs)]
         clock.lap("workers")  # waiting and IPC; the workers' own CPU is not counted here
         write(done)
-        bars[0].update(n_rows)
+        bar.update(n_rows)  # the progress bar follows the writes
 
     def run(table: Any, ids: np.ndarray) -> None:
         clock.lap("read")
@@ -630,7 +629,7 @@ def tag_parquet(
         done = [(_arrow(turns), _arrow(conversations), chars)]
         clock.lap("encode")
         write(done)
-        bars[0].update(len(ids))
+        bar.update(len(ids))
 
     def write(done: list[tuple[Any, Any, int]]) -> None:
         for turns, conversations, chars in done:
@@ -650,7 +649,6 @@ def tag_parquet(
     clock = _Clock()
     try:
         with _progress(total, progress, "cxtext.tag_parquet") as bar:
-            bars.append(bar)  # advanced when a batch is written
             for batch in src.iter_batches(batch_size=int(batch_size)):
                 table = pa.Table.from_batches([batch])
                 ids = _ids(table)

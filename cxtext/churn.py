@@ -978,9 +978,10 @@ def _quote(text: str, span: str | None, max_chars: int) -> str:
         return masked
     pos, span_end = 0, 0
     if span:
-        found = masked.find(mask_pii(span))
+        needle = mask_pii(span)
+        found = masked.find(needle)
         if found >= 0:
-            pos, span_end = found, found + len(mask_pii(span))
+            pos, span_end = found, found + len(needle)
     start = min(max(0, pos - max_chars // 3), len(masked) - max_chars)
     bounds = _word_bounds(masked)
     if start > 0:

@@ -94,17 +94,36 @@ def quotes(texts: Iterable[str], *, max_chars: int = 300, distinct: bool = False
     ...        distinct=True).count("cx-quote")
     1
     """
-    blocks = []
+    shown = [shorten(clean_text(text), max_chars) for text in texts]
+    if distinct:
+        shown = split_similar(shown)[0]
+    return HTML("".join(f'<div class="cx-quote">{html.escape(t)}</div>' for t in shown))
+
+
+def split_similar(texts: Iterable[str], overlap: float = 0.6,
+                  limit: int | None = None) -> tuple[list[str], list[str]]:
+    """``texts`` split into those unlike every earlier kept one and the near-duplicates
+    (``overlap`` or more of the shorter one's character pairs shared), both in order;
+    ``texts`` is read no further once ``limit`` are kept (it may be a generator).
+
+    Examples
+    --------
+    >>> split_similar(["那最近一笔是什么时候进来的?", "那最近一笔是什么时候进来滴?", "年费"])
+    (['那最近一笔是什么时候进来的?', '年费'], ['那最近一笔是什么时候进来滴?'])
+    """
+    kept: list[str] = []
+    similar: list[str] = []
     seen: list[set[str]] = []
-    for text in texts:
-        t = shorten(clean_text(text), max_chars)
-        if distinct:
-            grams = _bigrams(t)
-            if any(_overlap(grams, g) >= 0.6 for g in seen):
-                continue
-            seen.append(grams)
-        blocks.append(f'<div class="cx-quote">{html.escape(t)}</div>')
-    return HTML("".join(blocks))
+    for t in texts:
+        grams = _bigrams(t)
+        if any(_overlap(grams, g) >= overlap for g in seen):
+            similar.append(t)
+            continue
+        seen.append(grams)
+        kept.append(t)
+        if limit is not None and len(kept) >= limit:
+            break
+    return kept, similar
 
 
 _PUNCT = re.compile(r"[\s\W_]+")

@@ -876,27 +876,23 @@ def _quotes(turn_lists: list[list[str]], words: list[str]) -> list[str]:
     topic words, cut at a clause end within 80 characters (a cut at the limit split words:
     …首付…); a quote nearly the same as one already taken (进来的? / 进来滴?) comes after the
     distinct ones, so the three show three things customers said where there are three."""
-    from cxtext.display import _bigrams, _overlap, shorten
+    from cxtext.display import shorten, split_similar
 
-    out: list[str] = []
-    similar: list[str] = []  # near-duplicates, shown only when too few distinct quotes exist
-    seen: list[set[str]] = []
     top = words[:5]
-    for turns in turn_lists:
-        if not turns:
-            continue
-        scores = [sum(t.count(w) for w in top) for t in turns]
-        best = shorten(turns[int(np.argmax(scores))].strip(), _QUOTE_CHARS)
-        if not best or best in out or best in similar:
-            continue
-        grams = _bigrams(best)
-        if any(_overlap(grams, g) >= 0.6 for g in seen):
-            similar.append(best)
-            continue
-        seen.append(grams)
-        out.append(best)
-        if len(out) == _N_QUOTES:
-            break
+
+    def candidates() -> Iterable[str]:
+        given: set[str] = set()
+        for turns in turn_lists:
+            if not turns:
+                continue
+            scores = [sum(t.count(w) for w in top) for t in turns]
+            quote = shorten(turns[int(np.argmax(scores))].strip(), _QUOTE_CHARS)
+            if quote and quote not in given:
+                given.add(quote)
+                yield quote
+
+    # read only until three distinct quotes are found; near-duplicates fill in below that
+    out, similar = split_similar(candidates(), limit=_N_QUOTES)
     return out + similar[: _N_QUOTES - len(out)]
 
 
