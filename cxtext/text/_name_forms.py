@@ -241,6 +241,8 @@ BRAND_NEXT: Final = (
     # round 11: kitchenware and pastry (张小泉的菜刀, 沈大成的青团, 鲍师傅糕点)
     "菜刀", "刀剪", "厨具", "锅具", "青团", "糕点", "糕团", "点心", "粽子", "汤圆", "零食",
     "炒货", "烧饼", "包子", "饺子", "酱鸭", "卤肉",
+    # round 12: what a shop hands out or sells online (王小卤的优惠券; not 外卖: 张银平外卖员)
+    "优惠券", "代金券", "团购券", "网店", "店铺",
 )
 #: Goods and shops that follow a brand directly, never after 的 (陈克明挂面, 吴裕泰茶庄,
 #: 谢瑞麟项链): a person's belongings take 的 (王芳的项链), so these veto only right after
@@ -249,6 +251,8 @@ BRAND_DIRECT: Final = (
     "挂面", "面粉", "茶庄", "茶行", "茶叶", "茶楼", "项链", "戒指", "手镯", "耳环", "手表",
     "白酒", "酒业", "月饼", "饼干", "酱油", "调料", "家具", "家纺", "电器", "珠宝行", "金行",
     "基金会", "基金", "集团", "奖学金",
+    # round 12: condiments (李锦记蚝油, after 记: :func:`brand_after`)
+    "蚝油", "酱料", "辣酱", "调味品",
 )
 _BRAND_NEXT_RE: Final = re.compile(
     "的?(?:" + "|".join(sorted(BRAND_NEXT, key=lambda x: (-len(x), x))) + ")|(?:"
@@ -258,9 +262,22 @@ _BRAND_NEXT_RE: Final = re.compile(
 _BRAND_FIRST: Final = frozenset("的" + "".join(x[0] for x in BRAND_NEXT + BRAND_DIRECT))
 
 
+#: Buying right after 在 + a name-shaped word: the word is a shop (在吴裕泰买茶叶; round 12).
+_SHOP_VERBS: Final = ("买", "购", "消费", "下单", "刷卡", "订")
+
+
 def brand_after(w: str, e: int) -> bool:
-    """Goods, a shop or a show follow the name-shaped word ending at ``e``."""
+    """Goods, a shop or a show follow the name-shaped word ending at ``e``, right after it
+    or (round 12) after 记, the old word for a shop's name (李锦记蚝油, 陈记的烧饼)."""
+    if w[e : e + 1] == "记":
+        e += 1
     return w[e : e + 1] in _BRAND_FIRST and _BRAND_NEXT_RE.match(w, e) is not None
+
+
+def shop_at(w: str, s: int, e: int) -> bool:
+    """The name-shaped word ``w[s:e]`` stands between 在 and a verb of buying (在吴裕泰买茶叶,
+    在周大福消费的): a shop, not a person (one buys from a person 在…那里)."""
+    return s > 0 and w[s - 1] == "在" and any(w.startswith(v, e) for v in _SHOP_VERBS)
 
 
 #: After 这/那/哪 these make a demonstrative phrase, not a given name (那一栏, 那个, 这边).
@@ -482,12 +499,16 @@ def self_nicknames(w: str) -> list[Span]:
 #: 柜台的小付; round 11): the nickname names that person whatever the surname.
 _STAFF_LEFT_RE: Final = re.compile(
     "(?:顾问|经理|柜员|客服|专员|业务员|信贷员|营业员|坐席|主管|助理|同事|"
+    # round 12: the other staff of a branch or an office (保安老黄, 司机小谭, 单位会计老凌)
+    "保安|保洁|门卫|司机|护士|会计|出纳|快递员|"
     "(?:柜台|网点|支行|分行|营业厅|营业部|大堂|银行|你们|你们行)的)$")
 #: The last characters of :data:`_STAFF_LEFT_RE`'s words (顾问, 经理, 柜员, 客服, 坐席, 主管,
-#: 同事, 的): a cheap test before it.
-_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事的")
-#: What may follow such a nickname: a clause end or a verb of saying or acting.
-_STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打")
+#: 同事, 保安, 保洁, 门卫, 司机, 护士, 会计, 出纳, 的): a cheap test before it.
+_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事安洁卫机士计纳的")
+#: What may follow such a nickname: a clause end or a verb of saying or acting, or (round 12)
+#: an adverb that starts what is said of them (保安老黄还算热心, 司机小谭也说).
+_STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打",
+                           "还", "也", "就", "人很", "人挺", "挺", "很")
 
 
 @lru_cache(maxsize=1)
@@ -565,3 +586,39 @@ def kin_full_name(w: str, s: int) -> int | None:
             w[e] not in KIN_RIGHT):
         return None
     return e
+
+
+#: A given name said alone after 叫 (客服，叫晓雨还是什么; round 12): both characters
+#: name-like (ratio >= :data:`GIVEN_ALONE_MIN` each, one of them >= :data:`GIVEN_ALONE_TOP`),
+#: the first no surname (surname-led names are the cue rules'), the pair no dictionary word,
+#: and what follows ends it.
+GIVEN_ALONE_MIN: Final = -0.1
+GIVEN_ALONE_TOP: Final = 1.2
+#: What may follow such a name: a clause end or a particle, or these words.
+GIVEN_ALONE_NEXT: Final = ("还是", "吧", "吗", "呢", "啊", "呀", "的", "说", "是", "来", "给", "帮")
+#: 叫 right after these is no naming (呼叫, 尖叫, 大叫, 不叫, 别叫 …) or names a kind of thing
+#: (什么叫纯素, 那叫湖景, 很多叫湖光的别墅区).
+_GIVEN_ALONE_NOT_AFTER: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大不别没再又在吵么那这多")
+
+
+def given_alone(w: str) -> list[Span]:
+    """Given names said alone after 叫 (call when 叫 is in ``w``): see
+    :data:`GIVEN_ALONE_MIN`."""
+    st = name_stats()
+    single = pp.surnames()[0]
+    given, freq = st.given, st.freq
+    out: list[Span] = []
+    for p in _finds(w, "叫"):
+        s, e = p + 1, p + 3
+        if e > len(w) or (p and w[p - 1] in _GIVEN_ALONE_NOT_AFTER) or w[s] in single:
+            continue
+        a, b = given.get(w[s], -9.0), given.get(w[s + 1], -9.0)
+        if min(a, b) < GIVEN_ALONE_MIN or max(a, b) < GIVEN_ALONE_TOP:
+            continue
+        if freq.get(w[s:e], 0) or freq.get(w[s + 1 : e + 1], 0) >= MOU_LEFT_WORD_MIN:
+            continue
+        if e < len(w) and "\u4e00" <= w[e] <= "\u9fff" and not any(
+                w.startswith(x, e) for x in GIVEN_ALONE_NEXT):
+            continue
+        out.append((s, e, "name"))
+    return out

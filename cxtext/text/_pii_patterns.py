@@ -342,10 +342,17 @@ TITLES: Final[tuple[str, ...]] = (
     "专员", "助理", "顾问",
     # round 11: how elders and neighbours are addressed (袁大爷, 殷嫂)
     "大爷", "嫂",
+    # round 12: office jobs said after a lone surname as a form of address (我们村的伍会计)
+    "会计", "出纳",
 )  # fmt: skip
-#: Titles of round 11 that take a lone surname only after a clean left edge (给殷嫂转了, not
-#: 祥林嫂, 浪费大爷时间).
-TITLES_CLEAN_LEFT: Final = frozenset(("大爷", "嫂"))
+#: Titles of rounds 11 and 12 that take a lone surname only after a clean left edge (给殷嫂转了,
+#: 单位的凌会计; not 祥林嫂, 浪费大爷时间, 想学会计).
+TITLES_CLEAN_LEFT: Final = frozenset(("大爷", "嫂", "会计", "出纳"))
+#: Office jobs of :data:`TITLES_CLEAN_LEFT`: before them a surname that is also a verb for
+#: the work (管会计, 我是管出纳的) or an everyday word needs 的 or 位 right before it
+#: (我们单位的方会计, 那位万出纳).
+TITLES_JOB: Final = frozenset(("会计", "出纳"))
+TITLE_JOB_VERBS: Final = frozenset("管学当做兼代")
 #: Job titles that also follow department words (客服专员, 商务助理, 理财顾问): before them only
 #: a lone surname that is not an everyday word counts (郭专员, 廖助理).
 TITLES_SURNAME_ONLY: Final = frozenset(("专员", "助理", "顾问"))
@@ -353,6 +360,9 @@ TITLES_SURNAME_ONLY: Final = frozenset(("专员", "助理", "顾问"))
 TITLE_ZONG_NOT_BEFORE: Final = (
     "共额计数体结算量值账资价分归之部行和是局署队站店台机院社厂所会线理统公"
 )
+#: Words for a boss or a group of people before X总 (我们老板万总, 你们常总): a lone surname
+#: that is also an everyday word is a surname there too (round 12).
+TITLE_ZONG_HEADS: Final = frozenset(("老板", "领导", "上司", "我们", "你们", "他们", "公司"))
 #: ``<previous char><surname char>`` words: the surname character belongs to the word before.
 TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
     words("""公司 值班 加班 上班 同班 基金 会计 售后 实习 历史 音乐 语文 风水 账房 谢谢 感谢

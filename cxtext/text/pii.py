@@ -488,6 +488,8 @@ def _names(w: str) -> list[Span]:
         out += _name_forms.role_surnames(w)  # 梁姓客户经理, 姓曹，曹操的曹
         if "叫" in w:
             out += _name_forms.surname_then_name(w)  # 我姓解叫解放 (round 11)
+    if "叫" in w:
+        out += _name_forms.given_alone(w)  # 客服，叫晓雨还是什么 (round 12)
     # round 9's forms, each behind a test for a literal it needs (str tests: a regex
     # character-class search for all of them read more instructions under valgrind)
     if "某" in w:
@@ -511,6 +513,8 @@ def _names(w: str) -> list[Span]:
         ):
             out.append((s, e, "name"))
     first = rx.spelled.search(w) if rare else None  # (cheaper than an empty finditer)
+    if first is not None:
+        out = _before_spelling(w, out, first.start())
     for m in rx.spelled.finditer(w, first.start()) if first else ():
         out.append((m.start(), m.end(), "name"))
         if w[m.end() : m.end() + 2] == "的" + m.group()[-1]:
@@ -586,6 +590,21 @@ def _names(w: str) -> list[Span]:
         if "我是" in w:
             out += _name_forms.self_nicknames(w)  # 我是营业部的小黄， (round 10)
     return out
+
+
+def _before_spelling(w: str, out: list[Span], a: int) -> list[Span]:
+    """A name found so far that runs into the first spelled surname at ``w[a]`` ends where the
+    spelling starts (我老婆叫蒋丽草头蒋美丽的丽: 蒋丽, not 蒋丽草; round 12); one that starts
+    inside it is dropped. Later windows that overlap the spelling lose to it anyway (the
+    scorer skips windows over a found span, so 蒋美丽 is not taken either)."""
+    kept: list[Span] = []
+    for s, e, t in out:
+        if t == "name" and s < a < e:
+            if a - s >= 2:
+                kept.append((s, a, t))
+            continue
+        kept.append((s, e, t))
+    return kept
 
 
 #: A transliterated name with a middle dot (Uyghur, Kazakh, foreign): 热合曼·吐尔逊. The
@@ -1195,11 +1214,16 @@ def _name_before_title(
         if title in pp.TITLES_CLEAN_LEFT and (sur in _name_forms.MOU_NOT_SURNAME or not (
                 _clean_before(w, s) or w[max(0, s - 2) : s] in pp.cue_types())):
             continue  # 祥林嫂, 浪费大爷时间, 有大爷的日子 (邻居郝大爷: after a cue word)
+        if title in pp.TITLES_JOB and (sur in pp.TITLE_JOB_VERBS or (
+                sur in pp.AMBIGUOUS_SURNAMES and w[s - 1 : s] not in ("的", "位"))):
+            continue  # 我是管会计的 (单位的方会计 and 我们村的伍会计 are people; round 12)
         if slen == 1:
             if s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS:
                 continue
-            if sur in pp.AMBIGUOUS_SURNAMES and not _clean_before(w, s):
-                continue
+            if sur in pp.AMBIGUOUS_SURNAMES and not _clean_before(w, s) and not (
+                    title == "总" and w[s - 2 : s] in pp.TITLE_ZONG_HEADS
+                    and sur not in _name_forms.KIN_NOT_SURNAME):
+                continue  # (我们老板万总让我来, 你们常总: round 12)
         return s, t
     return None
 
@@ -1662,6 +1686,7 @@ def _detect(text: str) -> list[Span]:
         spelled = "的" in wide
         cands = [c for c in cands if c[2] != "name" or not (
             _name_forms.brand_after(wide, c[1]) or _name_forms.demonstrative_at(wide, c[0])
+            or _name_forms.shop_at(wide, c[0], c[1])
             or (spelled and _name_forms.spelled_given_start(wide, c[0])))]
         if _LIST_SEP_RE.search(wide):
             cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…

@@ -1,0 +1,116 @@
+"""PII names, round 12 (issue #8, session 11): office jobs said after a surname as a form of
+address (我们村的伍会计), more staff before a nickname (保安老黄还算热心), X总 after a boss
+or a group with an everyday-word surname (我们老板万总), a given name said alone after 叫
+(客服，叫晓雨还是什么), a name that runs into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽),
+and brands: 记 before goods (李锦记蚝油), coupons after 的 (王小卤的优惠券), a shop between
+在 and a verb of buying (在吴裕泰买茶叶).
+
+Each test holds cases that fail on the round-11 code (aa55cb1) beside near misses and
+look-alikes that give what it gave."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxtext.text.pii import find_pii, mask_pii
+
+
+def _names(text: str) -> list[str]:
+    return [m.value for m in find_pii(text, types=["name"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我要给我们村的伍会计转个账怎么弄", ["伍"]),
+    ("那天跟我一起来的还有我们单位的凌会计", ["凌"]),
+    ("请何出纳签字", ["何"]),
+    ("单位的方会计说要盖章", ["方"]),  # an everyday-word surname after 的
+    # the job in other senses, or a surname that is a verb for the work: nobody named
+    ("我是学会计的", []),
+    ("我是管会计的", []),
+    ("管会计的人不在", []),
+    ("他在公司当会计", []),
+    ("成本会计核算", []),
+    ("注册会计师考试", []),
+    ("我们公司方会计", []),  # an everyday-word surname in running text: left alone
+])
+def test_office_jobs_after_a_surname(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("贵行保安老黄还算热心，帮我叫了值班经理", ["黄"]),
+    ("司机小谭说路上堵", ["谭"]),
+    ("门卫老郑人很好", ["郑"]),
+    ("护士小周很耐心", ["周"]),
+    # words after the job, not nicknames
+    ("保安小哥还挺帅", []),
+    ("司机老婆也来了", []),
+    ("司机小心点", []),
+    ("保安老是不在", []),
+    ("保洁小时工还没来", []),
+])
+def test_more_staff_before_a_nickname(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们老板万总让我来问一下授信的事", ["万"]),
+    ("你们常总在吗", ["常"]),
+    ("领导方总说可以", ["方"]),
+    ("我们老板王总", ["王"]),
+    # 总 as a word, or a function word before it
+    ("我们都总是加班", []),
+    ("我们有总共三张卡", []),
+    ("我们平总是加班", []),
+    ("他们成总结了经验", []),
+])
+def test_zong_after_a_boss_or_group(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你们那个工号5086的客服，叫晓雨还是什么，说话很客气", ["晓雨"]),
+    ("她叫思彤", ["思彤"]),
+    ("那个员工叫美欣，态度很好", ["美欣"]),
+    # words, kinds of things and calling out
+    ("帮我叫外卖", []),
+    ("叫醒服务没有用", []),
+    ("店名叫小雨", []),  # 小雨 is a word
+    ("什么叫纯素啊", []),
+    ("如果那叫湖景的话", []),
+    ("很多叫湖光的别墅区", []),
+    ("我叫王晓雨", ["王晓雨"]),  # a full name: the cue rules' (unchanged)
+])
+def test_given_name_alone_after_jiao(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我老婆叫蒋丽草头蒋美丽的丽", ["蒋丽", "草头蒋"]),
+    ("我叫张伟弓长张", ["张伟", "弓长张"]),
+    # unchanged: a spelling after 姓, and one before its repeat
+    ("我姓张弓长张", ["张", "弓长张"]),
+    ("户名是草头蒋的蒋，蒋秀芝", ["草头蒋", "蒋", "蒋秀芝"]),
+])
+def test_name_running_into_a_spelling(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("李锦记蚝油的订单重复扣款了", []),
+    ("王小卤的优惠券领了用不了", []),
+    ("在吴裕泰买茶叶用的是信用卡", []),
+    ("我在周大福消费的那笔能分期吗", []),
+    # people: 记得 is remembering, a person's takeaway order, buying from a person 那里
+    ("李锦记得我", ["李锦"]),
+    ("我妈在刘秀英那里买的保险", ["刘秀英"]),
+    ("卡在张伟那买的", ["张伟"]),
+    ("张银平外卖员送错了", ["张银平"]),
+])
+def test_brands_and_shops(text, expected):
+    assert _names(text) == expected
+
+
+def test_masking_follows():
+    assert mask_pii("我们老板万总让我来问一下") == "我们老板[姓名]总让我来问一下"
+    assert mask_pii("李锦记蚝油的订单重复扣款了") == "李锦记蚝油的订单重复扣款了"
