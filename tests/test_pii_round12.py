@@ -1,9 +1,9 @@
 """PII names, round 12 (issue #8, session 11): office jobs said after a surname as a form of
-address (我们村的伍会计), more staff before a nickname (保安老黄还算热心), X总 after a boss
-or a group with an everyday-word surname (我们老板万总), a given name said alone after 叫
-(客服，叫晓雨还是什么), a name that runs into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽),
-and brands: 记 before goods (李锦记蚝油), coupons after 的 (王小卤的优惠券), a shop between
-在 and a verb of buying (在吴裕泰买茶叶).
+address (我们村的伍会计), more titles after a lone surname (王组长, 刘叔, 李奶奶), more staff
+before a nickname (保安老黄还算热心), X总 after a boss or a group with an everyday-word surname
+(我们老板万总), a given name said alone after 叫 (客服，叫晓雨还是什么), a name that runs
+into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽), and brands: 记 before goods (李锦记蚝油),
+coupons after 的 (王小卤的优惠券), a shop between 在 and a verb of buying (在吴裕泰买茶叶).
 
 Each test holds cases that fail on the round-11 code (aa55cb1) beside near misses and
 look-alikes that give what it gave."""
@@ -34,6 +34,34 @@ def _names(text: str) -> list[str]:
     ("我们公司方会计", []),  # an everyday-word surname in running text: left alone
 ])
 def test_office_jobs_after_a_surname(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("找一下你们王组长", ["王"]),
+    ("李店长说可以退", ["李"]),
+    ("周副行长签的字", ["周"]),
+    ("刘叔帮我办的", ["刘"]),
+    ("王婶借了我五千", ["王"]),
+    ("李奶奶的存折", ["李"]),
+    ("赵大娘不会用手机", ["赵"]),
+    ("张护士很耐心", ["张"]),
+    # the title as part of a word, or words before it
+    ("我小组长说", []),
+    ("我表叔说", []),
+    ("我大婶说", []),
+    ("我二叔说", []),
+    ("他是士大夫", []),
+    ("老奶奶的卡", []),
+    ("服务员个个是祖奶奶", []),
+    ("那位门童大叔还仔细介绍", []),
+    ("一直想1元抄底奶奶的熊", []),
+    ("经导诊护士分诊", []),
+    ("连毛爷爷都打了水光", []),
+    ("相信叔说的", []),
+    ("我们副总说", []),
+])
+def test_more_titles(text, expected):
     assert _names(text) == expected
 
 

@@ -342,12 +342,20 @@ TITLES: Final[tuple[str, ...]] = (
     "专员", "助理", "顾问",
     # round 11: how elders and neighbours are addressed (袁大爷, 殷嫂)
     "大爷", "嫂",
-    # round 12: office jobs said after a lone surname as a form of address (我们村的伍会计)
-    "会计", "出纳",
+    # round 12: office jobs said after a lone surname as a form of address (我们村的伍会计),
+    # more jobs (王组长, 李店长, 张护士, 刘大夫, 周副行长) and how elders are addressed (刘叔,
+    # 王婶, 李奶奶, 赵大娘)
+    "会计", "出纳", "组长", "店长", "秘书", "护士", "大夫", "副行长", "副总",
+    "叔叔", "叔", "婶", "奶奶", "爷爷", "大娘", "大伯",
 )  # fmt: skip
 #: Titles of rounds 11 and 12 that take a lone surname only after a clean left edge (给殷嫂转了,
 #: 单位的凌会计; not 祥林嫂, 浪费大爷时间, 想学会计).
-TITLES_CLEAN_LEFT: Final = frozenset(("大爷", "嫂", "会计", "出纳"))
+TITLES_CLEAN_LEFT: Final = frozenset(("大爷", "嫂", "会计", "出纳", "叔叔", "叔", "婶", "奶奶",
+                                      "爷爷", "大娘", "大伯", "护士", "大夫"))
+#: Titles of round 12 that follow a lone surname only, never a full name: the characters
+#: before 大叔, 奶奶 or 护士 are too often words (门童大叔, 抄底奶奶的熊, 经导诊护士).
+TITLES_LONE_SURNAME: Final = frozenset(("叔叔", "叔", "婶", "奶奶", "爷爷", "大娘", "大伯",
+                                        "护士", "大夫"))
 #: Office jobs of :data:`TITLES_CLEAN_LEFT`: before them a surname that is also a verb for
 #: the work (管会计, 我是管出纳的) or an everyday word needs 的 or 位 right before it
 #: (我们单位的方会计, 那位万出纳).
@@ -372,7 +380,7 @@ TITLE_PREV_WORDS: Final[frozenset[str]] = frozenset(
 )
 #: ``<surname><title>`` strings that are ordinary words.
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
-    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥 初哥 房嫂")
+    words("班主任 和先生 师哥 帅哥 老姐 空姐 小姐姐 东家 公哥 初哥 房嫂 祖奶奶 祖爷爷 姑奶奶")
 )
 #: Surnames read in a nickname 老王 / 小李: common ones for which 老X / 小X is not an
 #: everyday word (not 老钱/小钱, 小金库, 小马哥, 小龙虾, 老毛病, 小熊, 老汤, 小苏打, 小段时间,

@@ -1180,7 +1180,7 @@ def _name_before_title(
     """Span of the name right before the form of address at ``w[t]``, if any."""
     given_chars = pp.given_name_chars()
     # full name (surname + 1-2 given characters) needs a clean left edge
-    for glen in (2, 1):
+    for glen in (2, 1) if title not in pp.TITLES_LONE_SURNAME else ():
         for slen in (2, 1):
             s = t - glen - slen
             if s < 0:
