@@ -262,6 +262,19 @@ _BRAND_NEXT_RE: Final = re.compile(
 _BRAND_FIRST: Final = frozenset("的" + "".join(x[0] for x in BRAND_NEXT + BRAND_DIRECT))
 
 
+#: A public figure's works and fans after a name-shaped word (张艺谋的电影票, 郭德纲的相声,
+#: 宋小宝的段子; round 12). Not after a surname and a title: 谭老师的电影课 is a teacher.
+WORKS_NEXT: Final = ("电影", "电视剧", "小品", "相声", "段子", "专辑", "综艺", "粉丝", "新歌",
+                     "演出", "话剧")
+_WORKS_NEXT_RE: Final = re.compile("的?(?:" + "|".join(WORKS_NEXT) + ")")
+_WORKS_FIRST: Final = frozenset("的" + "".join(x[0] for x in WORKS_NEXT))
+
+
+def works_after(w: str, e: int) -> bool:
+    """A public figure's works or fans follow the name-shaped word ending at ``e``."""
+    return w[e : e + 1] in _WORKS_FIRST and _WORKS_NEXT_RE.match(w, e) is not None
+
+
 #: Buying right after 在 + a name-shaped word: the word is a shop (在吴裕泰买茶叶; round 12).
 _SHOP_VERBS: Final = ("买", "购", "消费", "下单", "刷卡", "订")
 
@@ -500,15 +513,15 @@ def self_nicknames(w: str) -> list[Span]:
 _STAFF_LEFT_RE: Final = re.compile(
     "(?:顾问|经理|柜员|客服|专员|业务员|信贷员|营业员|坐席|主管|助理|同事|"
     # round 12: the other staff of a branch or an office (保安老黄, 司机小谭, 单位会计老凌)
-    "保安|保洁|门卫|司机|护士|会计|出纳|快递员|"
+    "保安|保洁|门卫|司机|护士|会计|出纳|快递员|阿姨|大姐|师傅|"
     "(?:柜台|网点|支行|分行|营业厅|营业部|大堂|银行|你们|你们行)的)$")
 #: The last characters of :data:`_STAFF_LEFT_RE`'s words (顾问, 经理, 柜员, 客服, 坐席, 主管,
-#: 同事, 保安, 保洁, 门卫, 司机, 护士, 会计, 出纳, 的): a cheap test before it.
-_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事安洁卫机士计纳的")
+#: 同事, 保安, 保洁, 门卫, 司机, 护士, 会计, 出纳, 阿姨, 大姐, 师傅, 的): a cheap test before it.
+_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事安洁卫机士计纳姨姐傅的")
 #: What may follow such a nickname: a clause end or a verb of saying or acting, or (round 12)
 #: an adverb that starts what is said of them (保安老黄还算热心, 司机小谭也说).
 _STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打",
-                           "还", "也", "就", "人很", "人挺", "挺", "很")
+                           "还", "也", "就", "人很", "人挺", "挺", "很", "捡", "把", "不")
 
 
 @lru_cache(maxsize=1)
@@ -593,7 +606,7 @@ def kin_full_name(w: str, s: int) -> int | None:
 #: the first no surname (surname-led names are the cue rules'), the pair no dictionary word,
 #: and what follows ends it.
 GIVEN_ALONE_MIN: Final = -0.1
-GIVEN_ALONE_TOP: Final = 1.2
+GIVEN_ALONE_TOP: Final = 0.8
 #: What may follow such a name: a clause end or a particle, or these words.
 GIVEN_ALONE_NEXT: Final = ("还是", "吧", "吗", "呢", "啊", "呀", "的", "说", "是", "来", "给", "帮")
 #: 叫 right after these is no naming (呼叫, 尖叫, 大叫, 不叫, 别叫 …) or names a kind of thing

@@ -1686,7 +1686,7 @@ def _detect(text: str) -> list[Span]:
         spelled = "的" in wide
         cands = [c for c in cands if c[2] != "name" or not (
             _name_forms.brand_after(wide, c[1]) or _name_forms.demonstrative_at(wide, c[0])
-            or _name_forms.shop_at(wide, c[0], c[1])
+            or _name_forms.shop_at(wide, c[0], c[1]) or _name_forms.works_after(wide, c[1])
             or (spelled and _name_forms.spelled_given_start(wide, c[0])))]
         if _LIST_SEP_RE.search(wide):
             cands += _list_neighbours(wide, cands)  # 李娜和赵刚, 王磊、张敏、刘洋均未…
