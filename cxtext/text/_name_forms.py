@@ -521,7 +521,7 @@ _STAFF_LEFT_LAST: Final = frozenset("问理员服席管事安洁卫机士计纳�
 #: What may follow such a nickname: a clause end or a verb of saying or acting, or (round 12)
 #: an adverb that starts what is said of them (保安老黄还算热心, 司机小谭也说).
 _STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打",
-                           "还", "也", "就", "人很", "人挺", "挺", "很", "捡", "把", "不")
+                           "还", "也", "就", "人很", "人挺", "挺", "很", "捡", "把")
 
 
 @lru_cache(maxsize=1)
