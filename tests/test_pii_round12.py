@@ -4,7 +4,8 @@ before a nickname (保安老黄还算热心), X总 after a boss or a group with 
 (我们老板万总), a given name said alone after 叫 (客服，叫晓雨还是什么), a name that runs
 into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽), and brands: 记 before goods (李锦记蚝油),
 coupons after 的 (王小卤的优惠券), a shop between 在 and a verb of buying (在吴裕泰买茶叶),
-and a public figure's works after their name (张艺谋的电影票, 郭德纲的相声).
+a public figure's works after their name (张艺谋的电影票, 郭德纲的相声), and three more
+given-name characters (辰, 墨, 铁: 赵铁柱, 王梓辰).
 
 Each test holds cases that fail on the round-11 code (aa55cb1) beside near misses and
 look-alikes that give what it gave."""
@@ -112,6 +113,8 @@ def test_zong_after_a_boss_or_group(text, expected):
     ("如果那叫湖景的话", []),
     ("很多叫湖光的别墅区", []),
     ("我叫王晓雨", ["王晓雨"]),  # a full name: the cue rules' (unchanged)
+    ("她叫文静", ["文静"]),  # a word, but after 她叫 a name
+    ("叫车来接", []),
 ])
 def test_given_name_alone_after_jiao(text, expected):
     assert _names(text) == expected
@@ -153,6 +156,22 @@ def test_brands_and_shops(text, expected):
     ("张老师的粉丝", ["张"]),
 ])
 def test_public_figures_works(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("后来赵铁柱就不接我电话了", ["赵铁柱"]),
+    ("我儿子王梓辰今年八岁", ["王梓辰"]),
+    ("李子墨的卡丢了", ["李子墨"]),
+    # the characters in words: nobody named
+    ("坐高铁去上海", []),
+    ("地铁站的ATM", []),
+    ("星辰大海", []),
+    ("墨水洒了", []),
+    ("诞辰一百周年", []),
+    ("钢铁侠的手办", []),
+])
+def test_more_given_name_characters(text, expected):
     assert _names(text) == expected
 
 

@@ -603,8 +603,8 @@ def kin_full_name(w: str, s: int) -> int | None:
 
 #: A given name said alone after 叫 (客服，叫晓雨还是什么; round 12): both characters
 #: name-like (ratio >= :data:`GIVEN_ALONE_MIN` each, one of them >= :data:`GIVEN_ALONE_TOP`),
-#: the first no surname (surname-led names are the cue rules'), the pair no dictionary word,
-#: and what follows ends it.
+#: the pair no dictionary word, and what follows ends it. A surname may lead (她叫文静: a
+#: surname and a given character or a given name, a name either way).
 GIVEN_ALONE_MIN: Final = -0.1
 GIVEN_ALONE_TOP: Final = 0.8
 #: What may follow such a name: a clause end or a particle, or these words.
@@ -618,12 +618,11 @@ def given_alone(w: str) -> list[Span]:
     """Given names said alone after 叫 (call when 叫 is in ``w``): see
     :data:`GIVEN_ALONE_MIN`."""
     st = name_stats()
-    single = pp.surnames()[0]
     given, freq = st.given, st.freq
     out: list[Span] = []
     for p in _finds(w, "叫"):
         s, e = p + 1, p + 3
-        if e > len(w) or (p and w[p - 1] in _GIVEN_ALONE_NOT_AFTER) or w[s] in single:
+        if e > len(w) or (p and w[p - 1] in _GIVEN_ALONE_NOT_AFTER):
             continue
         a, b = given.get(w[s], -9.0), given.get(w[s + 1], -9.0)
         if min(a, b) < GIVEN_ALONE_MIN or max(a, b) < GIVEN_ALONE_TOP:
