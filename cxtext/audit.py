@@ -128,10 +128,15 @@ class PiiAudit:
         }
 
     def write(self, path: str | PathLike[str]) -> Path:
-        """Write :meth:`to_dict` as JSON (a folder gets ``audit.json`` inside it)."""
+        """Write :meth:`to_dict` as JSON and return the file's path.
+
+        ``path`` is a folder (it gets ``audit.json`` inside; created if missing) or a file
+        name ending in ``.json``, or an existing file (its folder is created if missing).
+        """
         target = Path(path)
-        if target.is_dir():
+        if target.is_dir() or (not target.exists() and target.suffix.lower() != ".json"):
             target = target / "audit.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
@@ -397,7 +402,7 @@ def _files(paths: Iterable[Path]) -> Iterator[Path]:
         elif p.is_file():
             yield p
         else:
-            raise ReadError(f"audit-pii: {p} does not exist.")
+            raise ReadError(f"scan_outputs: no such file or folder: {str(p)!r}")
 
 
 def scan_outputs(

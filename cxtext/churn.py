@@ -682,9 +682,11 @@ def churn_labels(customers: pd.DataFrame, as_of: datetime | str | pd.Timestamp,
 
     Parameters
     ----------
-    customers : DataFrame
+    customers : DataFrame, Store, Corpus or dict of frames
         With ``customer_id`` and ``churned_at`` (missing = still a customer); a
         ``churned`` column true without a date counts as churned before any ``as_of``.
+        A :class:`~cxtext.Store`, a :class:`~cxtext.Corpus` or a dict of frames (what
+        :func:`churn` and :func:`build_portraits` take) gives its ``customers`` table.
     as_of : datetime-like
     horizon_days : int
 
@@ -701,6 +703,7 @@ def churn_labels(customers: pd.DataFrame, as_of: datetime | str | pd.Timestamp,
     >>> churn_labels(c, "2025-02-01")["label"].tolist()
     [0, 1]
     """
+    customers = _customers_table(customers)
     _missing_columns(customers, ["customer_id", "churned_at"], "churn_labels")
     t0 = pd.Timestamp(as_of)
     at = pd.to_datetime(customers["churned_at"], errors="coerce")
@@ -713,6 +716,28 @@ def churn_labels(customers: pd.DataFrame, as_of: datetime | str | pd.Timestamp,
     label = ((at > t0) & (at <= t0 + pd.Timedelta(days=horizon_days))).astype(int)
     return pd.DataFrame({"customer_id": active["customer_id"].astype(str).to_numpy(),
                          "label": label.to_numpy()})
+
+
+def _customers_table(source: Any) -> pd.DataFrame:
+    """The customers table of a DataFrame, a dict of frames, a Store or a Corpus."""
+    if isinstance(source, pd.DataFrame):
+        return source
+    table = None
+    if isinstance(source, Mapping):
+        table = source.get("customers")
+    elif hasattr(source, "read_table") and hasattr(source, "has_table"):
+        table = source.read_table("customers") if source.has_table("customers") else None
+    elif hasattr(source, "customers") and hasattr(source, "turns"):  # a Corpus
+        table = source.customers
+    else:
+        raise TypeError(
+            f"churn_labels expects the customers table (customer_id, churned_at), a cx.Store, "
+            f"a cx.Corpus or a dict of frames with 'customers'; got {type(source).__name__}.")
+    if table is None:
+        raise CxTextError(
+            f"churn_labels: the {type(source).__name__} has no customers table; churn labels "
+            "come from its churned_at column (load customers.csv, or pass that table).")
+    return table
 
 
 def _top_order(score: np.ndarray) -> np.ndarray:

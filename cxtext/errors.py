@@ -54,9 +54,11 @@ class SchemaError(CxTextError, ValueError):
 
     @classmethod
     def from_problems(
-        cls, table: str, problems: pd.DataFrame, *, max_lines: int = 30
+        cls, table: str, problems: pd.DataFrame, *, max_lines: int = 30, fix: str | None = None
     ) -> SchemaError:
-        """Build one readable message listing the problems (the first ``max_lines``)."""
+        """Build one readable message listing the problems (the first ``max_lines``);
+        ``fix`` replaces the default advice of the first line."""
+        fix_given = fix
         n = len(problems)
         rows = problems["row"].dropna().nunique() if n else 0
         sources = sorted({str(s) for s in problems["source"]}) if n else []
@@ -81,6 +83,8 @@ class SchemaError(CxTextError, ValueError):
             "Fix the data, map your column names with column_map=..., or pass "
             "return_rejects=True to keep the good rows and get the bad ones back."
         )
+        if fix_given is not None:
+            fix = fix_given
         head = f"{table}: {n} problem(s) in {scope} of {', '.join(sources) or '<input>'}. {fix}"
         speakers = _speaker_labels(problems) if table == "turns" else []
         if speakers:
@@ -164,7 +168,10 @@ def _speaker_labels(problems: pd.DataFrame) -> list[str]:
 
     if not len(problems):
         return []
-    bad = problems.loc[(problems["column"] == "speaker") & problems["row"].notna(), "got"]
+    # Transcript lines without a role prefix are text, not labels a speaker_map could name.
+    labels = ~problems["expected"].astype(str).str.contains("role prefix|starts with a role")
+    bad = problems.loc[(problems["column"] == "speaker") & problems["row"].notna() & labels,
+                       "got"]
     out: list[str] = []
     for got in bad:
         try:

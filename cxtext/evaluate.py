@@ -325,10 +325,17 @@ def shared_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path | No
     env = os.environ.get("CXTEXT_SHARED_DATA")
     if env:
         return Path(env)
-    for cand in (_REPO.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"):
+    for cand in _shared_candidates():
         if cand.is_dir():
             return cand
     return None
+
+
+def _shared_candidates() -> tuple[Path, ...]:
+    """``../shared/data`` beside the checkout, then beside the working directory."""
+    beside = _REPO.parent / "shared" / "data"
+    here = Path.cwd().parent / "shared" / "data"
+    return (beside,) if here.resolve() == beside.resolve() else (beside, here)
 
 
 @dataclass(frozen=True)
@@ -530,10 +537,14 @@ def load_dataset(
         root = shared_data_dir(data_dir)
         path = None if root is None else root / spec.path
         if path is None or not path.is_file():
+            looked = (str(root) if root else
+                      "$CXTEXT_SHARED_DATA (not set), "
+                      + " and ".join(str(p) for p in _shared_candidates()) + " (none exists)")
             raise CxTextError(
                 f"load_dataset({name!r}) needs {spec.path!r} under the public data folder; "
-                f"looked in {str(root) if root else '(none found)'}. Pass data_dir=..., or set "
-                "CXTEXT_SHARED_DATA to the folder that holds the data sets."
+                f"looked in {looked}. Pass data_dir=... (cxtext eval --data-dir DIR; cxtext "
+                "train --data DIR), or set CXTEXT_SHARED_DATA to the folder that holds the data "
+                "sets."
             )
         df = _read_source(path, spec.reader)
     df["text"] = df["text"].map(_clean_text)
@@ -655,9 +666,17 @@ def _map_labels(
         else:
             mapped.append(lm.mapping[key])
     if unknown:
+        given = {str(x).strip() for x in labels if not _missing(x)}
+        fits = sorted(n for n, m in LABEL_MAPS.items()
+                      if m.task == lm.task and given <= set(m.mapping))
         raise ValueError(
             f"The label map {lm.name!r} does not know the labels {sorted(unknown)[:10]}; it maps "
-            f"{sorted(lm.mapping)}."
+            f"{sorted(lm.mapping)}. "
+            + (f"The label maps that know all of your labels: {fits} (--label-map / label_map=)."
+               if fits else
+               f"The {lm.task} label maps: "
+               f"{sorted(n for n, m in LABEL_MAPS.items() if m.task == lm.task)}; or write your "
+               f"labels as {list(lm.labels)}.")
         )
     return mapped, lm.labels
 
@@ -746,12 +765,13 @@ def _backend_name(backend: Any) -> str:
 
 
 def _make_tagger(task: str, backend: Any, params: Mapping[str, Any]) -> Any:
-    from cxtext.tags.base import BaseTagger, get_tagger
+    from cxtext.tags.base import get_tagger, make_tagger
 
-    if isinstance(backend, BaseTagger):
+    if not isinstance(backend, str):
         if params:
             raise TypeError("evaluate: backend parameters go to a backend *name*, not an object.")
-        return backend
+        # a BaseTagger, or any object with predict(texts) -> DataFrame (output checked)
+        return make_tagger(task, backend, {})
     return get_tagger(task, backend, **params)
 
 
@@ -980,7 +1000,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m cxtext.evalua
             args.task, texts, labels, backend=args.backend, label_map=label_map, **extra
         )
     except (CxTextError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{prog}: error: {exc}", file=sys.stderr)
         return 2
     result["data"] = args.data or args.dataset
     text = json.dumps(result, ensure_ascii=False, indent=2)

@@ -888,8 +888,16 @@ def _as_complaints(frame: _Frame) -> _Frame:
     return replace(frame, df=df)
 
 
-def _as_transcripts(frame: _Frame, column: str, speaker_map: Mapping[str, str] | None) -> _Frame:
-    """A table whose ``column`` holds whole transcripts -> one row per turn."""
+def _as_transcripts(frame: _Frame, column: str, speaker_map: Mapping[str, str] | None,
+                    header: str | None = None) -> _Frame:
+    """A table whose ``column`` (the file's ``header``) holds whole transcripts -> one row per
+    turn."""
+    # Lines before any role prefix: say how to read a column that holds one turn per row.
+    orphan_expected = (
+        "a role prefix such as 客服： or 客户： before the text (if this column holds one turn "
+        f"or one complaint per row, not whole transcripts: column_map={{{header or column!r}: "
+        "'text'})"
+    )
     ids = _conversation_ids(frame)
     carried = [c for c in frame.df.columns if c not in (column, "conversation_id", "speaker",
                                                         "turn", "start_s", "end_s", "text")]
@@ -906,7 +914,7 @@ def _as_transcripts(frame: _Frame, column: str, speaker_map: Mapping[str, str] |
         turns, orphans = _transcript.split_turns(str(text), speaker_map)
         for o in orphans:
             dropped.append(_Problem(
-                row, "speaker", "a role prefix such as 客服： or 客户： before the text",
+                row, "speaker", orphan_expected,
                 f"line {o.line} of the transcript: {_short(o.text)}", _json_record(rec),
             ))
         for t in turns:
@@ -1180,6 +1188,7 @@ def _turns_from_file(
             raise ValueError(f"{caller}: layout={layout!r} cannot read {ext} files")
         frame = _flat_frame(path, ext, source, encoding, sheet_name, caller,
                             tuple(column_map or ()))
+    raw_columns = list(map(str, frame.df.columns))
     frame = _rename(frame, column_map)
     chosen = _table_layout(frame, layout, speaker_map)
     if chosen == "complaints":
@@ -1188,7 +1197,9 @@ def _turns_from_file(
         column = "transcript" if "transcript" in frame.df.columns else "text"
         if column not in frame.df.columns:
             _raise_missing(frame, "turns", ["transcript"])
-        return _as_transcripts(frame, column, speaker_map)
+        renamed = _column_mapping(raw_columns, column_map)
+        header = next((c for c in raw_columns if renamed[c] == column), column)
+        return _as_transcripts(frame, column, speaker_map, header=header)
     return _as_table(frame, speaker_map)
 
 

@@ -771,7 +771,11 @@ class Store:
                 "column": rej["table"].to_numpy(), "expected": "a valid row",
                 "got": rej["reason"].to_numpy(),
             })
-            raise SchemaError.from_problems("store load", problems)
+            raise SchemaError.from_problems(
+                "store load", problems,
+                fix="Nothing was stored. Fix the data, map your column names with "
+                    "column_map=... (cx.read_turns), or load without strict=True: the good rows "
+                    "are stored and the bad ones reported (LoadReport.rejects, table _rejects).")
         report = LoadReport(rejects=rej.reset_index(drop=True))
         if "turns" in frames:
             t = frames["turns"]

@@ -1165,6 +1165,10 @@ def _recipe_data(task: str, data_dir: Path, project: str | Path | None):
 def _table_data(task: str, path: Path, text_col: str, label_col: str, label_map: str | None):
     from cxtext.evaluate import _read_table
 
+    if not path.exists():
+        raise CxTextError(f"--data: no such file or folder: {str(path)!r} (that is "
+                          f"{str(path.resolve())!r}); give the public data folder or one "
+                          "labelled table (.csv/.tsv/.jsonl/.json/.xlsx/.parquet).")
     if not path.is_file():
         raise CxTextError(f"--data {str(path)!r} is neither the public data folder nor a file.")
     df = _read_table(path)
@@ -1793,7 +1797,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m cxtext.train"
     data = args.data or shared_data_dir()
     if data is None:
         print(
-            "error: no --data and no public data folder found ($CXTEXT_SHARED_DATA or "
+            f"{prog}: error: no --data and no public data folder found ($CXTEXT_SHARED_DATA or "
             "../shared/data)",
             file=sys.stderr,
         )
@@ -1816,7 +1820,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m cxtext.train"
             evaluate_tests=not args.no_metrics,
         )
     except (CxTextError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{prog}: error: {exc}", file=sys.stderr)
         return 2
     summary = {
         "task": args.task,

@@ -377,16 +377,75 @@ def get_tagger(task: str, backend: str, **kwargs: Any) -> BaseTagger:
 
 
 def make_tagger(task: str, backend: object, kwargs: Mapping[str, Any]) -> BaseTagger:
-    """``backend`` as a tagger: a :class:`BaseTagger` is used as is, a name is built."""
-    if isinstance(backend, BaseTagger):
+    """``backend`` as a tagger: a :class:`BaseTagger` is used as is, a name is built, and any
+    other object with a ``predict(texts) -> DataFrame`` method is wrapped so that its output
+    is checked (:class:`_PredictBackend`)."""
+    duck = not isinstance(backend, (str, BaseTagger)) and callable(
+        getattr(backend, "predict", None))
+    if isinstance(backend, BaseTagger) or duck:
         if kwargs:
             raise TypeError(
                 f"{task}(): parameters {sorted(kwargs)} go to a backend given by name; set them "
                 f"on the {type(backend).__name__} object instead."
             )
+        if duck:
+            return _PredictBackend(task, backend)  # type: ignore[return-value]
         if backend.task != task:
             raise ValueError(
                 f"{task}(): backend {type(backend).__name__} is a {backend.task} tagger."
             )
         return backend
     return get_tagger(task, backend, **kwargs)  # type: ignore[arg-type]
+
+
+class _PredictBackend:
+    """A backend given as any object with ``predict(texts) -> DataFrame`` (README: "Any
+    object with ``predict(texts) -> DataFrame`` can be passed as ``backend=``").
+
+    Its output must have one row per text and the task's columns (:data:`SENTIMENT_COLUMNS`
+    or :data:`EMOTION_COLUMNS`; others are dropped); it gets the input's index and the
+    dtypes of the shipped backends, and a label outside the task's labels is refused.
+    """
+
+    def __init__(self, task: str, obj: object) -> None:
+        self.task = task
+        self.obj = obj
+
+    def predict(self, texts: object) -> pd.DataFrame:
+        name = type(self.obj).__name__
+        _, index = coerce_texts(texts, f"{name}.predict")
+        out = self.obj.predict(texts)  # type: ignore[attr-defined]
+        columns = SENTIMENT_COLUMNS if self.task == "sentiment" else EMOTION_COLUMNS
+        if not isinstance(out, pd.DataFrame):
+            raise TypeError(
+                f"{self.task} backend {name}: predict(texts) must return a DataFrame with "
+                f"{list(columns)}; got {type(out).__name__}."
+            )
+        missing = [c for c in columns if c not in out.columns]
+        if missing or len(out) != len(index):
+            raise ValueError(
+                f"{self.task} backend {name}: predict(texts) must return one row per text "
+                f"({len(index)}) with the columns {list(columns)}; got {len(out)} row(s) and "
+                f"the columns {list(map(str, out.columns))}"
+                + (f" (missing {missing})." if missing else ".")
+            )
+        label = "sentiment_label" if self.task == "sentiment" else "emotion_label"
+        allowed = POLARITIES if self.task == "sentiment" else EMOTIONS
+        values = out[label].astype(object)
+        bad = sorted({str(v) for v in values if not _is_missing(v) and v not in allowed})
+        if bad:
+            raise ValueError(
+                f"{self.task} backend {name}: {label} must be one of {list(allowed)} (or "
+                f"missing); got {bad[:10]}."
+            )
+        data: dict[str, object] = {}
+        for col in columns:
+            if col == label:
+                dtype = POLARITY_DTYPE if self.task == "sentiment" else EMOTION_DTYPE
+                data[col] = pd.Categorical(values.to_numpy(), dtype=dtype)
+            else:
+                data[col] = pd.to_numeric(out[col], errors="raise").to_numpy(dtype=np.float64)
+        return pd.DataFrame(data, index=index, columns=list(columns))
+
+    def __repr__(self) -> str:
+        return repr(self.obj)

@@ -1,0 +1,175 @@
+"""What an analyst and a researcher trip over when they follow README.md as written.
+
+Session 11 walkthrough (h3): a fresh clone, every README snippet and command run as
+written, then the obvious next steps and mistakes. Each test here failed before its fix.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import cxtext as cx
+from cxtext import cli, evaluate
+
+
+class ConstantSentiment:
+    """A backend that is not a cx.BaseTagger: only ``predict(texts) -> DataFrame``."""
+
+    def predict(self, texts):
+        texts = list(texts)
+        return pd.DataFrame({"sentiment_score": [0.25] * len(texts),
+                             "sentiment_label": ["pos"] * len(texts)})
+
+
+class NoLabelSentiment:
+    def predict(self, texts):
+        return pd.DataFrame({"score": [0.0] * len(list(texts))})
+
+
+TURNS = pd.DataFrame({
+    "conversation_id": ["c1", "c1", "c2"],
+    "speaker": ["customer", "agent", "customer"],
+    "text": ["你们乱扣我年费", "您好", "再不处理我就销户"],
+})
+
+
+# --- README "Tagging": "Any object with predict(texts) -> DataFrame can be passed as backend=" --
+
+
+def test_an_object_with_predict_is_a_backend():
+    texts = pd.Series(["服务太差了", "谢谢"], index=[10, 11])
+    out = cx.sentiment(texts, backend=ConstantSentiment())
+    assert out.index.tolist() == [10, 11]
+    assert out["sentiment_score"].tolist() == [0.25, 0.25]
+    assert out["sentiment_label"].tolist() == ["pos", "pos"]
+
+
+def test_tag_uses_an_object_with_predict():
+    res = cx.tag(TURNS, sentiment_backend=ConstantSentiment())
+    customer = res.turns["speaker"] == "customer"
+    assert res.turns.loc[customer, "sentiment_score"].tolist() == [0.25, 0.25]
+    assert res.turns.loc[customer, "sentiment_label"].tolist() == ["pos", "pos"]
+    assert res.conversations["sentiment_mean"].tolist() == [0.25, 0.25]
+
+
+def test_an_object_with_predict_is_checked():
+    with pytest.raises(ValueError, match=r"NoLabelSentiment.*sentiment_score.*sentiment_label"):
+        cx.sentiment(["服务太差了"], backend=NoLabelSentiment())
+    with pytest.raises(TypeError, match="parameters"):
+        cx.sentiment(["服务太差了"], backend=ConstantSentiment(), neg_threshold=-0.3)
+
+
+def test_evaluate_takes_an_object_with_predict():
+    res = evaluate.evaluate("sentiment", ["很好", "不错"], ["pos", "pos"],
+                            backend=ConstantSentiment())
+    assert res["backend"] == "ConstantSentiment"
+    assert res["accuracy"] == 1.0
+
+
+# --- README "Command line": a mistake prints one line 'cxtext <command>: error: ...' ------------
+
+
+def test_eval_and_train_errors_name_the_command(tmp_path, capsys):
+    data = tmp_path / "my_intents.csv"
+    data.write_text("text,intent\n我要销户,churn\n", encoding="utf-8")
+    assert cli.main(["eval", "intents", "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cxtext eval: error: "), err
+    assert "no column 'label'" in err
+    assert cli.main(["train", "sentiment", "--data", str(tmp_path / "nope"),
+                     "--out", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cxtext train: error: "), err
+    assert "no such file or folder" in err
+
+
+def test_label_map_error_names_the_map_that_fits():
+    with pytest.raises(ValueError, match=r"binary01"):
+        evaluate.evaluate("sentiment", ["很好", "太差"], ["1", "0"], label_map="polarity")
+
+
+def test_missing_public_data_says_where_it_looked(tmp_path, monkeypatch):
+    monkeypatch.delenv("CXTEXT_SHARED_DATA", raising=False)
+    monkeypatch.setattr(evaluate, "_REPO", tmp_path / "checkout")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(cx.CxTextError) as info:
+        evaluate.load_dataset("smp2020_usual_eval")
+    msg = str(info.value)
+    assert str(tmp_path / "shared" / "data") in msg
+    assert "CXTEXT_SHARED_DATA" in msg and "--data-dir" in msg
+    assert "(none found)" not in msg
+
+
+# --- README "Personal data": audit.write("data/interim") on a fresh machine ----------------
+
+
+def test_audit_write_creates_the_folder(tmp_path):
+    audit = cx.PiiAudit(run="2025-10 exports")
+    cx.mask_pii_many(["电话13812345678"], audit=audit, step="turns.text")
+    path = audit.write(tmp_path / "data" / "interim")
+    assert path == tmp_path / "data" / "interim" / "audit.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["masked_per_type"]["phone"] == 1
+    path = audit.write(tmp_path / "out" / "run1.json")
+    assert path == tmp_path / "out" / "run1.json" and path.is_file()
+
+
+def test_scan_outputs_of_a_missing_path(tmp_path, capsys):
+    missing = tmp_path / "reports"
+    with pytest.raises(cx.ReadError, match=r"^scan_outputs: no such file or folder: '.*reports'"):
+        cx.scan_outputs(missing)
+    assert cli.main(["audit-pii", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("audit-pii") == 1, err
+
+
+# --- README "Churn": train_portraits and y; churn_labels from what the other calls take ---------
+
+
+def test_churn_labels_takes_a_store_a_corpus_or_a_dict(tmp_path):
+    customers = pd.DataFrame({"customer_id": ["a", "b", "c"],
+                              "churned_at": [None, "2025-03-10", "2025-01-05"]})
+    expected = cx.churn_labels(customers, "2025-02-01")
+    assert expected["label"].tolist() == [0, 1]
+    got = cx.churn_labels({"customers": customers}, "2025-02-01")
+    pd.testing.assert_frame_equal(got, expected)
+    corpus = cx.Corpus(conversations=cx.empty_table("conversations"),
+                       turns=cx.empty_table("turns"), customers=customers, agents=None,
+                       rejects=pd.DataFrame())
+    pd.testing.assert_frame_equal(cx.churn_labels(corpus, "2025-02-01"), expected)
+    with cx.Store(tmp_path / "cx.duckdb") as store:
+        store.load(customers=customers.assign(tier="standard"))
+        pd.testing.assert_frame_equal(cx.churn_labels(store, "2025-02-01"), expected)
+    with pytest.raises(TypeError, match="churn_labels.*customers"):
+        cx.churn_labels(["a"], "2025-02-01")
+
+
+# --- readers: transcript lines without a role prefix are not "speaker labels" -------------------
+
+
+def test_transcript_lines_without_role_prefix_get_a_useful_hint(tmp_path):
+    path = tmp_path / "export.csv"
+    pd.DataFrame({"编号": ["a", "a"], "说话人": ["客户", "客服"],
+                  "通话记录": ["我要投诉年费", "您好"]}).to_csv(path, index=False)
+    with pytest.raises(cx.SchemaError) as info:
+        cx.read_turns(path)
+    msg = str(info.value)
+    assert "speaker_map={\"line" not in msg and "speaker_map={'line" not in msg
+    assert "column_map={'通话记录': 'text'}" in msg
+
+
+# --- store.load(strict=True): the advice is about store.load, not the readers ------------------
+
+
+def test_store_strict_error_gives_store_advice(tmp_path):
+    path = tmp_path / "dirty.csv"
+    path.write_text("conversation_id,turn,speaker,text\na,0,customer,你好\na,x,customer,坏\n",
+                    encoding="utf-8")
+    with cx.Store(tmp_path / "cx.duckdb") as store, pytest.raises(cx.SchemaError) as info:
+        store.load(turns=str(path), strict=True)
+    msg = str(info.value)
+    assert "return_rejects" not in msg
+    assert "strict=True" in msg and "_rejects" in msg
+    assert "dirty.csv, row 3" in msg
