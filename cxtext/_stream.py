@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cxtext.errors import SchemaError
 from cxtext.schema import validate
 
 __all__ = ["ByteLRU", "stage_cpu", "stream_chunk", "tag_parquet"]
@@ -282,10 +283,14 @@ def _token_json(texts: np.ndarray) -> np.ndarray:
 
 
 def stream_chunk(
-    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool
+    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool,
+    source: str = "<DataFrame>", first_row: int = 0,
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Mask, tag, segment and JSON-encode whole conversations (one :func:`tag_parquet`
     step, run in this process or a worker).
+
+    ``source`` and ``first_row`` (the 0-based row of the chunk's first turn in that
+    file) put the file's name and its own 1-based row numbers in validation errors.
 
     Returns (turn tags, conversation tags, customer characters before masking); list
     and dict cells of both frames are JSON text.
@@ -295,16 +300,29 @@ def stream_chunk(
     # the chunk allocates millions of small lists and dicts and none in reference
     # cycles: the cyclic collector's passes over them (and over the caches) free nothing
     with _gc_paused():
-        return _stream_chunk(chunk, options, mask, tokens)
+        return _stream_chunk(chunk, options, mask, tokens, source, first_row)
 
 
 def _stream_chunk(
-    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool
+    chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool,
+    source: str, first_row: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
 
     clock = _Clock()
-    chunk = validate(chunk, "turns")
+    try:
+        chunk = validate(chunk, "turns", source=source,
+                         rows=np.arange(first_row + 1, first_row + 1 + len(chunk)))
+    except SchemaError as exc:
+        if source == "<DataFrame>":
+            raise
+        # validate's own hints (column_map=, return_rejects=) are not options of tag_parquet
+        raise SchemaError(
+            str(exc).split("\n", 1)[0].split(". ", 1)[0]
+            + ". Fix or drop these rows before writing the Parquet file "
+            "(cx.validate(df, 'turns', return_rejects=True) gives the bad rows back); rows "
+            "are counted from 1, the file's first turn.\n"
+            + "\n".join(str(exc).split("\n")[1:]), exc.problems) from None
     clock.lap("validate")
     speaker = chunk["speaker"].to_numpy(dtype=object)
     customer = speaker == "customer"
@@ -429,13 +447,16 @@ def _arrow(frame: pd.DataFrame) -> Any:
     return pa.Table.from_pandas(frame, preserve_index=False)
 
 
-def stream_part(data: bytes, options: dict[str, Any], mask: bool,
-                tokens: bool) -> tuple[bytes, bytes, int]:
-    """:func:`stream_chunk` on an Arrow IPC stream of turns (a worker's task); results as
-    Arrow IPC streams too."""
+def stream_part(piece: tuple[bytes, int], options: dict[str, Any], mask: bool,
+                tokens: bool, source: str = "<DataFrame>") -> tuple[bytes, bytes, int]:
+    """:func:`stream_chunk` on an Arrow IPC stream of turns (a worker's task: ``piece`` is
+    the stream and the 0-based file row of its first turn); results as Arrow IPC
+    streams too."""
+    data, first_row = piece
     _fix_mmap_threshold()
     chunk = _from_ipc(data).to_pandas()
-    turns, conversations, chars = stream_chunk(chunk, options, mask, tokens)
+    turns, conversations, chars = stream_chunk(chunk, options, mask, tokens, source,
+                                               first_row)
     out = _to_ipc(_arrow(turns)), _to_ipc(_arrow(conversations)), chars
     del chunk, turns, conversations
     _trim_heap()
@@ -467,9 +488,58 @@ def _open_parquet(path: Any) -> Any:
     """A ``ParquetFile`` to read batch by batch, without pre-buffering: with it, pyarrow's
     reader keeps every pre-buffered range of the file until the reader is closed, so its
     memory grows with the file (~100 MB of Arrow memory after 300k bench conversations)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(path, pre_buffer=False)
+    from cxtext.errors import CxTextError
+
+    if Path(path).is_dir():
+        raise CxTextError(f"tag_parquet: {str(path)!r} is a folder; give one .parquet file of "
+                          "turns sorted by conversation_id")
+    try:
+        return pq.ParquetFile(path, pre_buffer=False)
+    except pa.ArrowInvalid as exc:  # a CSV or Excel file, a truncated or empty file
+        raise CxTextError(
+            f"tag_parquet: {str(path)!r} is not a readable Parquet file ({exc}). For CSV or "
+            "Excel exports: turns = cx.read_turns(path), then "
+            "turns.sort_values(['conversation_id', 'turn']).to_parquet('turns.parquet')."
+        ) from None
+
+
+def _check_columns(src: Any, source: str) -> None:
+    """Refuse a file without the columns every turn needs, before any work (naming the
+    file and the columns it has)."""
+    from cxtext.errors import SchemaError
+
+    have = list(src.schema_arrow.names)
+    missing = [c for c in ("conversation_id", "speaker", "text") if c not in have]
+    if missing:
+        raise SchemaError(
+            f"tag_parquet: {source} has no column {', '.join(map(repr, missing))} (it has "
+            f"{have}). Write the turns with the canonical names: read exports with "
+            "cx.read_turns(path), which maps Chinese headers (会话ID, 角色, 内容), or "
+            "df.rename(columns={...}) before to_parquet.")
+
+
+def _check_ids(table: Any, source: str, row0: int) -> None:
+    """Refuse a batch with a missing ``conversation_id`` (naming its row in the file):
+    its turns could not be ordered or rolled up."""
+    col = table.column("conversation_id")
+    if not col.null_count:
+        return
+    import pyarrow.compute as pc
+
+    from cxtext.errors import SchemaError
+
+    first = int(np.flatnonzero(pc.is_null(col).to_numpy(zero_copy_only=False))[0])
+    problems = pd.DataFrame([{"source": source, "row": row0 + first + 1,
+                              "column": "conversation_id",
+                              "expected": "a conversation id", "got": "missing"}])
+    raise SchemaError(
+        f"tag_parquet: {source}, row {row0 + first + 1}, column 'conversation_id': expected "
+        "a conversation id; got missing. Every turn needs one: fix or drop such rows "
+        "before writing the Parquet file (cx.validate(df, 'turns', return_rejects=True) "
+        "gives the bad rows back).", problems)
 
 
 def _ids(table: Any) -> np.ndarray:
@@ -585,8 +655,13 @@ def tag_parquet(
     jobs = check_n_jobs(n_jobs, "tag_parquet")
     _fix_mmap_threshold()
     src = _open_parquet(path)
+    source = str(path)
+    _check_columns(src, source)
     total = src.metadata.num_rows
     folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise CxTextError(f"tag_parquet: the output {str(out)!r} is a file; give a folder "
+                          "(it receives turn_tags.parquet and conversation_tags.parquet)")
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"turn_tags": folder / "turn_tags.parquet",
              "conversation_tags": folder / "conversation_tags.parquet"}
@@ -605,7 +680,7 @@ def tag_parquet(
         write(done)
         bar.update(n_rows)  # the progress bar follows the writes
 
-    def run(table: Any, ids: np.ndarray) -> None:
+    def run(table: Any, ids: np.ndarray, first_row: int) -> None:
         clock.lap("read")
         if jobs > 1:
             # mask, tag, segment and encode in the workers: this process reads and writes
@@ -614,8 +689,9 @@ def tag_parquet(
             target = max(200, -(-len(ids) // jobs))
             parts = split_by_conversation(pd.Series(ids, dtype=object), target)
             # the file is sorted, so every part is a run of rows: send slices
-            pieces = [_to_ipc(table.slice(int(rows[0]), len(rows))) for rows in parts]
-            futures = submit_parts(stream_part, pieces, jobs, options, mask, tokens)
+            pieces = [(_to_ipc(table.slice(int(rows[0]), len(rows))), first_row + int(rows[0]))
+                      for rows in parts]
+            futures = submit_parts(stream_part, pieces, jobs, options, mask, tokens, source)
             clock.lap("workers")
             # the workers run this batch while this process writes the previous one and
             # reads the next: at most two batches are in flight
@@ -624,7 +700,8 @@ def tag_parquet(
             return
         frame = table.to_pandas()
         clock.lap("read")
-        turns, conversations, chars = stream_chunk(frame, options, mask, tokens)
+        turns, conversations, chars = stream_chunk(frame, options, mask, tokens, source,
+                                                   first_row)
         clock.last = time.process_time()
         done = [(_arrow(turns), _arrow(conversations), chars)]
         clock.lap("encode")
@@ -646,11 +723,13 @@ def tag_parquet(
     carry_ids = np.array([], dtype=object)
     last_id: str | None = None
     row0 = 0  # file row of the first row of the current batch
+    carry_row = 0  # file row of the first row held back
     clock = _Clock()
     try:
         with _progress(total, progress, "cxtext.tag_parquet") as bar:
             for batch in src.iter_batches(batch_size=int(batch_size)):
                 table = pa.Table.from_batches([batch])
+                _check_ids(table, source, row0)
                 ids = _ids(table)
                 if len(ids):
                     bad = np.flatnonzero(ids[1:] < ids[:-1])
@@ -664,21 +743,23 @@ def tag_parquet(
                             f"{(ids[bad[0]] if bad[0] >= 0 else last_id)!r}. Sort the "
                             "turns by conversation_id and turn first.")
                     last_id = ids[-1]
+                start = row0  # the carried rows come right before this batch's in the file
                 row0 += len(ids)
                 if carry is not None and carry.num_rows:
                     table = pa.concat_tables([carry, table])
                     ids = np.concatenate([carry_ids, ids])
+                    start = carry_row
                 # hold back the last conversation: its turns may go on in the next batch
                 cut = int(np.searchsorted(ids, ids[-1], side="left")) if len(ids) else 0
-                carry, carry_ids = table.slice(cut), ids[cut:]
+                carry, carry_ids, carry_row = table.slice(cut), ids[cut:], start + cut
                 if cut:
-                    run(table.slice(0, cut), ids[:cut])
+                    run(table.slice(0, cut), ids[:cut], start)
                     _trim_heap()  # the batch's frames are gone now
                     clock.lap("write")
                 clock.last = time.process_time()
             if carry is not None and carry.num_rows:
                 clock.lap("read")
-                run(carry, carry_ids)
+                run(carry, carry_ids, carry_row)
             drain()
     finally:
         for writer in writers.values():

@@ -60,6 +60,28 @@ def _windows(value: str) -> tuple[int, ...]:
     return windows
 
 
+def _n_jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n == 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a non-zero whole number of worker processes (-1: every CPU, -2: all "
+            f"but one); got {value!r}")
+    return n
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1; got {value!r}")
+    return n
+
+
 def _output(*suffixes: str):
     """An output path whose suffix is one of ``suffixes``."""
 
@@ -219,9 +241,39 @@ def _store_tag(args: argparse.Namespace) -> int:
     with Store(args.store) as store:
         _nonempty_store(store, args.store)
         n = store.tag(chunk_size=args.chunk_size, progress=not args.quiet, limit=args.limit,
-                      allow_mixed=args.allow_mixed, **kwargs)
+                      allow_mixed=args.allow_mixed, n_jobs=args.n_jobs, **kwargs)
         print(f"tagged {n:,} conversation(s); "
               + ", ".join(f"{k} {v:,}" for k, v in store.counts().items()))
+    return 0
+
+
+def _tag_parquet(args: argparse.Namespace) -> int:
+    import time
+
+    from cxtext._stream import tag_parquet
+
+    src = Path(args.turns)
+    if not src.is_file():
+        raise CxTextError(
+            f"no Parquet file '{args.turns}'"
+            + (" (it is a folder; give one .parquet file of turns)" if src.is_dir() else "")
+            + ". Write one sorted by conversation_id, e.g. from a store: "
+            "Store('cx.duckdb').to_parquet('turns.parquet'), or with pandas: "
+            "df.sort_values(['conversation_id', 'turn']).to_parquet('turns.parquet').")
+    kwargs = {k: v for k, v in (("sentiment_backend", args.sentiment_backend),
+                                ("emotion_backend", args.emotion_backend)) if v}
+    wall, cpu = time.perf_counter(), time.process_time()
+    info = tag_parquet(src, args.out, batch_size=args.batch_size, mask=not args.keep_pii,
+                       tokens=args.tokens, n_jobs=args.n_jobs, progress=not args.quiet,
+                       **kwargs)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    rate = info["customer_chars"] / wall if wall > 0 else 0.0
+    print(f"tagged {info['turns']:,} turn(s) of {info['conversations']:,} conversation(s) "
+          f"in {info['batches']:,} batch(es), {wall:,.1f} s "
+          f"({info['customer_chars']:,} customer characters, {rate:,.0f} per second"
+          + (f"; this process used {cpu:,.1f} s of CPU" if args.n_jobs != 1 else "") + ")")
+    print(f"wrote {info['turn_tags']} and {info['conversation_tags']}"
+          + ("" if args.keep_pii else " (texts and evidence masked)"))
     return 0
 
 
@@ -320,6 +372,8 @@ def _report(args: argparse.Namespace) -> int:
     from cxtext import report
 
     names = list(report.REPORTS) if args.name == "all" else [args.name]
+    for name in names:  # a typo is caught before minutes of loading and tagging
+        report._check_name(name)
     params: dict[str, object] = {}
     store = args.store
     if args.corpus and not store:
@@ -439,8 +493,32 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--emotion-backend", help="model (default), lexicon or snownlp")
     st.add_argument("--allow-mixed", action="store_true",
                     help="allow other backends than the store's last tagging run used")
+    st.add_argument("--n-jobs", type=_n_jobs, default=1,
+                    help="worker processes (default 1; -1: every CPU); tags are the same")
     st.add_argument("--quiet", action="store_true", help="no progress bar")
     st.set_defaults(func=_store_tag)
+
+    tp = sub.add_parser(
+        "tag-parquet", help="tag a large Parquet file of turns batch by batch (flat memory)",
+        description="Stream a Parquet file of canonical turns, sorted by conversation_id, "
+        "through masking, tagging (and, with --tokens, segmentation) batch by batch, and "
+        "append the results to OUT/turn_tags.parquet and OUT/conversation_tags.parquet; "
+        "peak memory follows --batch-size, not the size of the file (cx.tag_parquet).",
+    )
+    tp.add_argument("turns", help="the .parquet file of turns, sorted by conversation_id")
+    tp.add_argument("out", help="output folder (created when missing)")
+    tp.add_argument("--batch-size", type=_positive, default=50_000,
+                    help="turns read per batch (default 50000)")
+    tp.add_argument("--n-jobs", type=_n_jobs, default=1,
+                    help="worker processes (default 1; -1: every CPU); tags are the same")
+    tp.add_argument("--tokens", action="store_true",
+                    help="add a tokens column (customer turns segmented)")
+    tp.add_argument("--keep-pii", action="store_true",
+                    help="do not mask personal data (texts and evidence are written as read)")
+    tp.add_argument("--sentiment-backend", help="model (default), lexicon or snownlp")
+    tp.add_argument("--emotion-backend", help="model (default), lexicon or snownlp")
+    tp.add_argument("--quiet", action="store_true", help="no progress bar")
+    tp.set_defaults(func=_tag_parquet)
 
     sp = sub.add_parser(
         "portrait", help="build customer portraits in the store (and optionally a file)",

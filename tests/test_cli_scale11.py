@@ -1,0 +1,157 @@
+"""``cxtext tag-parquet`` and ``cxtext tag --n-jobs``: the streaming path from the command
+line, and errors that name the Parquet file, its own row and the column (session 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cxtext as cx
+from cxtext.cli import main
+from cxtext.errors import CxTextError, SchemaError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    turns = pd.read_csv(REPO / "corpora" / "demo" / "turns.csv",
+                        dtype={"conversation_id": str, "text": str}, keep_default_na=False)
+    keep = turns["conversation_id"].isin(turns["conversation_id"].unique()[:40])
+    turns = turns[keep].drop(columns=["start_s", "end_s"])
+    turns = turns.sort_values(["conversation_id", "turn"]).reset_index(drop=True)
+    # a phone number the command must mask in what it writes
+    turns.loc[3, "text"] = "我的手机号13812345678，你们记一下"
+    turns.loc[3, "speaker"] = "customer"
+    return turns
+
+
+def test_tag_parquet_command_writes_what_the_function_writes(sample, tmp_path, capsys):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    rc = main(["tag-parquet", str(src), str(tmp_path / "cli"), "--batch-size", "101",
+               "--tokens", "--quiet"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert f"tagged {len(sample):,} turn(s) of {sample['conversation_id'].nunique()} " in out
+    assert "(texts and evidence masked)" in out
+    info = cx.tag_parquet(src, tmp_path / "fn", batch_size=101, tokens=True, progress=False)
+    for name in ("turn_tags", "conversation_tags"):
+        got = pd.read_parquet(tmp_path / "cli" / f"{name}.parquet")
+        want = pd.read_parquet(info[name])
+        pd.testing.assert_frame_equal(got, want)
+    turns = pd.read_parquet(tmp_path / "cli" / "turn_tags.parquet")
+    assert turns.loc[3, "text"] == "我的手机号[手机号]，你们记一下"
+    assert not turns["text"].str.contains("13812345678").any()
+
+
+def test_tag_parquet_keep_pii_writes_texts_as_read(sample, tmp_path, capsys):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    assert main(["tag-parquet", str(src), str(tmp_path / "raw"), "--keep-pii", "--quiet"]) == 0
+    assert "masked" not in capsys.readouterr().out
+    turns = pd.read_parquet(tmp_path / "raw" / "turn_tags.parquet")
+    assert turns.loc[3, "text"] == "我的手机号13812345678，你们记一下"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--n-jobs", "0"], "argument --n-jobs: expected a non-zero whole number"),
+    (["--batch-size", "0"], "argument --batch-size: expected a whole number >= 1"),
+    (["--n-jobs", "two"], "got 'two'"),
+])
+def test_tag_parquet_options_are_checked_while_parsing(sample, tmp_path, capsys, args, message):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    with pytest.raises(SystemExit) as exc:
+        main(["tag-parquet", str(src), str(tmp_path / "out"), *args])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_store_tag_command_checks_n_jobs(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["tag", str(tmp_path / "cx.duckdb"), "--n-jobs", "0"])
+    assert exc.value.code == 2
+    assert "argument --n-jobs" in capsys.readouterr().err
+
+
+def test_tag_parquet_command_on_files_that_are_not_turns(sample, tmp_path, capsys):
+    csv = tmp_path / "turns.csv"
+    sample.to_csv(csv, index=False)
+    assert main(["tag-parquet", str(csv), str(tmp_path / "a"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert f"'{csv}' is not a readable Parquet file" in err and "cx.read_turns(path)" in err
+
+    assert main(["tag-parquet", str(tmp_path / "nope.parquet"), str(tmp_path / "b")]) == 2
+    assert "no Parquet file" in capsys.readouterr().err
+
+    wrong = tmp_path / "wrong.parquet"
+    sample.rename(columns={"text": "内容"}).to_parquet(wrong)
+    assert main(["tag-parquet", str(wrong), str(tmp_path / "c"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert f"{wrong} has no column 'text'" in err and "'内容'" in err
+    assert not (tmp_path / "c").exists()  # refused before any output
+
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src)
+    a_file = tmp_path / "taken"
+    a_file.write_text("x")
+    assert main(["tag-parquet", str(src), str(a_file), "--quiet"]) == 2
+    assert "is a file; give a folder" in capsys.readouterr().err
+
+
+def test_bad_rows_are_named_by_file_and_row_across_batches(sample, tmp_path):
+    bad = sample.copy()
+    bad.loc[250, "text"] = None  # the file's row 251, in the third batch of 101 rows
+    bad.loc[252, "speaker"] = "路人甲"
+    src = tmp_path / "bad.parquet"
+    bad.to_parquet(src)
+    with pytest.raises(SchemaError) as exc:
+        cx.tag_parquet(src, tmp_path / "out", batch_size=101, progress=False)
+    problems = exc.value.problems
+    assert problems["row"].tolist() == [251, 253]
+    assert problems["column"].tolist() == ["text", "speaker"]
+    assert set(problems["source"]) == {str(src)}
+    message = str(exc.value)
+    assert f"{src}, row 251, column 'text'" in message
+    assert "return_rejects=True) gives the bad rows back" in message
+    assert "column_map" not in message  # not an option of tag_parquet
+
+
+def test_a_missing_conversation_id_is_named_not_a_type_error(sample, tmp_path):
+    bad = sample.copy()
+    bad["conversation_id"] = bad["conversation_id"].astype(object)
+    bad.loc[120, "conversation_id"] = None
+    src = tmp_path / "bad.parquet"
+    bad.to_parquet(src)
+    with pytest.raises(SchemaError, match=r"row 121, column 'conversation_id'"):
+        cx.tag_parquet(src, tmp_path / "out", batch_size=101, progress=False)
+
+
+def test_worker_errors_name_the_file_row_too(sample, tmp_path):
+    bad = sample.copy()
+    bad.loc[180, "speaker"] = "路人甲"
+    src = tmp_path / "bad.parquet"
+    bad.to_parquet(src)
+    with pytest.raises(CxTextError) as exc:
+        cx.tag_parquet(src, tmp_path / "out", batch_size=150, n_jobs=2, progress=False)
+    assert f"{src}, row 181, column 'speaker'" in str(exc.value)
+
+
+def test_store_tag_command_with_workers_gives_the_tags_of_one_process(sample, tmp_path, capsys):
+    for name, jobs in (("one", "1"), ("two", "2")):
+        store = tmp_path / f"{name}.duckdb"
+        with cx.Store(store) as s:
+            s.load(turns=sample.assign(customer_id="u1"))
+        assert main(["tag", str(store), "--n-jobs", jobs, "--quiet",
+                     "--chunk-size", "15"]) == 0
+        assert "tagged 40 conversation(s)" in capsys.readouterr().out
+    with cx.Store(tmp_path / "one.duckdb") as a, cx.Store(tmp_path / "two.duckdb") as b:
+        for table in ("turn_tags", "conversation_tags"):
+            order = ["conversation_id", "turn"] if table == "turn_tags" else ["conversation_id"]
+            got = b.read_table(table).sort_values(order).reset_index(drop=True)
+            want = a.read_table(table).sort_values(order).reset_index(drop=True)
+            pd.testing.assert_frame_equal(got, want)
