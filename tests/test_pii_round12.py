@@ -5,7 +5,9 @@ before a nickname (保安老黄还算热心), X总 after a boss or a group with 
 into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽), and brands: 记 before goods (李锦记蚝油),
 coupons after 的 (王小卤的优惠券), a shop between 在 and a verb of buying (在吴裕泰买茶叶),
 a public figure's works after their name (张艺谋的电影票, 郭德纲的相声), and three more
-given-name characters (辰, 墨, 铁: 赵铁柱, 王梓辰).
+given-name characters (辰, 墨, 铁: 赵铁柱, 王梓辰). Addresses: a road before a comma and its
+number (厦门市思明区，鹭江道，8号), an estate and a dashed building-unit-room number after an
+address cue (现住：万科金域华府11-2-1803).
 
 Each test holds cases that fail on the round-11 code (aa55cb1) beside near misses and
 look-alikes that give what it gave."""
@@ -173,6 +175,27 @@ def test_public_figures_works(text, expected):
 ])
 def test_more_given_name_characters(text, expected):
     assert _names(text) == expected
+
+
+def _addresses(text: str) -> list[str]:
+    return [m.value for m in find_pii(text, types=["address"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("地址是厦门市思明区，鹭江道，8号", ["厦门市思明区，鹭江道，8号"]),
+    ("地址是思明区，鹭江道，8号", ["思明区，鹭江道，8号"]),
+    ("现住：万科金域华府11-2-1803", ["万科金域华府11-2-1803"]),
+    ("住址保利香槟国际C区9-2-301", ["保利香槟国际C区9-2-301"]),
+    # unchanged: an address with a road; no address in these
+    ("寄到杭州市西湖区文三路478号3-2-1201", ["杭州市西湖区文三路478号3-2-1201"]),
+    ("我知道，3个都要", []),
+    ("味道，五星好评", []),
+    ("地址是2024-01-15改的", []),
+    ("住在那边2-3-2024年", []),
+    ("订单号万科金域华府11-2-1803", []),  # no address cue before the dashed number
+])
+def test_addresses(text, expected):
+    assert _addresses(text) == expected
 
 
 def test_masking_follows():

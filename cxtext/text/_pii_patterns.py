@@ -897,7 +897,8 @@ ADDRESS_NUMBER_RE: Final = re.compile("[0-9零〇一二两三四五六七八九�
 #: Cheap pre-check: an accepted address always holds a road, a residential block or a strong
 #: unit (see ``_is_address`` in pii.py), so one of these must occur.
 _HINT_NUMBER_AFTER: Final = (
-    "(?:(?=[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|(?<=[A-Za-z][座塔]))"
+    # (round 12: a comma or a space may stand before the number: 厦门市思明区，鹭江道，8号)
+    "(?:(?=[，, ]?[甲乙丙丁]?[0-9零〇一二两三四五六七八九十百千幺])|(?<=[A-Za-z][座塔]))"
 )
 ADDRESS_HINT_RE: Final = re.compile(
     # every alternative starts with a literal character, so ``re`` builds one class of their

@@ -1629,6 +1629,16 @@ _NUMBERED_AREA_RE: Final = re.compile("[0-9零〇一二两三四五六七八九�
 # --- resolution -----------------------------------------------------------------------------
 
 
+#: An estate's name and a building-unit-room number written with dashes (11-2-1803) right
+#: after an address cue (住址：万科金域华府11-2-1803; round 12): the dashed triple is no phone
+#: or amount there, and the name before it belongs to the address.
+_ESTATE_DASHED_RE: Final = re.compile(
+    "(?:住址|地址|现住|住在|家住|寄到|送到|搬到)[：: ]?"
+    "(?P<addr>(?![那这哪的是在])[\u4e00-\u9fff]{2,12}?(?:[A-Za-z]区|[A-Za-z])?"
+    "[0-9]{1,3}-[0-9]{1,3}-[0-9]{3,4})(?![0-9-]|[年月日号])"
+)
+
+
 def _detect(text: str) -> list[Span]:
     """All non-overlapping detections in ``text``, in text order."""
     wide = pp.translate(text, pp.WIDTH_TABLE, pp.NEEDS_WIDTH_RE)
@@ -1658,6 +1668,8 @@ def _detect(text: str) -> list[Span]:
             cands += _finish_addresses(wide, _joined_addresses(wide))
     if ("镇" in wide or "乡" in wide) and (m := pp.ADMIN_TOWN_RE.search(wide)) is not None:
         cands.append((*m.span("addr"), "address"))  # 户籍地址：四川省南充市仪陇县马鞍镇
+    if "-" in wide and (m := _ESTATE_DASHED_RE.search(wide)) is not None:
+        cands.append((*m.span("addr"), "address"))  # 住址：保利香槟国际C区9-2-301 (round 12)
     # a mobile number already masked with stars (139****2231) is no personal data itself, but
     # a name standing beside it is listed with it: 卢建 139****2231
     starred = ([(*m.span(), "phone") for m in _STARRED_MOBILE_RE.finditer(wide)]
