@@ -295,8 +295,9 @@ class Store:
             config["memory_limit"] = str(memory_limit)
         if threads is not None:
             config["threads"] = int(threads)
+        self._con = None
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+            self._con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreError(
                 f"Cannot open the store {self.path!r}: {exc}. A DuckDB file is opened by one "
@@ -325,9 +326,21 @@ class Store:
         res = self.con.execute(query, params) if params is not None else self.con.execute(query)
         return res.fetchall()
 
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection (``store.con.execute(...)``); a closed store says so."""
+        if self._con is None:
+            raise StoreError(
+                f"The store {self.path!r} is closed (its with-block ended or close() was "
+                f"called). Open it again: store = cx.Store({self.path!r}), or keep the calls "
+                "that use it inside the with-block.")
+        return self._con
+
     def close(self) -> None:
-        """Close the connection (committed work is on disk)."""
-        self.con.close()
+        """Close the connection (committed work is on disk). Calling it again does nothing."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def _init_schema(self) -> None:
         self._x("CREATE TABLE IF NOT EXISTS _columns (table_name VARCHAR, column_name VARCHAR, "

@@ -173,3 +173,20 @@ def test_store_strict_error_gives_store_advice(tmp_path):
     assert "return_rejects" not in msg
     assert "strict=True" in msg and "_rejects" in msg
     assert "dirty.csv, row 3" in msg
+
+
+# --- README top to bottom: "Churn warning" uses the store the "Store" section's with-block closed -
+
+
+def test_a_closed_store_says_so(tmp_path):
+    with cx.Store(tmp_path / "cx.duckdb") as store:
+        store.load(turns=TURNS.assign(turn=[0, 1, 0]))
+    assert repr(store).endswith(": closed)")
+    for call in (lambda: cx.churn(store, as_of="2025-10-01"),
+                 lambda: cx.build_portraits(store, as_of="2025-10-01"),
+                 lambda: store.read_table("turns")):
+        with pytest.raises(cx.StoreError, match=r"is closed.*cx\.Store\("):
+            call()
+    store.close()  # again: nothing happens
+    with cx.Store(tmp_path / "cx.duckdb") as again:
+        assert len(again.read_table("turns")) == 3
