@@ -146,6 +146,19 @@ def test_churn_labels_takes_a_store_a_corpus_or_a_dict(tmp_path):
         cx.churn_labels(["a"], "2025-02-01")
 
 
+# --- CLI: a typo in the report name is caught before minutes of loading and tagging ------------
+
+
+def test_report_name_is_checked_before_loading(tmp_path, capsys):
+    rc = cli.main(["report", "corpus_profil", "--corpus", str(tmp_path / "no_such_corpus"),
+                   "--out", str(tmp_path / "reports")])
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert "Unknown report 'corpus_profil'" in err
+    assert "loading and tagging" not in err
+    assert not (tmp_path / "reports").exists()
+
+
 # --- readers: transcript lines without a role prefix are not "speaker labels" -------------------
 
 
