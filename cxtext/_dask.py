@@ -52,11 +52,48 @@ def _as_turns(part: pd.DataFrame) -> pd.DataFrame:
     return part
 
 
-def _tag_partition(part: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+def _tag_partition(part: pd.DataFrame, options: dict[str, Any],
+                   partition_info: dict | None = None) -> pd.DataFrame:
+    from cxtext.errors import SchemaError
     from cxtext.schema import validate
     from cxtext.tags.tag import tag_turns
 
-    return tag_turns(validate(_as_turns(part), "turns"), options)
+    turns = _as_turns(part)
+    # dask passes partition_info={"number": i, "division": ...} to a function that takes it
+    number = (partition_info or {}).get("number")
+    source = "Dask partition" + ("" if number is None else f" {number}")
+    try:
+        valid = validate(turns, "turns", source=source)
+    except SchemaError as exc:
+        raise _located(exc, turns, source) from None
+    return tag_turns(valid, options)
+
+
+def _located(exc: Any, turns: pd.DataFrame, source: str) -> Any:
+    """``exc`` with the conversation and turn of each bad row: a row number inside a
+    partition (after a shuffle) points nowhere a user can look."""
+    from cxtext.errors import SchemaError
+
+    problems = exc.problems.copy()
+    where = []
+    for row in problems["row"]:
+        if pd.isna(row) or not 1 <= int(row) <= len(turns):
+            where.append(None)
+            continue
+        rec = turns.iloc[int(row) - 1]
+        conv = rec.get("conversation_id")
+        turn = rec.get("turn")
+        where.append(f"conversation_id {conv!r}"
+                     + ("" if turn is None or pd.isna(turn) else f", turn {turn}"))
+    problems["where"] = where
+    lines = [f"  - {source}, {w or 'row ' + str(r)}, column {c!r}: expected {e}; got {g}"
+             for r, w, c, e, g in zip(problems["row"], where, problems["column"],
+                                      problems["expected"], problems["got"], strict=True)]
+    head = str(exc).split("\n", 1)[0].split(". ", 1)[0]
+    return SchemaError(
+        head + ". Fix or drop these turns before tagging (cx.validate(part, 'turns', "
+        "return_rejects=True) gives a partition's bad rows back).\n" + "\n".join(lines),
+        problems)
 
 
 def _rollup_partition(tagged: pd.DataFrame) -> pd.DataFrame:

@@ -155,3 +155,21 @@ def test_store_tag_command_with_workers_gives_the_tags_of_one_process(sample, tm
             got = b.read_table(table).sort_values(order).reset_index(drop=True)
             want = a.read_table(table).sort_values(order).reset_index(drop=True)
             pd.testing.assert_frame_equal(got, want)
+
+
+def test_dask_partition_errors_name_the_conversation_and_turn(sample):
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    bad = sample.copy()
+    bad.loc[200, "speaker"] = "路人甲"
+    conv, turn = bad.loc[200, "conversation_id"], bad.loc[200, "turn"]
+    ddf = cx.partition_by_conversation(dd.from_pandas(bad, npartitions=3), npartitions=3)
+    res = cx.tag(ddf)
+    with dask.config.set(scheduler="synchronous"), pytest.raises(SchemaError) as exc:
+        dask.compute(res.turns)
+    message = str(exc.value)
+    # a row number inside a shuffled partition points nowhere: the conversation and turn do
+    assert f"conversation_id {conv!r}, turn {turn}, column 'speaker'" in message
+    assert "Dask partition " in message and "column_map" not in message
+    assert exc.value.problems["where"].tolist() == [f"conversation_id {conv!r}, turn {turn}"]
