@@ -389,6 +389,13 @@ NICKNAME_SURNAMES: Final = (
     "王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程魏吕沈姚卢"
     "崔谭陆汪范廖贾夏韦邹孟秦邱江尹薛闫雷侯史陶黎贺顾郝龚邵严覃戴"
     "葛武邢柯鲍翟阎俞詹庞倪"  # (round 6; not 童, 钟, 洪, 卜, 祝: 小童, 小钟, 萝卜, 小祝你…)
+    # round 12 (老樊, 小栾): the single surnames of surnames.txt with a prior of at least -5.5
+    # in name_stats.tsv that are no everyday-word surname, whose 小X / 老X is no word of jieba's
+    # dictionary and which as a word of their own are rarer than 1,000 there; left out by hand:
+    # 卜 暴 融 慎 束 咸 宰 毋 蓬 (萝卜, 暴雨, 小心慎 …)
+    "霍艾萧桑赫乔颜狄穆戈凤沃傅殷纪申凌慕尉舒阮聂屈窦卓戚蒲耿丛闵柏樊仲贡伦裴朴昌廉骆姬寿桓"
+    "虞甄牧寇褚郁茅牟苑芦屠弘粟祁佟禹靖滕岑裘奚瞿荀於厉喻储浦缪臧晁戎娄邬胥扈晏冉雍糜庾邝巫"
+    "茹刁靳檀栗蒯栾钮鄢汲"
 )
 #: Surnames read in 老X only (小孔 is a small hole): 老孔.
 NICKNAME_OLD_ONLY: Final = "孔"
