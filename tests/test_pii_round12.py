@@ -5,7 +5,8 @@ before a nickname (保安老黄还算热心), X总 after a boss or a group with 
 into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽), and brands: 记 before goods (李锦记蚝油),
 coupons after 的 (王小卤的优惠券), a shop between 在 and a verb of buying (在吴裕泰买茶叶),
 a public figure's works after their name (张艺谋的电影票, 郭德纲的相声), and three more
-given-name characters (辰, 墨, 铁: 赵铁柱, 王梓辰), nicknames of rarer surnames (老樊, 小栾).
+given-name characters (辰, 墨, 铁: 赵铁柱, 王梓辰), nicknames of rarer surnames (老樊, 小栾),
+是(个)姓X (接电话的是个姓芮的小伙子).
 Addresses: a road before a comma and its
 number (厦门市思明区，鹭江道，8号), an estate and a dashed building-unit-room number after an
 address cue (现住：万科金域华府11-2-1803).
@@ -192,6 +193,17 @@ def test_more_given_name_characters(text, expected):
     ("小郁闷", []),
 ])
 def test_nicknames_of_rarer_surnames(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("接电话的是个姓芮的小伙子", ["芮"]),
+    ("办卡的是姓邝的经理", ["邝"]),
+    ("这是个姓氏", []),
+    ("这是姓名栏", []),
+    ("这是个姓名", []),
+])
+def test_shi_ge_xing(text, expected):
     assert _names(text) == expected
 
 
