@@ -782,7 +782,12 @@ def _make_tagger(task: str, backend: Any, params: Mapping[str, Any]) -> Any:
 
 #: Gold intent labels that mean "no intent", and the Chinese intent names, as a user writes them.
 _NO_INTENT: Final = frozenset({"none", "no", "null", "nan", "无", "没有", "无意图", "-"})
-_ZH_INTENTS: Final[dict[str, str]] = {zh: i for i, zh in INTENTS.items()}
+_ZH_INTENTS: Final[dict[str, str]] = {
+    **{zh: i for i, zh in INTENTS.items()},
+    # the parts of the Chinese names, as a labeller writes them (README: 销户/流失意向 …)
+    "销户": "churn", "流失意向": "churn", "流失": "churn", "升级投诉": "escalation",
+    "投诉升级": "escalation", "重复来电": "repeat", "重复咨询": "repeat", "紧急": "urgency",
+}
 
 
 def _intent_sets(labels: Sequence[object]) -> list[set[str]]:

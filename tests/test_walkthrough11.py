@@ -203,3 +203,15 @@ def test_a_closed_store_says_so(tmp_path):
     store.close()  # again: nothing happens
     with cx.Store(tmp_path / "cx.duckdb") as again:
         assert len(again.read_table("turns")) == 3
+
+
+# --- README: "cxtext eval intents ... or 销户/流失意向 …": the parts of the Chinese names --------
+
+
+def test_intent_labels_as_a_labeller_writes_them():
+    texts = ["再不处理我就销户", "我要去银保监会投诉你们", "请问年费怎么收", "钱马上转走"]
+    short = evaluate.evaluate("intents", texts, ["销户", "升级投诉", "无", "流失意向"])
+    ids = evaluate.evaluate("intents", texts, ["churn", "escalation", "none", "churn"])
+    for key in ("micro_f1", "exact_match", "macro_f1"):
+        assert short[key] == ids[key]
+    assert ids["n"] == 4
