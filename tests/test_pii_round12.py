@@ -66,6 +66,22 @@ def test_office_jobs_after_a_surname(text, expected):
     ("连毛爷爷都打了水光", []),
     ("相信叔说的", []),
     ("我们副总说", []),
+    # and the second batch (校长 … 姨), after a lone surname only
+    ("我们王校长让我来办", ["王"]),
+    ("是邓教练推荐的", ["邓"]),
+    ("是晏记者报道的", ["晏"]),
+    ("我让刘姨先垫上", ["刘"]),
+    ("李伯伯的存单", ["李"]),
+    ("学校长期没人管", []),
+    ("工厂长期停产", []),
+    ("他读博士", []),
+    ("本报记者", []),
+    ("我小姨说", []),
+    ("明天鹏博士真的涨停", []),
+    ("封路，严防记者采访", []),
+    ("法国人教练佩兰", []),
+    ("毛主席故居", []),  # 主席 was tried and dropped
+    ("//@马伯庸:唉", []),  # and 伯: a given-name character
 ])
 def test_more_titles(text, expected):
     assert _names(text) == expected

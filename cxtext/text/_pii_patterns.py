@@ -347,15 +347,21 @@ TITLES: Final[tuple[str, ...]] = (
     # 王婶, 李奶奶, 赵大娘)
     "会计", "出纳", "组长", "店长", "秘书", "护士", "大夫", "副行长", "副总",
     "叔叔", "叔", "婶", "奶奶", "爷爷", "大娘", "大伯",
+    "校长", "厂长", "教练", "法官", "记者", "博士", "社长", "馆长", "站长", "伯伯", "姨",
 )  # fmt: skip
 #: Titles of rounds 11 and 12 that take a lone surname only after a clean left edge (给殷嫂转了,
 #: 单位的凌会计; not 祥林嫂, 浪费大爷时间, 想学会计).
 TITLES_CLEAN_LEFT: Final = frozenset(("大爷", "嫂", "会计", "出纳", "叔叔", "叔", "婶", "奶奶",
-                                      "爷爷", "大娘", "大伯", "护士", "大夫"))
+                                      "爷爷", "大娘", "大伯", "护士", "大夫", "校长", "厂长",
+                                      "教练", "法官", "记者", "博士", "社长", "馆长", "站长",
+                                      "伯伯", "姨"))
 #: Titles of round 12 that follow a lone surname only, never a full name: the characters
-#: before 大叔, 奶奶 or 护士 are too often words (门童大叔, 抄底奶奶的熊, 经导诊护士).
+#: before 大叔, 奶奶, 护士 or 博士 are too often words (门童大叔, 抄底奶奶的熊, 经导诊护士,
+#: 明天鹏博士, 严防记者, 法国人教练). 主席, 老总 and 伯 were tried and dropped (毛主席,
+#: 共和国主席, 这家老总, 马伯庸 and 张伯礼: 伯 is a given-name character).
 TITLES_LONE_SURNAME: Final = frozenset(("叔叔", "叔", "婶", "奶奶", "爷爷", "大娘", "大伯",
-                                        "护士", "大夫"))
+                                        "护士", "大夫", "校长", "厂长", "教练", "法官", "记者",
+                                        "博士", "社长", "馆长", "站长", "伯伯", "姨"))
 #: Office jobs of :data:`TITLES_CLEAN_LEFT`: before them a surname that is also a verb for
 #: the work (管会计, 我是管出纳的) or an everyday word needs 的 or 位 right before it
 #: (我们单位的方会计, 那位万出纳).
