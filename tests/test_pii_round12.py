@@ -134,6 +134,8 @@ def test_zong_after_a_boss_or_group(text, expected):
     ("很多叫湖光的别墅区", []),
     ("我叫王晓雨", ["王晓雨"]),  # a full name: the cue rules' (unchanged)
     ("她叫文静", ["文静"]),  # a word, but after 她叫 a name
+    ("你们那个工号3390的客服，好像叫安琪，态度很好", ["安琪"]),  # a surname, then 琪
+    ("叫高手来", []),
     ("叫车来接", []),
 ])
 def test_given_name_alone_after_jiao(text, expected):

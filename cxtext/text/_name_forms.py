@@ -607,6 +607,8 @@ def kin_full_name(w: str, s: int) -> int | None:
 #: surname and a given character or a given name, a name either way).
 GIVEN_ALONE_MIN: Final = -0.1
 GIVEN_ALONE_TOP: Final = 0.8
+#: ... or a surname and a character of name ratio at least this (好像叫安琪，: 安 has none).
+GIVEN_ALONE_SURNAME_NEXT: Final = 1.5
 #: What may follow such a name: a clause end or a particle, or these words.
 GIVEN_ALONE_NEXT: Final = ("还是", "吧", "吗", "呢", "啊", "呀", "的", "说", "是", "来", "给", "帮")
 #: 叫 right after these is no naming (呼叫, 尖叫, 大叫, 不叫, 别叫 …) or names a kind of thing
@@ -619,13 +621,15 @@ def given_alone(w: str) -> list[Span]:
     :data:`GIVEN_ALONE_MIN`."""
     st = name_stats()
     given, freq = st.given, st.freq
+    single = pp.surnames()[0]
     out: list[Span] = []
     for p in _finds(w, "叫"):
         s, e = p + 1, p + 3
         if e > len(w) or (p and w[p - 1] in _GIVEN_ALONE_NOT_AFTER):
             continue
         a, b = given.get(w[s], -9.0), given.get(w[s + 1], -9.0)
-        if min(a, b) < GIVEN_ALONE_MIN or max(a, b) < GIVEN_ALONE_TOP:
+        if (min(a, b) < GIVEN_ALONE_MIN or max(a, b) < GIVEN_ALONE_TOP) and not (
+                b >= GIVEN_ALONE_SURNAME_NEXT and w[s] in single):
             continue
         if freq.get(w[s:e], 0) or freq.get(w[s + 1 : e + 1], 0) >= MOU_LEFT_WORD_MIN:
             continue
