@@ -115,6 +115,10 @@ def test_more_staff_before_a_nickname(text, expected):
     ("我们有总共三张卡", []),
     ("我们平总是加班", []),
     ("他们成总结了经验", []),
+    # an everyday-word surname before a title right after 一下 (round 12)
+    ("找一下任主任", ["任"]),
+    ("麻烦叫一下景经理", ["景"]),
+    ("问一下和经理沟通的结果", []),
 ])
 def test_zong_after_a_boss_or_group(text, expected):
     assert _names(text) == expected

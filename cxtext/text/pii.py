@@ -1221,9 +1221,10 @@ def _name_before_title(
             if s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS:
                 continue
             if sur in pp.AMBIGUOUS_SURNAMES and not _clean_before(w, s) and not (
-                    title == "总" and w[s - 2 : s] in pp.TITLE_ZONG_HEADS
-                    and sur not in _name_forms.KIN_NOT_SURNAME):
-                continue  # (我们老板万总让我来, 你们常总: round 12)
+                    sur not in _name_forms.KIN_NOT_SURNAME and (
+                        w[s - 2 : s] == "一下"
+                        or (title == "总" and w[s - 2 : s] in pp.TITLE_ZONG_HEADS))):
+                continue  # (我们老板万总让我来, 你们常总, 找一下任主任: round 12)
         return s, t
     return None
 
