@@ -12,7 +12,9 @@ detected, never assumed:
    means "UTF-8 with damage", not "some other encoding". Without this step a
    damaged UTF-8 file could decode strictly as GB18030 and turn silently into
    mojibake;
-4. strict GB18030 (a superset of GBK and GB2312);
+4. strict GB18030 (a superset of GBK and GB2312), unless the text then holds many
+   characters Chinese text does not (kana, Greek, box drawing, private use …) and strict
+   Big5 (cp950) does not: Big5 bytes always decode as GB18030, into mojibake;
 5. *mostly* GB18030, by the same measure (a GBK export with a damaged row);
    charset-normalizer's guess for such short files is often a Cyrillic or Latin
    code page, which would turn every Chinese character into mojibake;
@@ -114,6 +116,48 @@ def _charset_normalizer(data: bytes) -> str | None:
         return None
 
 
+#: Characters that GBK/GB18030 text hardly ever holds but Big5 bytes read as GB18030 give in
+#: numbers (Big5's most frequent characters, 的 我 你 了 …, fall on GB2312's rows of kana,
+#: Greek, Cyrillic, pinyin letters, box drawing and on the user-defined area): letters with
+#: diacritics, Greek, Cyrillic, box drawing, kana, private use, vertical and compatibility
+#: forms.
+_NOT_GB_TEXT = re.compile(
+    "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u04ff\u2500-\u257f"
+    "\u3040-\u30ff\ue000-\uf8ff\ufe10-\ufe1f\ufe30-\ufe4f]"
+)
+#: The most frequent characters of customer-service text (demo turns and waimai_10k reviews),
+#: simplified and traditional: real text holds many, mojibake almost none.
+_FREQUENT = frozenset(
+    "的您了我是好一请不服有行问这务还为个下么银到你没可人已在送谢就时要工号们帮客很电吗以什次"
+    "来话点会理后经小等题提给心吃都说对按也再能份卡接意转通稍录身实多太本快感上四信用高餐道户前"
+    "别那系满被记看手天进位度核过证费候二三账分评见量机打里生味"
+    "來個們別務問嗎實對幫後戶時會機沒滿為爲給經號裡裏見記評話說請謝證費賬帳轉這進過還銀錄電題"
+    "麼點"
+)
+#: Bytes looked at to choose between GB18030 and Big5.
+_SAMPLE = 256 * 1024
+
+
+def _big5_if_likelier(data: bytes, as_gb: Decoded) -> Decoded:
+    """``as_gb`` (a strict GB18030 decoding), or the strict Big5 (cp950) decoding when that
+    reads as Chinese and the GB18030 one does not: Big5 bytes (traditional Chinese exports
+    from Taiwan or Hong Kong) always decode as GB18030, into mojibake. Decided on the first
+    :data:`_SAMPLE` bytes."""
+    head = data[:_SAMPLE]
+    gb = head.decode("gb18030", errors="replace")
+    odd_gb = len(_NOT_GB_TEXT.findall(gb))
+    if odd_gb < 3:
+        return as_gb
+    big5 = head.decode("cp950", errors="replace")
+    if len(_NOT_GB_TEXT.findall(big5)) * 4 > odd_gb:
+        return as_gb
+    frequent_gb = sum(ch in _FREQUENT for ch in gb)
+    frequent_big5 = sum(ch in _FREQUENT for ch in big5)
+    if frequent_big5 < 3 or frequent_big5 < 2 * frequent_gb:
+        return as_gb
+    return _strict(data, "cp950") or as_gb
+
+
 def decode_auto(data: bytes) -> Decoded:
     """Detect the encoding of ``data`` (see the module docstring) and decode it."""
     for bom, name in _BOMS:
@@ -128,7 +172,7 @@ def decode_auto(data: bytes) -> Decoded:
         return as_utf8
     strict = _strict(data, "gb18030")
     if strict is not None:
-        return strict
+        return _big5_if_likelier(data, strict)
     as_gb = decode_lenient(data, "gb18030")
     if as_gb.n_bad <= MOSTLY_VALID * non_ascii:
         return as_gb

@@ -83,6 +83,12 @@ class SchemaError(CxTextError, ValueError):
             "Fix the data, map your column names with column_map=..., or pass "
             "return_rejects=True to keep the good rows and get the bad ones back."
         )
+        role_lines = problems["expected"].astype(str).str.contains(_ROLE_LINE)
+        if n and bool(role_lines.all()):
+            # transcript lines before any role: no column to rename, no label to map
+            fix = ("Each turn of a transcript starts with a role such as 客服： or 客户：; name "
+                   "other roles with speaker_map={'坐席': 'agent'}, or pass return_rejects=True "
+                   "to keep the turns found and get these lines back.")
         if fix_given is not None:
             fix = fix_given
         head = f"{table}: {n} problem(s) in {scope} of {', '.join(sources) or '<input>'}. {fix}"
@@ -162,6 +168,10 @@ Install it with: pip install 'cxtext[topics]'
         )
 
 
+#: What the readers expect of a transcript line that starts no turn (no role prefix).
+_ROLE_LINE = "role prefix|starts with a role"
+
+
 def _speaker_labels(problems: pd.DataFrame) -> list[str]:
     """The distinct values the speaker column was refused for, in order of appearance."""
     import ast
@@ -169,7 +179,7 @@ def _speaker_labels(problems: pd.DataFrame) -> list[str]:
     if not len(problems):
         return []
     # Transcript lines without a role prefix are text, not labels a speaker_map could name.
-    labels = ~problems["expected"].astype(str).str.contains("role prefix|starts with a role")
+    labels = ~problems["expected"].astype(str).str.contains(_ROLE_LINE)
     bad = problems.loc[(problems["column"] == "speaker") & problems["row"].notna() & labels,
                        "got"]
     out: list[str] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io as _io
 import json
@@ -159,6 +160,21 @@ _CANONICAL: dict[str, str] = {
 _ALIASES: dict[str, str] = {
     _norm(alias): canon for canon, spellings in HEADER_ALIASES.items() for alias in spellings
 }
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_key(name: object) -> str:
+    """:func:`_norm`, and for a header no name or alias matches, its Simplified form:
+    traditional-Chinese exports (會話ID, 內容, 來電時間) find the same aliases."""
+    key = _norm(name)
+    if key in _CANONICAL or key in _ALIASES or key.isascii() or not _CJK.search(key):
+        return key
+    from cxtext.text.normalize import _t2s
+
+    return _norm(_t2s(key))
 
 
 # --------------------------------------------------------------------------- records
@@ -363,7 +379,7 @@ def _header_names(fields: Sequence[str]) -> list[str]:
 
 def _known_column(name: str, known: Collection[str] = ()) -> bool:
     """Whether a header cell names a canonical column, an alias or a ``column_map`` key."""
-    key = _norm(name)
+    key = _header_key(name)
     return key in _CANONICAL or key in _ALIASES or name.strip() in known
 
 
@@ -753,12 +769,12 @@ def _column_mapping(columns: Sequence[str], column_map: Mapping[str, str] | None
             mapping[col] = explicit[str(col).strip()]
             taken.add(mapping[col])
     for col in columns:
-        canon = _CANONICAL.get(_norm(col))
+        canon = _CANONICAL.get(_header_key(col))
         if col not in mapping and canon is not None and canon not in taken:
             mapping[col] = canon
             taken.add(canon)
     for col in columns:
-        canon = _ALIASES.get(_norm(col))
+        canon = _ALIASES.get(_header_key(col))
         if col not in mapping and canon is not None and canon not in taken:
             mapping[col] = canon
             taken.add(canon)
@@ -1144,7 +1160,7 @@ def _looks_like_header(line: str, ext: str) -> bool:
     """Whether a text line is the header of a table (it names known columns)."""
     fields = line.split(_sniff_delimiter(line, ext))
     return len(fields) >= 2 and any(
-        _norm(f) in _CANONICAL or _norm(f) in _ALIASES for f in fields
+        _header_key(f) in _CANONICAL or _header_key(f) in _ALIASES for f in fields
     )
 
 

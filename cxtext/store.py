@@ -296,6 +296,12 @@ class Store:
         if threads is not None:
             config["threads"] = int(threads)
         self._con = None
+        folder = Path(self.path).parent
+        if self.path != ":memory:" and not folder.is_dir():
+            raise StoreError(
+                f"Cannot open the store {self.path!r}: the folder '{folder}' does not exist. "
+                f"Create it first (os.makedirs({str(folder)!r}, exist_ok=True)) or give a path "
+                "in an existing folder.")
         try:
             self._con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:

@@ -215,3 +215,63 @@ def test_intent_labels_as_a_labeller_writes_them():
     for key in ("micro_f1", "exact_match", "macro_f1"):
         assert short[key] == ids[key]
     assert ids["n"] == 4
+
+
+# --- traditional Chinese: a Big5 (cp950) export from Taiwan or Hong Kong, traditional headers ---
+
+
+BIG5_ROWS = ("會話ID,角色,內容\n"
+             "c1,客戶,我的帳戶被凍結了，請儘快處理，不然我就銷戶\n"
+             "c1,客服,您好，請問有什麼可以幫您？\n"
+             "c2,客戶,信用卡年費亂扣，我要向銀保監會投訴\n")
+
+
+def test_a_big5_export_is_read_not_turned_into_mojibake(tmp_path):
+    path = tmp_path / "投訴匯出.csv"
+    path.write_bytes(BIG5_ROWS.encode("cp950"))
+    assert cx.detect_encoding(path) == "cp950"
+    turns = cx.read_turns(path)
+    assert turns[["conversation_id", "speaker", "text"]].values.tolist() == [
+        ["c1", "customer", "我的帳戶被凍結了，請儘快處理，不然我就銷戶"],
+        ["c1", "agent", "您好，請問有什麼可以幫您？"],
+        ["c2", "customer", "信用卡年費亂扣，我要向銀保監會投訴"],
+    ]
+    assert cx.tag(turns).conversations["intent_churn"].tolist() == [True, False]
+
+
+def test_gbk_stays_gbk_with_greek_pinyin_and_box_drawing():
+    from cxtext import _encoding
+
+    for text in ("客户姓名拼音：zhāng wěi，lǐ nà，wáng fāng\n温度30°C，α系数β",
+                 "ΑΒΓΔ αβγδ ┌─┐│└┘ 您好我是客服，请问有什么可以帮您",
+                 "日本語のテキスト、ひらがなカタカナ。客户说好的"):
+        assert _encoding.decode_auto(text.encode("gb18030")).encoding == "gb18030"
+
+
+def test_traditional_headers_find_the_aliases(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("會話編號,來電時間,說話人,對話內容\na,2025-09-01 10:00,客戶,我要銷戶\n",
+                    encoding="utf-8")
+    turns = cx.read_turns(path)
+    assert turns[["conversation_id", "speaker", "text"]].values.tolist() == [
+        ["a", "customer", "我要銷戶"]]
+    assert str(turns.loc[0, "started_at"]) == "2025-09-01 10:00:00"
+
+
+# --- parse_transcript without role prefixes: advice about roles, not about renaming columns ----
+
+
+def test_transcript_without_roles_gets_role_advice():
+    with pytest.raises(cx.SchemaError) as info:
+        cx.parse_transcript("你好我要投诉")
+    msg = str(info.value)
+    assert "df.rename" not in msg and "speaker_map={'你好" not in msg
+    assert "客服：" in msg and "speaker_map=" in msg and "return_rejects=True" in msg
+
+
+# --- cx.Store in a folder that does not exist ------------------------------------------------
+
+
+def test_store_in_a_missing_folder_says_so(tmp_path):
+    with pytest.raises(cx.StoreError, match=r"folder '.*nodir' does not exist.*makedirs"):
+        cx.Store(tmp_path / "nodir" / "cx.duckdb")
