@@ -310,9 +310,13 @@ def _stream_chunk(
     from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
 
     clock = _Clock()
+    if _FILE_ROW in chunk.columns:  # a sorted copy (tag_parquet(sort=True))
+        rows = chunk[_FILE_ROW].to_numpy(dtype=np.int64) + 1
+        chunk = chunk.drop(columns=_FILE_ROW)
+    else:
+        rows = np.arange(first_row + 1, first_row + 1 + len(chunk))
     try:
-        chunk = validate(chunk, "turns", source=source,
-                         rows=np.arange(first_row + 1, first_row + 1 + len(chunk)))
+        chunk = validate(chunk, "turns", source=source, rows=rows)
     except SchemaError as exc:
         if source == "<DataFrame>":
             raise
@@ -506,6 +510,53 @@ def _open_parquet(path: Any) -> Any:
         ) from None
 
 
+#: The file row (0-based) of each turn in a copy sorted by :func:`_sorted_copy`: errors
+#: name the row of the file the user gave; never written out.
+_FILE_ROW = "_cx_file_row"
+
+
+def _sorted_copy(path: Any, folder: Path, names: list[str]) -> Path:
+    """``path`` sorted by ``conversation_id`` (as text, the order :func:`tag_parquet` checks)
+    and ``turn``, file order breaking ties, written by DuckDB to a hidden Parquet file in
+    ``folder``: DuckDB spills a sort larger than its memory limit to disk."""
+    import os
+
+    import duckdb
+
+    target = folder / f".cxtext-sorted-{os.getpid()}.parquet"
+    spill = folder / f".cxtext-sort-spill-{os.getpid()}"
+    # pandas' index columns have no meaning once the rows move
+    drop = [n for n in names if n.startswith("__index_level_")]
+    exclude = ", ".join(['file_row_number', *(_quote(n) for n in drop)])
+    order = "CAST(conversation_id AS VARCHAR)" + (", turn" if "turn" in names else "")
+    con = duckdb.connect()
+    try:
+        con.execute("SET memory_limit = '1GB'")
+        con.execute(f"SET temp_directory = '{_sql_text(spill)}'")
+        con.execute(
+            f"COPY (SELECT * EXCLUDE ({exclude}), file_row_number AS {_FILE_ROW} "
+            f"FROM read_parquet($1, file_row_number = true) "
+            f"ORDER BY {order}, {_FILE_ROW}) TO '{_sql_text(target)}' (FORMAT parquet)",
+            [str(path)])
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        con.close()
+        import shutil
+
+        shutil.rmtree(spill, ignore_errors=True)
+    return target
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_text(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def _check_columns(src: Any, source: str) -> None:
     """Refuse a file without the columns every turn needs, before any work (naming the
     file and the columns it has)."""
@@ -532,6 +583,8 @@ def _check_ids(table: Any, source: str, row0: int) -> None:
     from cxtext.errors import SchemaError
 
     first = int(np.flatnonzero(pc.is_null(col).to_numpy(zero_copy_only=False))[0])
+    if _FILE_ROW in table.column_names:  # a sorted copy: the row of the user's file
+        row0, first = int(table.column(_FILE_ROW)[first].as_py()), 0
     problems = pd.DataFrame([{"source": source, "row": row0 + first + 1,
                               "column": "conversation_id",
                               "expected": "a conversation id", "got": "missing"}])
@@ -561,6 +614,7 @@ def tag_parquet(
     tokens: bool = False,
     n_jobs: int | None = 1,
     progress: bool | None = None,
+    sort: bool = False,
     **tag_kwargs: Any,
 ) -> dict[str, Any]:
     """Tag a Parquet file of turns batch by batch; memory stays flat as the file grows.
@@ -594,6 +648,11 @@ def tag_parquet(
         Worker processes (started once, reused for every batch; see :func:`cxtext.tag`).
     progress : bool, optional
         Progress bar over turns (default: for files of 20,000 turns or more).
+    sort : bool, default False
+        Sort the file first, by ``conversation_id`` and ``turn`` (file order where a
+        conversation has no ``turn`` column), with DuckDB into a temporary Parquet file
+        in ``out`` that is removed afterwards. DuckDB sorts larger-than-memory files on
+        disk, so the memory stays bounded; it needs free disk about the size of the file.
     **tag_kwargs
         ``sentiment_backend``, ``emotion_backend``, ``mood_speakers``, ``chunk_size``.
 
@@ -608,7 +667,8 @@ def tag_parquet(
     Raises
     ------
     CxTextError
-        If the file is not sorted by ``conversation_id`` (the row is named).
+        If the file is not sorted by ``conversation_id`` (the row is named; pass
+        ``sort=True``).
 
     Notes
     -----
@@ -657,12 +717,16 @@ def tag_parquet(
     src = _open_parquet(path)
     source = str(path)
     _check_columns(src, source)
-    total = src.metadata.num_rows
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise CxTextError(f"tag_parquet: the output {str(out)!r} is a file; give a folder "
                           "(it receives turn_tags.parquet and conversation_tags.parquet)")
     folder.mkdir(parents=True, exist_ok=True)
+    sorted_copy = None
+    if sort:
+        sorted_copy = _sorted_copy(path, folder, list(src.schema_arrow.names))
+        src = _open_parquet(sorted_copy)
+    total = src.metadata.num_rows
     paths = {"turn_tags": folder / "turn_tags.parquet",
              "conversation_tags": folder / "conversation_tags.parquet"}
     writers: dict[str, Any] = {}
@@ -727,7 +791,10 @@ def tag_parquet(
     clock = _Clock()
     try:
         with _progress(total, progress, "cxtext.tag_parquet") as bar:
-            for batch in src.iter_batches(batch_size=int(batch_size)):
+            batches = src.iter_batches(batch_size=int(batch_size))
+            ahead = next(batches, None)  # one batch ahead: the last one holds nothing back
+            while ahead is not None:
+                batch, ahead = ahead, next(batches, None)
                 table = pa.Table.from_batches([batch])
                 _check_ids(table, source, row0)
                 ids = _ids(table)
@@ -740,7 +807,8 @@ def tag_parquet(
                         raise CxTextError(
                             f"tag_parquet: {path} is not sorted by conversation_id: row "
                             f"{row} (conversation_id {ids[bad[0] + 1]!r}) comes after "
-                            f"{(ids[bad[0]] if bad[0] >= 0 else last_id)!r}. Sort the "
+                            f"{(ids[bad[0]] if bad[0] >= 0 else last_id)!r}. Pass "
+                            "sort=True (cxtext tag-parquet --sort) to sort it on disk, or sort the "
                             "turns by conversation_id and turn first.")
                     last_id = ids[-1]
                 start = row0  # the carried rows come right before this batch's in the file
@@ -750,7 +818,8 @@ def tag_parquet(
                     ids = np.concatenate([carry_ids, ids])
                     start = carry_row
                 # hold back the last conversation: its turns may go on in the next batch
-                cut = int(np.searchsorted(ids, ids[-1], side="left")) if len(ids) else 0
+                cut = (len(ids) if ahead is None
+                       else int(np.searchsorted(ids, ids[-1], side="left")) if len(ids) else 0)
                 carry, carry_ids, carry_row = table.slice(cut), ids[cut:], start + cut
                 if cut:
                     run(table.slice(0, cut), ids[:cut], start)
@@ -764,5 +833,7 @@ def tag_parquet(
     finally:
         for writer in writers.values():
             writer.close()
+        if sorted_copy is not None:
+            sorted_copy.unlink(missing_ok=True)
         clock.lap("write")
     return {**counts, **{k: str(v) for k, v in paths.items()}}

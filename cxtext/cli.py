@@ -265,7 +265,7 @@ def _tag_parquet(args: argparse.Namespace) -> int:
     wall, cpu = time.perf_counter(), time.process_time()
     info = tag_parquet(src, args.out, batch_size=args.batch_size, mask=not args.keep_pii,
                        tokens=args.tokens, n_jobs=args.n_jobs, progress=not args.quiet,
-                       **kwargs)
+                       sort=args.sort, **kwargs)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     rate = info["customer_chars"] / wall if wall > 0 else 0.0
     print(f"tagged {info['turns']:,} turn(s) of {info['conversations']:,} conversation(s) "
@@ -513,6 +513,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default 1; -1: every CPU); tags are the same")
     tp.add_argument("--tokens", action="store_true",
                     help="add a tokens column (customer turns segmented)")
+    tp.add_argument("--sort", action="store_true",
+                    help="sort the file by conversation_id and turn first (DuckDB, on disk; "
+                    "needs free disk about the size of the file)")
     tp.add_argument("--keep-pii", action="store_true",
                     help="do not mask personal data (texts and evidence are written as read)")
     tp.add_argument("--sentiment-backend", help="model (default), lexicon or snownlp")

@@ -173,3 +173,52 @@ def test_dask_partition_errors_name_the_conversation_and_turn(sample):
     assert f"conversation_id {conv!r}, turn {turn}, column 'speaker'" in message
     assert "Dask partition " in message and "column_map" not in message
     assert exc.value.problems["where"].tolist() == [f"conversation_id {conv!r}, turn {turn}"]
+
+
+def test_sort_gives_the_files_of_a_sorted_input_and_leaves_nothing_behind(sample, tmp_path,
+                                                                           capsys):
+    shuffled = sample.sample(frac=1.0, random_state=3)  # turns out of order too
+    src = tmp_path / "shuffled.parquet"
+    shuffled.to_parquet(src)  # with pandas' index column, which sorting must not keep
+    with pytest.raises(CxTextError, match=r"Pass sort=True \(cxtext tag-parquet --sort\)"):
+        cx.tag_parquet(src, tmp_path / "refused", progress=False)
+    assert main(["tag-parquet", str(src), str(tmp_path / "s"), "--sort", "--quiet",
+                 "--batch-size", "101"]) == 0
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
+        "conversation_tags.parquet", "turn_tags.parquet"]  # the sorted copy is gone
+    ordered = tmp_path / "ordered.parquet"
+    sample.to_parquet(ordered, index=False)
+    cx.tag_parquet(ordered, tmp_path / "o", batch_size=101, progress=False)
+    for name in ("turn_tags", "conversation_tags"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "s" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "o" / f"{name}.parquet"))
+
+
+def test_sort_orders_numeric_ids_as_text_and_names_the_rows_of_the_given_file(sample,
+                                                                              tmp_path):
+    ids = {c: i for i, c in enumerate(sample["conversation_id"].unique(), start=1)}
+    numeric = sample.assign(conversation_id=sample["conversation_id"].map(ids))
+    numeric = numeric.iloc[::-1].reset_index(drop=True)  # 40 ... 1: 9 before 10 as numbers
+    src = tmp_path / "numeric.parquet"
+    numeric.to_parquet(src, index=False)
+    info = cx.tag_parquet(src, tmp_path / "n", batch_size=64, sort=True, progress=False)
+    conv = pd.read_parquet(tmp_path / "n" / "conversation_tags.parquet")
+    assert info["conversations"] == 40 and conv["conversation_id"].is_unique
+    assert conv["conversation_id"].astype(str).tolist() == sorted(map(str, ids.values()))
+
+    bad = numeric.copy()
+    bad.loc[7, "speaker"] = "路人甲"  # row 8 of the file the user gave, wherever it sorts to
+    bad.to_parquet(src, index=False)
+    with pytest.raises(SchemaError) as exc:
+        cx.tag_parquet(src, tmp_path / "b", batch_size=64, sort=True, progress=False)
+    assert exc.value.problems["row"].tolist() == [8]
+    assert f"{src}, row 8, column 'speaker'" in str(exc.value)
+
+
+def test_the_last_batch_holds_nothing_back(sample, tmp_path):
+    src = tmp_path / "turns.parquet"
+    sample.to_parquet(src, index=False)
+    # 512 turns in batches of 101: six reads, six tagging batches (the held-back last
+    # conversation used to be a seventh)
+    assert cx.tag_parquet(src, tmp_path / "a", batch_size=101, progress=False)["batches"] == 6
+    assert cx.tag_parquet(src, tmp_path / "b", batch_size=5000, progress=False)["batches"] == 1
