@@ -8,6 +8,7 @@ that reports show. Code compares identifiers; only display code calls
 
 from __future__ import annotations
 
+import numbers
 from typing import Final
 
 SPEAKERS: Final[dict[str, str]] = {
@@ -138,14 +139,17 @@ def display_name(kind: str, label: str) -> str:
     kind : str
         One of ``speaker``, ``channel``, ``tier``, ``emotion``, ``polarity``,
         ``category``, ``intent``, ``pii``, ``quality`` (deduction items).
-    label : str
+    label : str, or a pandas Series / list of them
         The English identifier. Unknown labels are returned unchanged so a
-        report never fails on a label it has not seen.
+        report never fails on a label it has not seen. A Series gives a Series
+        (same index), a list or tuple a list.
 
     Examples
     --------
     >>> display_name("channel", "online_chat")
     '在线客服'
+    >>> display_name("emotion", ["anger", "joy"])
+    ['愤怒', '满意']
     """
     try:
         vocab = _ALL[kind]
@@ -154,7 +158,35 @@ def display_name(kind: str, label: str) -> str:
             f"The 'kind' parameter of display_name must be one of {sorted(_ALL)}. "
             f"Got {kind!r} instead."
         ) from None
+    if _is_series(label):
+        return _like(label, [vocab.get(v, v) if _hashable(v) else v for v in label])
+    if isinstance(label, (list, tuple)):
+        return [vocab.get(v, v) if _hashable(v) else v for v in label]
     return vocab.get(label, label)
+
+
+def _is_series(value: object) -> bool:
+    return type(value).__name__ == "Series" and hasattr(value, "map")
+
+
+def _like(series: object, values: list) -> object:
+    """A Series of ``values`` (object dtype: None stays None) with ``series``' index and name."""
+    return type(series)(values, index=series.index, name=series.name, dtype=object)
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, pd.NA or pd.NaT (without importing pandas)."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(value, float) and value != value
 
 
 def tier_from_assets(avg_daily_assets: float | None) -> str | None:
@@ -162,13 +194,13 @@ def tier_from_assets(avg_daily_assets: float | None) -> str | None:
 
     Parameters
     ----------
-    avg_daily_assets : float or None
+    avg_daily_assets : float or None, or a pandas Series / list / array of them
         Average daily financial assets over the year, in yuan. Lower bounds,
         inclusive: 普通 < 10万 ≤ 金卡 < 100万 ≤ 白金 < 500万 ≤ 钻石 (:data:`TIER_BOUNDS`).
 
     Returns
     -------
-    str or None
+    str or None (a Series for a Series, same index; a list otherwise)
         ``standard``, ``gold``, ``platinum`` or ``diamond``; ``None`` for a missing
         value. :func:`display_name` gives the Chinese name.
 
@@ -178,9 +210,23 @@ def tier_from_assets(avg_daily_assets: float | None) -> str | None:
     'gold'
     >>> display_name("tier", tier_from_assets(5_000_000))
     '钻石'
+    >>> tier_from_assets([50_000, 2_000_000, None])
+    ['standard', 'platinum', None]
     """
-    if avg_daily_assets is None or avg_daily_assets != avg_daily_assets:  # NaN
+    if _is_series(avg_daily_assets):
+        return _like(avg_daily_assets, [tier_from_assets(v) for v in avg_daily_assets])
+    if isinstance(avg_daily_assets, (list, tuple)) or type(avg_daily_assets).__name__ == "ndarray":
+        return [tier_from_assets(v) for v in avg_daily_assets]
+    if _missing(avg_daily_assets):
         return None
+    if isinstance(avg_daily_assets, (str, bytes, bool)) or not isinstance(
+        avg_daily_assets, numbers.Real
+    ):
+        raise TypeError(
+            f"tier_from_assets expects 年日均金融资产 in yuan as a number (or None), or a "
+            f"Series/list of them; got {type(avg_daily_assets).__name__} "
+            f"{avg_daily_assets!r:.40}. Convert text first, e.g. 50万 -> 500000."
+        )
     tier = None
     for name, lower in TIER_BOUNDS:
         if avg_daily_assets >= lower:

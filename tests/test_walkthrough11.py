@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -275,3 +276,27 @@ def test_transcript_without_roles_gets_role_advice():
 def test_store_in_a_missing_folder_says_so(tmp_path):
     with pytest.raises(cx.StoreError, match=r"folder '.*nodir' does not exist.*makedirs"):
         cx.Store(tmp_path / "nodir" / "cx.duckdb")
+
+
+# --- pandas in, pandas out: the label helpers take a column; rollup says what it needs ---------
+
+
+def test_label_helpers_take_a_column():
+    assets = pd.Series([50_000.0, 2_000_000.0, np.nan, None], index=[5, 6, 7, 8])
+    tiers = cx.tier_from_assets(assets)
+    assert tiers.index.tolist() == [5, 6, 7, 8]
+    assert tiers.tolist() == ["standard", "platinum", None, None]
+    assert cx.tier_from_assets([100_000, pd.NA]) == ["gold", None]
+    assert cx.tier_from_assets(pd.NA) is None
+    with pytest.raises(TypeError, match="tier_from_assets.*50万"):
+        cx.tier_from_assets("50万")
+    emotions = pd.Series(["anger", "joy", None], index=[1, 2, 3])
+    names = cx.display_name("emotion", emotions)
+    assert names.index.tolist() == [1, 2, 3]
+    assert names.tolist()[:2] == ["愤怒", "满意"] and pd.isna(names.iloc[2])
+    assert cx.display_name("tier", ["gold", "x"]) == ["金卡", "x"]
+
+
+def test_rollup_of_untagged_turns_says_what_to_pass():
+    with pytest.raises(ValueError, match=r"rollup expects tagged turns.*cx\.tag\(turns\)"):
+        cx.rollup(TURNS)

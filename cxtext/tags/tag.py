@@ -341,6 +341,14 @@ def rollup(tagged: pd.DataFrame) -> pd.DataFrame:
     >>> r.loc[0, "categories"], bool(r.loc[0, "intent_churn"]), int(r.loc[0, "n_turns"])
     (['fees'], True, 2)
     """
+    if isinstance(tagged, pd.DataFrame):
+        need = ("conversation_id", "speaker", "sentiment_score", "emotion_label",
+                "intent_churn", "categories")
+        missing = [c for c in need if c not in tagged.columns]
+        if missing:
+            raise ValueError(
+                f"rollup expects tagged turns, the .turns of cx.tag(turns) (which gives these "
+                f"roll-ups already, as .conversations); the frame has no {missing}.")
     return _rollup(tagged, quality=None)
 
 
