@@ -58,6 +58,22 @@ class CorpusProfile:
     speakers: pd.DataFrame
     pii: pd.DataFrame
 
+    def __repr__(self) -> str:
+        # A notebook shows this when a cell ends with `profile`: the key numbers and the
+        # tables to look at, not six frames printed one after the other.
+        s = self.summary
+
+        def count(key: str) -> str:
+            value = s.get(key)
+            return "?" if value is None or pd.isna(value) else f"{int(value):,}"
+
+        first, last = s.get("first_contact"), s.get("last_contact")
+        period = ("no start times" if first is None or pd.isna(first)
+                  else f"{pd.Timestamp(first):%Y-%m-%d} … {pd.Timestamp(last):%Y-%m-%d}")
+        return (f"CorpusProfile({count('conversations')} conversations, {count('customers')} "
+                f"customers, {count('turns')} turns, {period}; tables: .summary, "
+                ".by_month_channel, .by_channel, .lengths, .speakers, .pii)")
+
 
 def profile_corpus(
     conversations: pd.DataFrame | Corpus, turns: pd.DataFrame | None = None

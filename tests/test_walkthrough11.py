@@ -300,3 +300,20 @@ def test_label_helpers_take_a_column():
 def test_rollup_of_untagged_turns_says_what_to_pass():
     with pytest.raises(ValueError, match=r"rollup expects tagged turns.*cx\.tag\(turns\)"):
         cx.rollup(TURNS)
+
+
+# --- a notebook cell ending with `result` or `profile` shows sizes, not every frame ------------
+
+
+def test_results_print_short_in_a_notebook():
+    result = cx.tag(TURNS)
+    assert repr(result) == ("TagResult(turns=3 rows × 31 columns, "
+                            "conversations=2 rows × 28 columns)")
+    turns, conversations = result  # still unpacks
+    assert len(turns) == 3 and len(conversations) == 2
+    profile = cx.profile_corpus(TURNS.assign(started_at=["2025-03-01 09:00"] * 2
+                                             + ["2025-04-02 10:00"]))
+    assert repr(profile) == (
+        "CorpusProfile(2 conversations, 2 customers, 3 turns, 2025-03-01 … 2025-04-02; "
+        "tables: .summary, .by_month_channel, .by_channel, .lengths, .speakers, .pii)")
+    assert "no start times" in repr(cx.profile_corpus(TURNS))

@@ -37,6 +37,15 @@ class TagResult(NamedTuple):
     turns: pd.DataFrame
     conversations: pd.DataFrame
 
+    def __repr__(self) -> str:
+        # a notebook cell ending with `result` shows the sizes, not both frames in full
+        def size(df: object) -> str:
+            if not isinstance(df, pd.DataFrame):  # a Dask frame: its size is not known yet
+                return f"{type(df).__module__.split('.')[0]} {type(df).__name__} (lazy)"
+            return f"{df.shape[0]:,} rows × {df.shape[1]} columns"
+
+        return f"TagResult(turns={size(self.turns)}, conversations={size(self.conversations)})"
+
 
 def _chunks(n: int, size: int) -> Iterable[slice]:
     for start in range(0, n, size):
