@@ -162,6 +162,7 @@ def test_name_running_into_a_spelling(text, expected):
     ("王小卤的优惠券领了用不了", []),
     ("在吴裕泰买茶叶用的是信用卡", []),
     ("我在周大福消费的那笔能分期吗", []),
+    ("去周大福买的金项链", []),
     # people: 记得 is remembering, a person's takeaway order, buying from a person 那里
     ("李锦记得我", ["李锦"]),
     ("我妈在刘秀英那里买的保险", ["刘秀英"]),

@@ -288,9 +288,10 @@ def brand_after(w: str, e: int) -> bool:
 
 
 def shop_at(w: str, s: int, e: int) -> bool:
-    """The name-shaped word ``w[s:e]`` stands between 在 and a verb of buying (在吴裕泰买茶叶,
-    在周大福消费的): a shop, not a person (one buys from a person 在…那里)."""
-    return s > 0 and w[s - 1] == "在" and any(w.startswith(v, e) for v in _SHOP_VERBS)
+    """The name-shaped word ``w[s:e]`` stands between 在 (去, 到, 从) and a verb of buying
+    (在吴裕泰买茶叶, 去周大福买的, 在周大福消费的): a shop, not a person (one buys from a
+    person 在…那里)."""
+    return s > 0 and w[s - 1] in "在去到从" and any(w.startswith(v, e) for v in _SHOP_VERBS)
 
 
 #: After 这/那/哪 these make a demonstrative phrase, not a given name (那一栏, 那个, 这边).
