@@ -1265,7 +1265,7 @@ def _raise_missing(frame: _Frame, table: str, missing: Sequence[str]) -> None:
     sheets = (f"; or read another sheet of the workbook, {list(frame.other_sheets)}, with "
               "sheet_name=... (cxtext ingest --sheet)" if frame.other_sheets else "")
     items = [(pd.NA, c, f"a column with this name (map yours with column_map=...{sheets})",
-              f"columns {cols}") for c in missing]
+              f"columns {cols}{schema.near_column(c, cols)}") for c in missing]
     items += [(p.row, p.column, p.expected, p.got) for p in frame.dropped]
     raise SchemaError.from_problems(table, _problem_frame(frame.source, items))
 

@@ -322,6 +322,21 @@ def _records(df: pd.DataFrame, positions: np.ndarray) -> list[str]:
     return out
 
 
+def near_column(name: str, columns: Sequence[str]) -> str:
+    """' ('x' looks like 'name' ...)' when one of ``columns`` looks like the missing column
+    ``name`` misspelt (a column_map or rename target such as 'conversation' or 'speeker'),
+    else ''."""
+    import difflib
+
+    known = {c for s in SCHEMAS.values() for c in s.names}
+    unknown = [c for c in columns if c not in known]
+    close = difflib.get_close_matches(name, unknown, n=1, cutoff=0.75)
+    if not close and name.endswith("_id"):  # 'conversation' for 'conversation_id'
+        stem = name[:-3].replace("_", "")
+        close = [c for c in unknown if c.strip().lower().replace("_", "") == stem][:1]
+    return f" ({close[0]!r} looks like {name!r}: name it {name!r} exactly)" if close else ""
+
+
 def check(
     df: pd.DataFrame,
     table: str | TableSchema,
@@ -350,7 +365,8 @@ def check(
                 "row": pd.array([pd.NA] * len(missing), dtype="Int64"),
                 "column": missing,
                 "expected": "a column with this name (map yours with column_map=...)",
-                "got": f"columns {list(map(str, df.columns))}",
+                "got": [f"columns {list(map(str, df.columns))}"
+                        f"{near_column(c, list(map(str, df.columns)))}" for c in missing],
             }
         )
         raise SchemaError.from_problems(schema.name, problems)

@@ -317,3 +317,24 @@ def test_results_print_short_in_a_notebook():
         "CorpusProfile(2 conversations, 2 customers, 3 turns, 2025-03-01 … 2025-04-02; "
         "tables: .summary, .by_month_channel, .by_channel, .lengths, .speakers, .pii)")
     assert "no start times" in repr(cx.profile_corpus(TURNS))
+
+
+# --- typos: a misspelt column or backend parameter is named, with what it looks like ----------
+
+
+def test_a_misspelt_column_is_pointed_at(tmp_path):
+    path = tmp_path / "odd.csv"
+    pd.DataFrame({"会话": ["a"], "谁": ["客户"], "说了什么": ["你好"]}).to_csv(path, index=False)
+    with pytest.raises(cx.SchemaError, match="'conversation' looks like 'conversation_id'"):
+        cx.read_turns(path, column_map={"会话": "conversation", "谁": "speaker",
+                                        "说了什么": "text"})
+    frame = pd.DataFrame({"conversation_id": ["a"], "speeker": ["customer"], "text": ["x"]})
+    with pytest.raises(cx.SchemaError, match="'speeker' looks like 'speaker'"):
+        cx.tag(frame)
+
+
+def test_a_misspelt_backend_parameter_lists_the_parameters():
+    with pytest.raises(TypeError, match=r"'lexicon'.*\['neg_treshold'\].*'neg_threshold'"):
+        cx.sentiment(["服务太差了"], backend="lexicon", neg_treshold=-0.3)
+    with pytest.raises(TypeError, match=r"'model' \(ModelSentimentTagger\).*'min_df'"):
+        cx.sentiment(["服务太差了"], neg_threshold=-0.3)

@@ -373,6 +373,19 @@ def get_tagger(task: str, backend: str, **kwargs: Any) -> BaseTagger:
     if isinstance(factory, str):
         module, _, attr = factory.partition(":")
         factory = getattr(importlib.import_module(module), attr)
+    if isinstance(factory, type) and issubclass(factory, BaseTagger):
+        valid = factory._param_names()
+        unknown = sorted(set(kwargs) - set(valid))
+        if unknown:
+            import difflib
+
+            hints = [f"{u!r} -> {m[0]!r}" for u in unknown
+                     if (m := difflib.get_close_matches(u, valid, n=1, cutoff=0.75))]
+            raise TypeError(
+                f"The {task} backend {backend!r} ({factory.__name__}) has no parameter(s) "
+                f"{unknown}; its parameters are {valid}"
+                + (f" (did you mean {', '.join(hints)}?)." if hints else ".")
+            )
     return factory(**kwargs)  # type: ignore[operator]
 
 
