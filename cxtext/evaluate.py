@@ -765,14 +765,12 @@ def _backend_name(backend: Any) -> str:
 
 
 def _make_tagger(task: str, backend: Any, params: Mapping[str, Any]) -> Any:
-    from cxtext.tags.base import get_tagger, make_tagger
+    from cxtext.tags.base import make_tagger
 
-    if not isinstance(backend, str):
-        if params:
-            raise TypeError("evaluate: backend parameters go to a backend *name*, not an object.")
-        # a BaseTagger, or any object with predict(texts) -> DataFrame (output checked)
-        return make_tagger(task, backend, {})
-    return get_tagger(task, backend, **params)
+    if not isinstance(backend, str) and params:
+        raise TypeError("evaluate: backend parameters go to a backend *name*, not an object.")
+    # a name, a BaseTagger, or any object with predict(texts) -> DataFrame (output checked)
+    return make_tagger(task, backend, params)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -963,7 +961,9 @@ def build_parser(prog: str = "python -m cxtext.evaluate") -> argparse.ArgumentPa
         help="map the data's labels onto cxtext's (default for --dataset: its own)",
     )
     p.add_argument(
-        "--backend", default="model", help="backend name: model (default), lexicon or snownlp"
+        "--backend", default="model",
+        help="backend name: model (default), lexicon or snownlp; or package.module:Class, a "
+        "tagger of your own with predict(texts) -> DataFrame (imported from your code)",
     )
     p.add_argument("--limit", type=int, help="evaluate the first N rows only")
     p.add_argument("--output", help="also write the JSON to this file")
@@ -997,6 +997,12 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m cxtext.evalua
             label_map = args.label_map
         if args.limit is not None:
             texts, labels = texts[: args.limit], labels[: args.limit]
+        if args.task != "intents" and ":" in args.backend:
+            # --backend package.module:Class, a tagger of your own (imported from your code)
+            from cxtext.tags.base import _REGISTRY, register_backend
+
+            if args.backend not in _REGISTRY[args.task]:
+                register_backend(args.task, args.backend, args.backend)
         extra = {}
         if args.task == "intents" and "speaker" in df.columns:
             speakers = df["speaker"].tolist()

@@ -338,3 +338,31 @@ def test_a_misspelt_backend_parameter_lists_the_parameters():
         cx.sentiment(["服务太差了"], backend="lexicon", neg_treshold=-0.3)
     with pytest.raises(TypeError, match=r"'model' \(ModelSentimentTagger\).*'min_df'"):
         cx.sentiment(["服务太差了"], neg_threshold=-0.3)
+
+
+# --- the researcher's own backend on the command line: cxtext eval --backend module:Class ------
+
+
+def test_eval_takes_a_backend_of_your_own(tmp_path, monkeypatch, capsys):
+    (tmp_path / "my_backends.py").write_text(
+        "import pandas as pd\n\n"
+        "class AlwaysNegative:\n"
+        "    def predict(self, texts):\n"
+        "        n = len(list(texts))\n"
+        "        return pd.DataFrame({'sentiment_score': [-0.5] * n,\n"
+        "                             'sentiment_label': ['neg'] * n})\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from cxtext.tags import base
+
+    # the command registers the name in this process: give the test a registry of its own
+    monkeypatch.setitem(base._REGISTRY, "sentiment", dict(base._REGISTRY["sentiment"]))
+    data = tmp_path / "my_labelled.csv"
+    data.write_text("text,label\n服务太差了,0\n非常满意,1\n乱扣费,0\n", encoding="utf-8")
+    rc = cli.main(["eval", "sentiment", "--data", str(data), "--label-map", "binary01",
+                   "--backend", "my_backends:AlwaysNegative"])
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    res = json.loads(out.out)
+    assert res["backend"] == "my_backends:AlwaysNegative"
+    assert res["accuracy"] == round(2 / 3, 4)

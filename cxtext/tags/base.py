@@ -408,7 +408,10 @@ def make_tagger(task: str, backend: object, kwargs: Mapping[str, Any]) -> BaseTa
                 f"{task}(): backend {type(backend).__name__} is a {backend.task} tagger."
             )
         return backend
-    return get_tagger(task, backend, **kwargs)  # type: ignore[arg-type]
+    tagger = get_tagger(task, backend, **kwargs)  # type: ignore[arg-type]
+    if not isinstance(tagger, BaseTagger) and callable(getattr(tagger, "predict", None)):
+        return _PredictBackend(task, tagger)  # type: ignore[return-value]  # registered by name
+    return tagger
 
 
 class _PredictBackend:
