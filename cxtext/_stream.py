@@ -729,6 +729,9 @@ def tag_parquet(
     total = src.metadata.num_rows
     paths = {"turn_tags": folder / "turn_tags.parquet",
              "conversation_tags": folder / "conversation_tags.parquet"}
+    # written under hidden names and renamed at the end: a run that fails half-way leaves
+    # no file that looks like a result, and a complete earlier result stays as it was
+    partial = {k: v.with_name(f".{v.name}.partial") for k, v in paths.items()}
     writers: dict[str, Any] = {}
     counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
 
@@ -774,8 +777,8 @@ def tag_parquet(
 
     def write(done: list[tuple[Any, Any, int]]) -> None:
         for turns, conversations, chars in done:
-            _write_arrow(writers, "turn_tags", paths["turn_tags"], turns)
-            _write_arrow(writers, "conversation_tags", paths["conversation_tags"],
+            _write_arrow(writers, "turn_tags", partial["turn_tags"], turns)
+            _write_arrow(writers, "conversation_tags", partial["conversation_tags"],
                          conversations)
             counts["turns"] += turns.num_rows
             counts["conversations"] += conversations.num_rows
@@ -783,6 +786,7 @@ def tag_parquet(
         counts["batches"] += 1
         clock.lap("write")
 
+    done_ok = False
     carry: Any = None  # Arrow table of the conversation held back
     carry_ids = np.array([], dtype=object)
     last_id: str | None = None
@@ -830,10 +834,22 @@ def tag_parquet(
                 clock.lap("read")
                 run(carry, carry_ids, carry_row)
             drain()
+        if not writers:  # no turns: files with every column and no rows, not no files
+            empty = src.schema_arrow.empty_table().to_pandas()
+            turns, conversations, _ = stream_chunk(empty, options, mask, tokens, source, 0)
+            _write_arrow(writers, "turn_tags", partial["turn_tags"], _arrow(turns))
+            _write_arrow(writers, "conversation_tags", partial["conversation_tags"],
+                         _arrow(conversations))
+        done_ok = True
     finally:
         for writer in writers.values():
             writer.close()
         if sorted_copy is not None:
             sorted_copy.unlink(missing_ok=True)
+        for name, tmp in partial.items():
+            if not done_ok:
+                tmp.unlink(missing_ok=True)
+            elif name in writers:
+                tmp.replace(paths[name])
         clock.lap("write")
     return {**counts, **{k: str(v) for k, v in paths.items()}}

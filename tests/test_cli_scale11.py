@@ -222,3 +222,38 @@ def test_the_last_batch_holds_nothing_back(sample, tmp_path):
     # conversation used to be a seventh)
     assert cx.tag_parquet(src, tmp_path / "a", batch_size=101, progress=False)["batches"] == 6
     assert cx.tag_parquet(src, tmp_path / "b", batch_size=5000, progress=False)["batches"] == 1
+
+
+def test_a_failed_run_leaves_no_partial_result_and_keeps_the_last_good_one(sample, tmp_path):
+    good = tmp_path / "good.parquet"
+    sample.to_parquet(good, index=False)
+    out = tmp_path / "out"
+    cx.tag_parquet(good, out, batch_size=101, progress=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = sample.copy()
+    bad.loc[450, "text"] = None  # found in the fifth batch, after four were written
+    src = tmp_path / "bad.parquet"
+    bad.to_parquet(src, index=False)
+    with pytest.raises(SchemaError, match="row 451"):
+        cx.tag_parquet(src, out, batch_size=101, progress=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing half-written
+
+    fresh = tmp_path / "fresh"
+    with pytest.raises(SchemaError):
+        cx.tag_parquet(src, fresh, batch_size=101, progress=False)
+    assert list(fresh.iterdir()) == []
+
+
+def test_a_file_without_turns_gives_files_without_rows(sample, tmp_path):
+    src = tmp_path / "none.parquet"
+    sample.iloc[:0].to_parquet(src, index=False)
+    info = cx.tag_parquet(src, tmp_path / "out", progress=False)
+    assert (info["turns"], info["conversations"]) == (0, 0)
+    full = tmp_path / "full.parquet"
+    sample.to_parquet(full, index=False)
+    cx.tag_parquet(full, tmp_path / "full_out", progress=False)
+    for name in ("turn_tags", "conversation_tags"):
+        empty = pd.read_parquet(info[name])
+        assert len(empty) == 0
+        assert list(empty.columns) == list(
+            pd.read_parquet(tmp_path / "full_out" / f"{name}.parquet").columns)
