@@ -6,7 +6,8 @@ into a spelled surname (我老婆叫蒋丽草头蒋美丽的丽), and brands: �
 coupons after 的 (王小卤的优惠券), a shop between 在 and a verb of buying (在吴裕泰买茶叶),
 a public figure's works after their name (张艺谋的电影票, 郭德纲的相声), and three more
 given-name characters (辰, 墨, 铁: 赵铁柱, 王梓辰), nicknames of rarer surnames (老樊, 小栾),
-是(个)姓X (接电话的是个姓芮的小伙子).
+是(个)姓X (接电话的是个姓芮的小伙子), given names of the 1950s-1970s that are words
+(我老公马建设的卡).
 Addresses: a road before a comma and its
 number (厦门市思明区，鹭江道，8号), an estate and a dashed building-unit-room number after an
 address cue (现住：万科金域华府11-2-1803).
@@ -227,6 +228,21 @@ def test_nicknames_of_rarer_surnames(text, expected):
     ("这是个姓名", []),
 ])
 def test_shi_ge_xing(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我老公马建设的卡在我这", ["马建设"]),
+    ("贵行员工陈建设私自挪用客户资金", ["陈建设"]),
+    ("我爸叫王胜利", ["王胜利"]),
+    # the same words after a cue, with no surname before them
+    ("我爸建设银行的卡", []),
+    ("我妈文化程度低", []),
+    ("我老公和平时一样", []),
+    ("我哥解放了", []),
+    ("我爸前进了一步", []),
+])
+def test_era_given_names(text, expected):
     assert _names(text) == expected
 
 

@@ -328,6 +328,13 @@ AMBIGUOUS_SURNAMES: Final[frozenset[str]] = frozenset(
     # surnames.txt v3
     "占旷漆矫"
 )
+#: Given names of the 1950s-1970s that are everyday words (马建设, 郑和平, 林文化; round 12,
+#: from general knowledge of naming in those years): after a cue they end a full name
+#: even though their second character is no common given-name character.
+ERA_GIVEN_NAMES: Final[frozenset[str]] = frozenset(
+    words("建设 和平 文化 胜利 自强 卫东 卫国 卫红 援朝 跃进 红兵 解放 抗美 学军 拥军 爱民 "
+          "建新 国庆 建军 富强 东风 红旗 向阳 前进 先锋 超英 志愿")
+)
 #: Stricter left context for a full name whose surname is also an everyday word.
 NAME_BEFORE_STRICT: Final[frozenset[str]] = frozenset("是叫请找问给跟对位您好喂和与及")
 #: Characters after which a name may start (besides the start and non-Han characters).

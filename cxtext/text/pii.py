@@ -1092,10 +1092,12 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         given = w[s + slen : e]
         if len(given) != glen or any(not pp.is_han(c) or c in pp.NAME_STOP for c in given):
             continue
-        if w[s:e] in common or w[s : e + 1] in common or w[s + slen : e + 1] in common:
+        era = glen == 2 and given in pp.ERA_GIVEN_NAMES  # 我老公马建设的卡 (round 12)
+        if not era and (w[s:e] in common or w[s : e + 1] in common
+                        or w[s + slen : e + 1] in common):
             continue
-        if glen == 2 and (given in pp.NAME_STOP_BIGRAMS or given in common
-                          or w[e - 1 : e + 1] in pp.NAME_STOP_BIGRAMS):
+        if glen == 2 and not era and (given in pp.NAME_STOP_BIGRAMS or given in common
+                                      or w[e - 1 : e + 1] in pp.NAME_STOP_BIGRAMS):
             continue  # (阳阳为您服务: 为您 ends the name)
         name_like = sum(c in given_chars for c in given) / glen
         if name_like == 0 and lead < 3:
@@ -1104,7 +1106,7 @@ def _scored_end(w: str, s: int, slen: int, lead: float) -> int | None:
         if ambiguous:  # 常婷雪 still reads as a name; 常用 or 方向 do not
             score -= 0.5 if glen == 2 and name_like == 1.0 else 1.0
         if score >= _NAME_SCORE:
-            if glen == 1 or given[1] in given_chars:
+            if glen == 1 or given[1] in given_chars or era:
                 return e
             if e >= len(w) or not pp.is_han(w[e]):
                 return e  # 受益人是戈美玲和戈子墨: nothing after it to end a shorter name
