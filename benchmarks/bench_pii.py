@@ -49,6 +49,9 @@ session 9), committed before the code was frozen, and is scored once after it.
 Hold-out 10 then became development data for an eleventh round; ``pii_holdout11.jsonl``
 (``"holdout11"``) was written by another engineer than the one who changed the code (h1,
 session 10), committed before the code was frozen, and is scored once after it.
+Hold-out 11 then became development data for a twelfth round; ``pii_holdout12.jsonl``
+(``"holdout12"``) was written by another engineer than the one who changed the code (h1,
+session 11), committed before the code was frozen, and is scored once after it.
 
 Hold-outs 1-8 were written by the engineer who then wrote the code. ``"jddc"`` is
 built from real text instead: the personal-data placeholders of the desensitised JDDC chat
@@ -66,6 +69,7 @@ Usage::
         [--independent corpora/gold/pii_independent.jsonl] [--show-errors]
         [--jddc-src PATH] [--jddc-dev-only] [--holdout6 PATH] [--holdout7 PATH]
         [--holdout8 PATH] [--holdout9 PATH] [--holdout10 PATH] [--holdout11 PATH]
+        [--holdout12 PATH]
 """
 
 from __future__ import annotations
@@ -101,6 +105,7 @@ HOLDOUT8 = REPO / "corpora" / "gold" / "pii_holdout8.jsonl"
 HOLDOUT9 = REPO / "corpora" / "gold" / "pii_holdout9.jsonl"
 HOLDOUT10 = REPO / "corpora" / "gold" / "pii_holdout10.jsonl"
 HOLDOUT11 = REPO / "corpora" / "gold" / "pii_holdout11.jsonl"
+HOLDOUT12 = REPO / "corpora" / "gold" / "pii_holdout12.jsonl"
 JDDC_MAKE = REPO / "corpora" / "gold" / "pii_jddc_make.py"
 JDDC_SRC = REPO.parent / "shared" / "data" / "JDDC2019_chat_sample" / "chat_0.1per.txt"
 TARGET_RECALL, TARGET_PRECISION = 0.99, 0.98
@@ -341,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout9", type=Path, default=HOLDOUT9)
     ap.add_argument("--holdout10", type=Path, default=HOLDOUT10)
     ap.add_argument("--holdout11", type=Path, default=HOLDOUT11)
+    ap.add_argument("--holdout12", type=Path, default=HOLDOUT12)
     ap.add_argument("--jddc-src", type=Path, default=JDDC_SRC,
                     help="the JDDC chat sample the 'jddc' cases are built from")
     ap.add_argument("--jddc-dev-only", action="store_true",
@@ -465,7 +471,17 @@ def main(argv: list[str] | None = None) -> int:
         "blind look; development data for that round were every earlier set (hold-outs "
         "1-10), the JDDC dev half, the unit tests' sentences, probe sentences, the demo "
         "corpus and the unlabelled review and weibo corpora (corpora/gold/README.md, "
-        "'Hold-out 11')",
+        "'Hold-out 11'); development data for the twelfth round since",
+    )
+    holdout12, hold12_errors = _extra_set(
+        args.holdout12,
+        "blind hold-out for the twelfth name/address round, written by another engineer "
+        "than the one who changed the code (h1, session 11): committed before the round's "
+        "code was frozen, never opened, run or scored by the code's author before the one "
+        "blind look; development data for that round were every earlier set (hold-outs "
+        "1-11), the JDDC dev half, the unit tests' sentences, probe sentences, the demo "
+        "corpus and the unlabelled review and weibo corpora (corpora/gold/README.md, "
+        "'Hold-out 12')",
     )
     jddc, jddc_errors = jddc_sets(args.jddc_src, dev_only=args.jddc_dev_only)
     report = {
@@ -488,6 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout9": holdout9,
         "holdout10": holdout10,
         "holdout11": holdout11,
+        "holdout12": holdout12,
         "jddc": jddc,
         "blind_scores": {
             "note": "each blind hold-out's [precision, recall, support] at its one blind look, "
@@ -514,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(errors + ind_errors + hold_errors + hold2_errors + dev3_errors
                         + hold3_errors + hold4_errors + hold5_errors + hold6_errors + hold7_errors
                         + hold8_errors + hold9_errors + hold10_errors + hold11_errors
-                        + jddc_errors))
+                        + hold12_errors + jddc_errors))
     print(f"{len(cases)} cases, {len(errors)} errors; find_pii {report['texts_per_s']} texts/s "
           f"(no-PII texts {report['texts_per_s_no_pii']}/s), "
           f"mask_pii {report['mask_texts_per_s']} texts/s")
@@ -546,7 +563,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("hold-out 8", holdout8, hold8_errors),
                                      ("hold-out 9", holdout9, hold9_errors),
                                      ("hold-out 10", holdout10, hold10_errors),
-                                     ("hold-out 11", holdout11, hold11_errors)):
+                                     ("hold-out 11", holdout11, hold11_errors),
+                                     ("hold-out 12", holdout12, hold12_errors)):
         if extra is not None:
             print(f"{key}: {extra['n_cases']} cases, {len(extra_errors)} errors, "
                   f"{extra['negatives']['false_positives']} false positive(s) on "
