@@ -265,7 +265,8 @@ def _tag_parquet(args: argparse.Namespace) -> int:
     wall, cpu = time.perf_counter(), time.process_time()
     info = tag_parquet(src, args.out, batch_size=args.batch_size, mask=not args.keep_pii,
                        tokens=args.tokens, n_jobs=args.n_jobs, progress=not args.quiet,
-                       sort=args.sort, **kwargs)
+                       sort=args.sort,
+                       on_bad_rows="reject" if args.reject_bad_rows else "raise", **kwargs)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     rate = info["customer_chars"] / wall if wall > 0 else 0.0
     print(f"tagged {info['turns']:,} turn(s) of {info['conversations']:,} conversation(s) "
@@ -274,6 +275,10 @@ def _tag_parquet(args: argparse.Namespace) -> int:
           + (f"; this process used {cpu:,.1f} s of CPU" if args.n_jobs != 1 else "") + ")")
     print(f"wrote {info['turn_tags']} and {info['conversation_tags']}"
           + ("" if args.keep_pii else " (texts and evidence masked)"))
+    if args.reject_bad_rows:
+        print(f"rows read {info['rows_read']:,} = tagged {info['turns']:,} + rejected "
+              f"{info['rejected']:,}; the rejected rows, with their reasons: "
+              f"{info['rejected_turns']}")
     return 0
 
 
@@ -368,12 +373,35 @@ def _audit_pii(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notebook_param(item: str) -> tuple[str, object]:
+    """``-p KEY=VALUE``: VALUE as JSON when it is JSON (numbers, true/false/null, lists,
+    quoted strings), else the text itself (``-p embedding=tfidf-svd``)."""
+    key, eq, value = item.partition("=")
+    if not eq or not key.strip():
+        raise CxTextError(f"-p expects KEY=VALUE, e.g. -p embedding=tfidf-svd; got {item!r}")
+    try:
+        return key.strip(), json.loads(value)
+    except json.JSONDecodeError:
+        return key.strip(), value
+
+
 def _report(args: argparse.Namespace) -> int:
     from cxtext import report
 
     names = list(report.REPORTS) if args.name == "all" else [args.name]
     for name in names:  # a typo is caught before minutes of loading and tagging
         report._check_name(name)
+    notebook_params = dict(_notebook_param(item) for item in args.param or [])
+    # each notebook gets the -p values it has a parameter for ('report all -p embedding=...'
+    # reaches topics only); a key no notebook knows is an error, not a silent default
+    known = {n: report.notebook_parameters(n) for n in names} if notebook_params else {}
+    every = sorted({k for ks in known.values() for k in ks})
+    unknown = sorted(k for k in notebook_params if k not in every)
+    if unknown:
+        raise CxTextError(
+            f"-p {unknown}: no parameter of that name in "
+            f"{'any report' if len(names) > 1 else 'the ' + names[0] + ' report'}"
+            f"{report._did_you_mean(unknown, every)}; the parameters are {every}.")
     params: dict[str, object] = {}
     store = args.store
     if args.corpus and not store:
@@ -384,12 +412,11 @@ def _report(args: argparse.Namespace) -> int:
         report.prepare_store(args.corpus, store)
     if store:
         params["store"] = store
-    for item in args.param or []:
-        key, _, value = item.partition("=")
-        params[key] = json.loads(value) if value[:1] in "[{0123456789-tfn\"" else value
     rendered = []
     for name in names:
-        r = report.render_report(name, args.out, parameters=params, timeout_s=args.timeout)
+        own = {k: v for k, v in notebook_params.items() if k in known[name]}
+        r = report.render_report(name, args.out, parameters={**params, **own},
+                                 timeout_s=args.timeout)
         print(f"{r.path}  ({r.seconds:.0f} s)")
         for text in r.stderr:
             print(f"  [{name}] stderr: {text.strip()[:200]}", file=sys.stderr)
@@ -516,6 +543,9 @@ def build_parser() -> argparse.ArgumentParser:
     tp.add_argument("--sort", action="store_true",
                     help="sort the file by conversation_id and turn first (DuckDB, on disk; "
                     "needs free disk about the size of the file)")
+    tp.add_argument("--reject-bad-rows", action="store_true",
+                    help="leave out turns that do not fit (no text, unknown speaker, ...), go "
+                    "on, and list them in OUT/rejected_turns.csv (default: stop at the first)")
     tp.add_argument("--keep-pii", action="store_true",
                     help="do not mask personal data (texts and evidence are written as read)")
     tp.add_argument("--sentiment-backend", help="model (default), lexicon or snownlp")

@@ -385,9 +385,16 @@ def render_report(
     src = src / nb_file
     if not src.is_file():
         raise CxTextError(f"Report notebook not found: {src}. Pass notebook_dir=...")
+    params = dict(parameters or {})
+    known = list(pm.inspect_notebook(str(src)))
+    unknown = sorted(set(params) - set(known))
+    if unknown:  # papermill would only warn, and the report would run with its default
+        raise CxTextError(
+            f"The {name} report has no parameter(s) {unknown}{_did_you_mean(unknown, known)}; "
+            f"its parameters are {known}."
+        )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    params = dict(parameters or {})
 
     start = dt.datetime.now()
     with tempfile.TemporaryDirectory(prefix="cxtext-report-") as tmp:
@@ -406,6 +413,25 @@ def render_report(
     target.write_text(_embed_font(body), encoding="utf-8")
     seconds = (dt.datetime.now() - start).total_seconds()
     return RenderedReport(name, title, target, params, seconds, stderr)
+
+
+def notebook_parameters(name: str, notebook_dir: str | os.PathLike | None = None) -> list[str]:
+    """The names in the ``parameters`` cell of report ``name``'s notebook, in order."""
+    _check_name(name)
+    try:
+        import papermill as pm
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise MissingDependencyError("cxtext.render_report", "papermill", "notebooks") from exc
+    src = Path(notebook_dir) if notebook_dir is not None else default_notebook_dir()
+    return list(pm.inspect_notebook(str(src / REPORTS[name][0])))
+
+
+def _did_you_mean(unknown: list[str], known: list[str]) -> str:
+    import difflib
+
+    hints = [f"{u!r} -> {m[0]!r}" for u in unknown
+             if (m := difflib.get_close_matches(u, known, n=1, cutoff=0.7))]
+    return f" (did you mean {', '.join(hints)}?)" if hints else ""
 
 
 def _font_face(html_text: str) -> str:

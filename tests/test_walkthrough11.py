@@ -366,3 +366,54 @@ def test_eval_takes_a_backend_of_your_own(tmp_path, monkeypatch, capsys):
     res = json.loads(out.out)
     assert res["backend"] == "my_backends:AlwaysNegative"
     assert res["accuracy"] == round(2 / 3, 4)
+
+
+# --- README: "cxtext report ... -p embedding=tfidf-svd" ------------------------------------------
+
+
+def _fake_render(monkeypatch, tmp_path):
+    from cxtext import report
+
+    calls: dict[str, dict] = {}
+
+    def render(name, out_dir, *, parameters=None, timeout_s=None, **_):
+        calls[name] = dict(parameters or {})
+        return report.RenderedReport(name, name, tmp_path / f"{name}.html", calls[name], 0.0)
+
+    monkeypatch.setattr(report, "render_report", render)
+    monkeypatch.setattr(report, "write_index", lambda *a, **k: tmp_path / "index.html")
+    monkeypatch.setattr(report, "data_range", lambda *a, **k: "")
+    return calls
+
+
+def test_report_params_as_readme_writes_them(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("papermill")
+    calls = _fake_render(monkeypatch, tmp_path)
+    store = str(tmp_path / "cx.duckdb")
+    rc = cli.main(["report", "all", "--store", store, "--out", str(tmp_path),
+                   "-p", "embedding=tfidf-svd", "-p", "top_n=5", "-p", "backtest=false",
+                   "-p", "as_of=2025-10-01"])
+    assert rc == 0, capsys.readouterr().err
+    assert calls["topics"] == {"store": store, "embedding": "tfidf-svd"}
+    assert calls["churn_warning"] == {"store": store, "top_n": 5, "backtest": False,
+                                      "as_of": "2025-10-01"}
+    assert calls["corpus_profile"] == {"store": store}
+
+
+def test_a_misspelt_report_param_fails_before_any_work(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("papermill")
+    calls = _fake_render(monkeypatch, tmp_path)
+    rc = cli.main(["report", "topics", "--corpus", str(tmp_path / "no_such_corpus"),
+                   "--out", str(tmp_path), "-p", "embeding=tfidf-svd"])
+    err = capsys.readouterr().err
+    assert rc == 2 and not calls
+    assert "'embeding' -> 'embedding'" in err and "loading and tagging" not in err
+    assert cli.main(["report", "topics", "--store", "x.duckdb", "-p", "embedding"]) == 2
+    assert "-p expects KEY=VALUE" in capsys.readouterr().err
+
+
+def test_render_report_refuses_a_parameter_the_notebook_lacks(tmp_path):
+    pytest.importorskip("papermill")
+    with pytest.raises(cx.CxTextError, match=r"'sample_convs' -> 'sample_conversations'"):
+        cx.render_report("corpus_profile", tmp_path, parameters={"sample_convs": 10})
+    assert not list(tmp_path.iterdir())
