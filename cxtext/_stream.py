@@ -284,13 +284,15 @@ def _token_json(texts: np.ndarray) -> np.ndarray:
 
 def stream_chunk(
     chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool,
-    source: str = "<DataFrame>", first_row: int = 0,
-) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    source: str = "<DataFrame>", first_row: int = 0, reject: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame, int, pd.DataFrame]:
     """Mask, tag, segment and JSON-encode whole conversations (one :func:`tag_parquet`
     step, run in this process or a worker).
 
     ``source`` and ``first_row`` (the 0-based row of the chunk's first turn in that
     file) put the file's name and its own 1-based row numbers in validation errors.
+    With ``reject``, bad rows are left out and returned (the 4th item: ``source, row,
+    reason, record``, masked when ``mask``) instead of raising.
 
     Returns (turn tags, conversation tags, customer characters before masking); list
     and dict cells of both frames are JSON text.
@@ -300,13 +302,13 @@ def stream_chunk(
     # the chunk allocates millions of small lists and dicts and none in reference
     # cycles: the cyclic collector's passes over them (and over the caches) free nothing
     with _gc_paused():
-        return _stream_chunk(chunk, options, mask, tokens, source, first_row)
+        return _stream_chunk(chunk, options, mask, tokens, source, first_row, reject)
 
 
 def _stream_chunk(
     chunk: pd.DataFrame, options: dict[str, Any], mask: bool, tokens: bool,
-    source: str, first_row: int,
-) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    source: str, first_row: int, reject: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame, int, pd.DataFrame]:
     from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
 
     clock = _Clock()
@@ -315,8 +317,14 @@ def _stream_chunk(
         chunk = chunk.drop(columns=_FILE_ROW)
     else:
         rows = np.arange(first_row + 1, first_row + 1 + len(chunk))
+    rejects = None
     try:
-        chunk = validate(chunk, "turns", source=source, rows=rows)
+        if reject:
+            chunk, rejects = validate(chunk, "turns", source=source, rows=rows,
+                                      return_rejects=True)
+            rejects = _safe_rejects(rejects, mask)
+        else:
+            chunk = validate(chunk, "turns", source=source, rows=rows)
     except SchemaError as exc:
         if source == "<DataFrame>":
             raise
@@ -368,7 +376,27 @@ def _stream_chunk(
     turns = pd.concat([chunk, out_tags], axis=1)
     conversations = _jsonify(conversations)
     clock.lap("encode")
-    return turns, conversations, chars
+    return turns, conversations, chars, _safe_rejects(None, mask) if rejects is None else rejects
+
+
+def _safe_rejects(rejects: pd.DataFrame | None, mask: bool) -> pd.DataFrame:
+    """Rejected rows as text that may leave the library: the reason and the record (the
+    row's raw values) masked when ``mask``, and the row number an int."""
+    from cxtext.schema import empty_rejects
+
+    if rejects is None or not len(rejects):
+        return empty_rejects().astype({"source": object, "row": "int64", "reason": object,
+                                       "record": object})
+    out = rejects.reset_index(drop=True).astype({"row": "int64"})
+    for col in ("reason", "record"):
+        values = out[col].astype(str)
+        if mask:
+            from cxtext.text.pii import mask_pii_many
+
+            values = mask_pii_many(values)["text"]
+        out[col] = values.to_numpy(dtype=object)
+    out["source"] = out["source"].astype(str).to_numpy(dtype=object)
+    return out
 
 
 _JSON_ENCODE: Callable[[Any], str] | None = None
@@ -452,16 +480,18 @@ def _arrow(frame: pd.DataFrame) -> Any:
 
 
 def stream_part(piece: tuple[bytes, int], options: dict[str, Any], mask: bool,
-                tokens: bool, source: str = "<DataFrame>") -> tuple[bytes, bytes, int]:
+                tokens: bool, source: str = "<DataFrame>", reject: bool = False,
+                ) -> tuple[bytes, bytes, int, bytes]:
     """:func:`stream_chunk` on an Arrow IPC stream of turns (a worker's task: ``piece`` is
     the stream and the 0-based file row of its first turn); results as Arrow IPC
     streams too."""
     data, first_row = piece
     _fix_mmap_threshold()
     chunk = _from_ipc(data).to_pandas()
-    turns, conversations, chars = stream_chunk(chunk, options, mask, tokens, source,
-                                               first_row)
-    out = _to_ipc(_arrow(turns)), _to_ipc(_arrow(conversations)), chars
+    turns, conversations, chars, rejects = stream_chunk(chunk, options, mask, tokens, source,
+                                                        first_row, reject)
+    out = (_to_ipc(_arrow(turns)), _to_ipc(_arrow(conversations)), chars,
+           _to_ipc(_arrow(rejects)))
     del chunk, turns, conversations
     _trim_heap()
     return out
@@ -595,6 +625,44 @@ def _check_ids(table: Any, source: str, row0: int) -> None:
         "gives the bad rows back).", problems)
 
 
+def _drop_missing_ids(table: Any, source: str, mask: bool,
+                      rejected: list[pd.DataFrame], counts: dict[str, int]) -> Any:
+    """``table`` (with its file rows in ``_FILE_ROW``) without its rows that have no
+    ``conversation_id`` (``on_bad_rows="reject"``); those go to ``rejected`` as
+    :func:`cxtext.validate` reports them."""
+    col = table.column("conversation_id")
+    if not col.null_count:
+        return table
+    import pyarrow.compute as pc
+
+    missing = pc.is_null(col).to_numpy(zero_copy_only=False)
+    pos = np.flatnonzero(missing)
+    rows = np.asarray(table.column(_FILE_ROW).take(pos).to_pylist(), dtype=np.int64) + 1
+    frame = table.take(pos).to_pandas().drop(columns=[_FILE_ROW], errors="ignore")
+    _, bad = validate(frame, "turns", source=source, rows=rows, return_rejects=True)
+    bad = _safe_rejects(bad, mask)
+    rejected.append(bad)
+    counts["rejected"] += len(bad)
+    return table.filter(_arrow_not(missing))
+
+
+def _arrow_not(missing: np.ndarray) -> Any:
+    import pyarrow as pa
+
+    return pa.array(~missing)
+
+
+def _write_rejects(rejected: list[pd.DataFrame], path: Path) -> None:
+    """Every rejected row as CSV for a spreadsheet: UTF-8 with BOM, formulas neutralised."""
+    from cxtext.export import neutralise_formula
+
+    frame = pd.concat(rejected, ignore_index=True) if rejected else _safe_rejects(None, False)
+    frame = frame.sort_values("row", kind="stable").reset_index(drop=True)
+    for col in ("source", "reason", "record"):
+        frame[col] = frame[col].map(neutralise_formula)
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+
+
 def _ids(table: Any) -> np.ndarray:
     """``conversation_id`` of an Arrow table as an object array of ``str``."""
     import pyarrow as pa
@@ -615,6 +683,7 @@ def tag_parquet(
     n_jobs: int | None = 1,
     progress: bool | None = None,
     sort: bool = False,
+    on_bad_rows: str = "raise",
     **tag_kwargs: Any,
 ) -> dict[str, Any]:
     """Tag a Parquet file of turns batch by batch; memory stays flat as the file grows.
@@ -653,6 +722,13 @@ def tag_parquet(
         conversation has no ``turn`` column), with DuckDB into a temporary Parquet file
         in ``out`` that is removed afterwards. DuckDB sorts larger-than-memory files on
         disk, so the memory stays bounded; it needs free disk about the size of the file.
+    on_bad_rows : {"raise", "reject"}, default "raise"
+        A turn that does not fit the turns table (no text, an unknown speaker, no
+        ``conversation_id`` …): ``"raise"`` stops with a :class:`cxtext.SchemaError`
+        naming the file, row and column; ``"reject"`` leaves the row out, goes on, and
+        writes every such row to ``rejected_turns.csv`` in ``out`` (``source, row,
+        reason, record``; UTF-8 with BOM for Excel, masked like the texts, formulas
+        neutralised), so that rows read = turns tagged + rows rejected.
     **tag_kwargs
         ``sentiment_backend``, ``emotion_backend``, ``mood_speakers``, ``chunk_size``.
 
@@ -660,7 +736,9 @@ def tag_parquet(
     -------
     dict
         ``turns``, ``conversations``, ``customer_chars`` (characters of customer turns
-        as read, before masking), ``batches`` and the two output paths. Unlike
+        as read, before masking), ``batches``, ``rows_read`` and ``rejected`` (rows
+        left out, 0 unless ``on_bad_rows="reject"``) and the output paths
+        (``rejected_turns``: the CSV, or None). Unlike
         :func:`cxtext.tag`, the agent-quality columns are always written (every batch
         has the same columns).
 
@@ -712,6 +790,10 @@ def tag_parquet(
     }
     if tag_kwargs:
         raise TypeError(f"tag_parquet() got unexpected keyword arguments {sorted(tag_kwargs)}")
+    if on_bad_rows not in ("raise", "reject"):
+        raise ValueError("The 'on_bad_rows' parameter of tag_parquet must be 'raise' or "
+                         f"'reject'. Got {on_bad_rows!r} instead.")
+    reject = on_bad_rows == "reject"
     jobs = check_n_jobs(n_jobs, "tag_parquet")
     _fix_mmap_threshold()
     src = _open_parquet(path)
@@ -728,12 +810,15 @@ def tag_parquet(
         src = _open_parquet(sorted_copy)
     total = src.metadata.num_rows
     paths = {"turn_tags": folder / "turn_tags.parquet",
-             "conversation_tags": folder / "conversation_tags.parquet"}
+             "conversation_tags": folder / "conversation_tags.parquet",
+             "rejected_turns": folder / "rejected_turns.csv"}
     # written under hidden names and renamed at the end: a run that fails half-way leaves
     # no file that looks like a result, and a complete earlier result stays as it was
     partial = {k: v.with_name(f".{v.name}.partial") for k, v in paths.items()}
     writers: dict[str, Any] = {}
-    counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0}
+    counts = {"turns": 0, "conversations": 0, "customer_chars": 0, "batches": 0,
+              "rows_read": 0, "rejected": 0}
+    rejected: list[pd.DataFrame] = []
 
     pending: list[Any] = []  # the previous batch's futures and rows (n_jobs > 1)
 
@@ -742,7 +827,8 @@ def tag_parquet(
         if not pending:
             return
         futures, n_rows = pending.pop()
-        done = [(_from_ipc(t), _from_ipc(c), n) for t, c, n in collect(futures, jobs)]
+        done = [(_from_ipc(t), _from_ipc(c), n, _from_ipc(r).to_pandas())
+                for t, c, n, r in collect(futures, jobs)]
         clock.lap("workers")  # waiting and IPC; the workers' own CPU is not counted here
         write(done)
         bar.update(n_rows)  # the progress bar follows the writes
@@ -758,7 +844,8 @@ def tag_parquet(
             # the file is sorted, so every part is a run of rows: send slices
             pieces = [(_to_ipc(table.slice(int(rows[0]), len(rows))), first_row + int(rows[0]))
                       for rows in parts]
-            futures = submit_parts(stream_part, pieces, jobs, options, mask, tokens, source)
+            futures = submit_parts(stream_part, pieces, jobs, options, mask, tokens, source,
+                                   reject)
             clock.lap("workers")
             # the workers run this batch while this process writes the previous one and
             # reads the next: at most two batches are in flight
@@ -767,16 +854,19 @@ def tag_parquet(
             return
         frame = table.to_pandas()
         clock.lap("read")
-        turns, conversations, chars = stream_chunk(frame, options, mask, tokens, source,
-                                                   first_row)
+        turns, conversations, chars, bad = stream_chunk(frame, options, mask, tokens, source,
+                                                        first_row, reject)
         clock.last = time.process_time()
-        done = [(_arrow(turns), _arrow(conversations), chars)]
+        done = [(_arrow(turns), _arrow(conversations), chars, bad)]
         clock.lap("encode")
         write(done)
         bar.update(len(ids))
 
-    def write(done: list[tuple[Any, Any, int]]) -> None:
-        for turns, conversations, chars in done:
+    def write(done: list[tuple[Any, Any, int, pd.DataFrame]]) -> None:
+        for turns, conversations, chars, bad in done:
+            if len(bad):
+                rejected.append(bad)
+                counts["rejected"] += len(bad)
             _write_arrow(writers, "turn_tags", partial["turn_tags"], turns)
             _write_arrow(writers, "conversation_tags", partial["conversation_tags"],
                          conversations)
@@ -800,7 +890,15 @@ def tag_parquet(
             while ahead is not None:
                 batch, ahead = ahead, next(batches, None)
                 table = pa.Table.from_batches([batch])
-                _check_ids(table, source, row0)
+                n_read = table.num_rows
+                counts["rows_read"] += n_read
+                if reject:
+                    if _FILE_ROW not in table.column_names:  # rows may be left out: carry
+                        table = table.append_column(  # each row's number in the file
+                            _FILE_ROW, pa.array(np.arange(row0, row0 + n_read)))
+                    table = _drop_missing_ids(table, source, mask, rejected, counts)
+                else:
+                    _check_ids(table, source, row0)
                 ids = _ids(table)
                 if len(ids):
                     bad = np.flatnonzero(ids[1:] < ids[:-1])
@@ -808,6 +906,8 @@ def tag_parquet(
                         bad = np.concatenate([[-1], bad])
                     if len(bad):
                         row = row0 + int(bad[0]) + 2  # 1-based row of the offending turn
+                        if _FILE_ROW in table.column_names:
+                            row = int(table.column(_FILE_ROW)[int(bad[0]) + 1].as_py()) + 1
                         raise CxTextError(
                             f"tag_parquet: {path} is not sorted by conversation_id: row "
                             f"{row} (conversation_id {ids[bad[0] + 1]!r}) comes after "
@@ -816,7 +916,7 @@ def tag_parquet(
                             "turns by conversation_id and turn first.")
                     last_id = ids[-1]
                 start = row0  # the carried rows come right before this batch's in the file
-                row0 += len(ids)
+                row0 += n_read
                 if carry is not None and carry.num_rows:
                     table = pa.concat_tables([carry, table])
                     ids = np.concatenate([carry_ids, ids])
@@ -836,14 +936,18 @@ def tag_parquet(
             drain()
         if not writers:  # no turns: files with every column and no rows, not no files
             empty = src.schema_arrow.empty_table().to_pandas()
-            turns, conversations, _ = stream_chunk(empty, options, mask, tokens, source, 0)
+            turns, conversations, _, _ = stream_chunk(empty, options, mask, tokens, source, 0)
             _write_arrow(writers, "turn_tags", partial["turn_tags"], _arrow(turns))
             _write_arrow(writers, "conversation_tags", partial["conversation_tags"],
                          _arrow(conversations))
+        if reject:
+            _write_rejects(rejected, partial["rejected_turns"])
+            writers.setdefault("rejected_turns", None)
         done_ok = True
     finally:
         for writer in writers.values():
-            writer.close()
+            if writer is not None:
+                writer.close()
         if sorted_copy is not None:
             sorted_copy.unlink(missing_ok=True)
         for name, tmp in partial.items():
@@ -852,4 +956,6 @@ def tag_parquet(
             elif name in writers:
                 tmp.replace(paths[name])
         clock.lap("write")
-    return {**counts, **{k: str(v) for k, v in paths.items()}}
+    out_paths = {k: str(v) for k, v in paths.items()}
+    out_paths["rejected_turns"] = out_paths["rejected_turns"] if reject else None
+    return {**counts, **out_paths}

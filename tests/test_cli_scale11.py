@@ -257,3 +257,70 @@ def test_a_file_without_turns_gives_files_without_rows(sample, tmp_path):
         assert len(empty) == 0
         assert list(empty.columns) == list(
             pd.read_parquet(tmp_path / "full_out" / f"{name}.parquet").columns)
+
+
+def test_reject_mode_goes_on_and_lists_every_bad_row_masked(sample, tmp_path, capsys):
+    bad = sample.copy()
+    bad["conversation_id"] = bad["conversation_id"].astype(object)
+    bad.loc[5, "text"] = ""
+    bad.loc[130, "speaker"] = "=HYPERLINK(路人甲 13812345678)"  # a formula, a phone number
+    bad.loc[260, "conversation_id"] = None
+    bad.loc[400, "text"] = None
+    src = tmp_path / "bad.parquet"
+    bad.to_parquet(src, index=False)
+    assert main(["tag-parquet", str(src), str(tmp_path / "out"), "--reject-bad-rows",
+                 "--batch-size", "101", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert f"rows read {len(bad)} = tagged {len(bad) - 4} + rejected 4" in out
+    rejects = pd.read_csv(tmp_path / "out" / "rejected_turns.csv", encoding="utf-8-sig")
+    assert rejects["row"].tolist() == [6, 131, 261, 401]
+    assert rejects["reason"].str.split(":").str[0].tolist() == [
+        "text", "speaker", "conversation_id", "text"]
+    assert not rejects.to_string().count("13812345678")  # masked like the texts
+    assert rejects.loc[1, "record"].count("[手机号]") == 1
+    turns = pd.read_parquet(tmp_path / "out" / "turn_tags.parquet")
+    assert len(turns) == len(bad) - 4  # the books balance
+
+    # the same rows with the workers, and the same rows after sorting on disk
+    info = cx.tag_parquet(src, tmp_path / "w", batch_size=101, n_jobs=2, progress=False,
+                          on_bad_rows="reject")
+    assert (info["rows_read"], info["turns"], info["rejected"]) == (len(bad), len(bad) - 4, 4)
+    assert pd.read_csv(info["rejected_turns"], encoding="utf-8-sig").equals(rejects)
+    shuffled = tmp_path / "shuffled.parquet"
+    bad.iloc[::-1].to_parquet(shuffled, index=False)
+    info = cx.tag_parquet(shuffled, tmp_path / "s", sort=True, progress=False,
+                          on_bad_rows="reject")
+    got = pd.read_csv(info["rejected_turns"], encoding="utf-8-sig")
+    assert got["row"].tolist() == sorted(len(bad) + 1 - r for r in [6, 131, 261, 401])
+    assert info["rejected_turns"] and cx.tag_parquet(src, tmp_path / "r", progress=False,
+                                                     batch_size=101, on_bad_rows="reject")
+
+
+def test_reject_mode_with_nothing_bad_writes_an_empty_list(sample, tmp_path):
+    src = tmp_path / "ok.parquet"
+    sample.to_parquet(src, index=False)
+    info = cx.tag_parquet(src, tmp_path / "out", progress=False, on_bad_rows="reject")
+    assert (info["rows_read"], info["turns"], info["rejected"]) == (len(sample), len(sample), 0)
+    assert len(pd.read_csv(info["rejected_turns"], encoding="utf-8-sig")) == 0
+    assert cx.tag_parquet(src, tmp_path / "plain", progress=False)["rejected_turns"] is None
+    with pytest.raises(ValueError, match="'raise' or 'reject'"):
+        cx.tag_parquet(src, tmp_path / "x", on_bad_rows="skip")
+
+
+def test_reject_mode_tags_the_good_rows_as_a_clean_file_would(sample, tmp_path):
+    bad = sample.copy()
+    bad["conversation_id"] = bad["conversation_id"].astype(object)
+    bad.loc[[17, 222], "text"] = None
+    bad.loc[300, "conversation_id"] = None
+    src = tmp_path / "bad.parquet"
+    bad.to_parquet(src, index=False)
+    info = cx.tag_parquet(src, tmp_path / "r", batch_size=101, progress=False,
+                          on_bad_rows="reject")
+    rows = pd.read_csv(info["rejected_turns"], encoding="utf-8-sig")["row"]
+    assert rows.tolist() == [18, 223, 301]
+    clean = tmp_path / "clean.parquet"
+    bad.drop(index=rows - 1).to_parquet(clean, index=False)
+    cx.tag_parquet(clean, tmp_path / "c", batch_size=101, progress=False)
+    for name in ("turn_tags", "conversation_tags"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "r" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "c" / f"{name}.parquet"))
