@@ -1225,6 +1225,29 @@ def churn_warnings(
     return out.head(top) if top is not None else out
 
 
+def _from_tag_result(source: Any) -> Any:
+    """A TagResult, or (TagResult, conversations), as the dict of frames it stands for (what
+    build_portraits accepts too); anything else unchanged."""
+    from cxtext.tags.tag import TagResult
+
+    if isinstance(source, TagResult):
+        turns = source.turns
+        if "customer_id" not in turns.columns:
+            raise CxTextError(
+                "churn: a TagResult alone does not say who the customers are (its turns have "
+                "no customer_id); pass (result, conversations) or a dict with 'conversations', "
+                "'conversation_tags' and 'turn_tags'.")
+        from cxtext.io import conversations_from_turns
+
+        return {"conversations": conversations_from_turns(turns),
+                "conversation_tags": source.conversations, "turn_tags": turns}
+    if (isinstance(source, tuple) and len(source) == 2 and isinstance(source[0], TagResult)
+            and isinstance(source[1], pd.DataFrame)):
+        return {"conversations": source[1], "conversation_tags": source[0].conversations,
+                "turn_tags": source[0].turns}
+    return source
+
+
 def _store_frames(source: Any) -> dict[str, pd.DataFrame | None]:
     names = ("customers", "conversations", "turn_tags", "turns")
     if isinstance(source, Mapping):
@@ -1269,8 +1292,10 @@ def churn(
 
     Parameters
     ----------
-    source : Store or dict of frames
-        ``{"conversations", "conversation_tags", "customers", "turn_tags"}``.
+    source : Store, dict of frames, TagResult or (TagResult, conversations)
+        ``{"conversations", "conversation_tags", "customers", "turn_tags"}``; as in
+        :func:`~cxtext.build_portraits`, ``cx.tag(turns)`` itself will do when its turns
+        carry ``customer_id`` and ``started_at``.
     as_of : datetime-like, optional
         Default: one day after the last conversation.
     method : {"auto", "model", "rules"}
@@ -1304,6 +1329,7 @@ def churn(
     if method not in ("auto", "model", "rules"):
         raise param_error("churn", "method", ["auto", "model", "rules"], method)
     build = build or _default_builder()
+    source = _from_tag_result(source)
     frames = _store_frames(source)
     conv = frames["conversations"]
     if as_of is None:

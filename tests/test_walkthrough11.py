@@ -417,3 +417,23 @@ def test_render_report_refuses_a_parameter_the_notebook_lacks(tmp_path):
     with pytest.raises(cx.CxTextError, match=r"'sample_convs' -> 'sample_conversations'"):
         cx.render_report("corpus_profile", tmp_path, parameters={"sample_convs": 10})
     assert not list(tmp_path.iterdir())
+
+
+# --- cx.churn(cx.tag(turns)): what build_portraits accepts, churn accepts ---------------------
+
+
+def test_churn_takes_the_tag_result():
+    turns = pd.DataFrame({"conversation_id": ["c1", "c1", "c2"],
+                          "customer_id": ["u1", "u1", "u2"],
+                          "started_at": ["2025-09-01 10:00"] * 2 + ["2025-09-03 09:00"],
+                          "speaker": ["agent", "customer", "customer"],
+                          "text": ["您好", "年费乱扣，再不处理我就销户", "查一下余额"]})
+    res = cx.tag(turns)
+    conversations = cx.conversations_from_turns(turns)
+    expected = cx.churn({"conversations": conversations, "conversation_tags": res.conversations,
+                         "turn_tags": res.turns}, as_of="2025-10-01")
+    assert expected["customer_id"].tolist() == ["u1", "u2"]
+    pd.testing.assert_frame_equal(cx.churn(res, as_of="2025-10-01"), expected)
+    pd.testing.assert_frame_equal(cx.churn((res, conversations), as_of="2025-10-01"), expected)
+    with pytest.raises(cx.CxTextError, match="no customer_id"):
+        cx.churn(cx.tag(TURNS), as_of="2025-10-01")
