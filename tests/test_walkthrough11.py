@@ -437,3 +437,9 @@ def test_churn_takes_the_tag_result():
     pd.testing.assert_frame_equal(cx.churn((res, conversations), as_of="2025-10-01"), expected)
     with pytest.raises(cx.CxTextError, match="no customer_id"):
         cx.churn(cx.tag(TURNS), as_of="2025-10-01")
+
+
+def test_available_backends_without_a_task():
+    assert cx.available_backends() == {"emotion": ["lexicon", "model", "snownlp"],
+                                       "sentiment": ["lexicon", "model", "snownlp"]}
+    assert cx.available_backends("emotion") == ["lexicon", "model", "snownlp"]

@@ -303,14 +303,18 @@ _REGISTRY: dict[str, dict[str, str | Callable[..., BaseTagger]]] = {
 _LOCK = threading.Lock()
 
 
-def available_backends(task: str) -> list[str]:
-    """Names accepted by ``backend=`` for ``task``, sorted.
+def available_backends(task: str | None = None) -> list[str] | dict[str, list[str]]:
+    """Names accepted by ``backend=`` for ``task``, sorted; without a task, every task's.
 
     Examples
     --------
     >>> available_backends("sentiment")
     ['lexicon', 'model', 'snownlp']
+    >>> available_backends()
+    {'emotion': ['lexicon', 'model', 'snownlp'], 'sentiment': ['lexicon', 'model', 'snownlp']}
     """
+    if task is None:
+        return {t: sorted(_REGISTRY[t]) for t in sorted(_REGISTRY)}
     if task not in _REGISTRY:
         raise param_error("available_backends", "task", _REGISTRY, task)
     return sorted(_REGISTRY[task])
