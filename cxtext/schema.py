@@ -14,6 +14,8 @@ same messages.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, overload
@@ -298,7 +300,41 @@ def _parse(col: Column, raw: pd.Series,
         parsed = parsed.dt.tz_convert("Asia/Shanghai").dt.tz_localize(None)
     parsed = parsed.astype("datetime64[ns]")
     bad = ~blank & parsed.isna().to_numpy()
+    if bad.any():  # 2025年9月1日 10时30分, 2025年09月01日 下午3点: Chinese exports' own format
+        retry = vals[bad].map(_western_date)
+        again = pd.to_datetime(retry, errors="coerce", format="mixed").astype("datetime64[ns]")
+        parsed[bad] = again
+        bad = ~blank & parsed.isna().to_numpy()
     return parsed, bad
+
+
+_ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_ZH_TIME = re.compile(
+    r"(上午|早上|中午|下午|晚上)?\s*(\d{1,2})\s*[时点:：]\s*(?:(\d{1,2})\s*[分:：]?)?\s*"
+    r"(?:(\d{1,2})\s*秒?)?\s*$"
+)
+
+
+def _western_date(value: object) -> object:
+    """``2025年9月1日 下午3点20分`` -> ``2025-9-1 15:20:00``; anything else unchanged."""
+    if not isinstance(value, str) or not re.search("[年月日号时点分秒午晚]", value):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip()
+    date = _ZH_DATE.match(text)
+    if date is None:
+        return value
+    out = f"{date.group(1)}-{date.group(2)}-{date.group(3)}"
+    rest = text[date.end():].strip()
+    if rest:
+        clock = _ZH_TIME.match(rest)
+        if clock is None:
+            return value
+        noon, hour, minute, second = clock.groups()
+        h = int(hour)
+        if noon in ("下午", "晚上") and h < 12:
+            h += 12
+        out += f" {h}:{int(minute or 0):02d}:{int(second or 0):02d}"
+    return out
 
 
 def _row_numbers(df: pd.DataFrame, rows: Sequence[int] | np.ndarray | None) -> np.ndarray:

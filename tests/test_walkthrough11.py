@@ -443,3 +443,22 @@ def test_available_backends_without_a_task():
     assert cx.available_backends() == {"emotion": ["lexicon", "model", "snownlp"],
                                        "sentiment": ["lexicon", "model", "snownlp"]}
     assert cx.available_backends("emotion") == ["lexicon", "model", "snownlp"]
+
+
+# --- dates as Chinese exports write them: 2025年9月1日 下午3点20分 ------------------------------
+
+
+def test_chinese_dates_are_read(tmp_path):
+    written = ["2025年09月01日 10:00:00", "2025年9月2日", "2025年9月3日 10时30分",
+               "2025年9月4日下午3点20分", "２０２５年９月５日 10:00", "2025/09/06 08:00"]
+    path = tmp_path / "calls.csv"
+    pd.DataFrame({"会话ID": [f"c{i}" for i in range(6)], "来电时间": written,
+                  "角色": ["客户"] * 6, "内容": ["我要销户"] * 6}).to_csv(path, index=False)
+    turns = cx.read_turns(path)
+    assert [str(t) for t in turns["started_at"]] == [
+        "2025-09-01 10:00:00", "2025-09-02 00:00:00", "2025-09-03 10:30:00",
+        "2025-09-04 15:20:00", "2025-09-05 10:00:00", "2025-09-06 08:00:00"]
+    pd.DataFrame({"会话ID": ["a"], "来电时间": ["2025年13月1日"], "角色": ["客户"],
+                  "内容": ["x"]}).to_csv(path, index=False)
+    kept, rejects = cx.read_turns(path, return_rejects=True)
+    assert len(kept) == 0 and "got '2025年13月1日'" in rejects.loc[0, "reason"]
