@@ -272,6 +272,11 @@ def _parse(col: Column, raw: pd.Series,
             )
             num = pd.to_numeric(text.where(~blank, np.nan), errors="coerce").astype(float)
         bad = ~blank & num.isna().to_numpy()
+        unit = _UNIT_PARSERS.get(col.name)
+        if unit is not None and bad.any():  # 00:03:20, 3分20秒, ¥12,000, 50万: retry those rows
+            num = num.copy()
+            num[bad] = raw[bad].map(unit).astype(float)
+            bad = ~blank & num.isna().to_numpy()
         if col.dtype == "int":
             frac = num.notna().to_numpy() & (num.fillna(0) % 1 != 0).to_numpy()
             bad |= frac
@@ -307,6 +312,48 @@ def _parse(col: Column, raw: pd.Series,
         bad = ~blank & parsed.isna().to_numpy()
     return parsed, bad
 
+
+_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)")
+_SPOKEN = re.compile(
+    r"(?:(\d+(?:\.\d+)?)\s*(?:小时|时))?\s*(?:(\d+(?:\.\d+)?)\s*分(?:钟)?)?\s*"
+    r"(?:(\d+(?:\.\d+)?)\s*秒(?:钟)?)?")
+
+
+def _seconds(value: object) -> float:
+    """Seconds of ``00:03:20``, ``3:20``, ``1小时2分3秒``, ``3分20秒``, ``200秒``; NaN if none."""
+    if not isinstance(value, str):
+        return np.nan
+    text = unicodedata.normalize("NFKC", value).strip()
+    clock = _CLOCK.fullmatch(text)
+    if clock:
+        h, m, sec = clock.groups()
+        if float(sec) >= 60 or (h is not None and int(m) >= 60):
+            return np.nan
+        return int(h or 0) * 3600 + int(m) * 60 + float(sec)
+    spoken = _SPOKEN.fullmatch(text)
+    if spoken and any(spoken.groups()):
+        h, m, sec = (float(g) if g else 0.0 for g in spoken.groups())
+        return h * 3600 + m * 60 + sec
+    return np.nan
+
+
+_MONEY = re.compile(r"(?:¥|RMB|CNY)?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:元|RMB|CNY)?", re.I)
+
+
+def _yuan(value: object) -> float:
+    """Yuan of ``¥12,000``, ``12000元``, ``50万``, ``1.2亿``, ``50万元``; NaN if none."""
+    if not isinstance(value, str):
+        return np.nan
+    text = unicodedata.normalize("NFKC", value).replace(",", "").replace(" ", "").strip()
+    money = _MONEY.fullmatch(text)
+    if money is None:
+        return np.nan
+    return float(money.group(1)) * {"万": 1e4, "亿": 1e8}.get(money.group(2) or "", 1.0)
+
+
+#: Columns whose values exports write with units; retried where plain numbers fail.
+_UNIT_PARSERS = {"duration_s": _seconds, "start_s": _seconds, "end_s": _seconds,
+                 "avg_daily_assets": _yuan}
 
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _ZH_TIME = re.compile(

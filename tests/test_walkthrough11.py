@@ -462,3 +462,24 @@ def test_chinese_dates_are_read(tmp_path):
                   "内容": ["x"]}).to_csv(path, index=False)
     kept, rejects = cx.read_turns(path, return_rejects=True)
     assert len(kept) == 0 and "got '2025年13月1日'" in rejects.loc[0, "reason"]
+
+
+# --- durations and amounts as exports write them -----------------------------------------------
+
+
+def test_durations_and_amounts_with_units(tmp_path):
+    path = tmp_path / "conversations.csv"
+    pd.DataFrame({"会话ID": ["a", "b", "c", "d", "e"], "客户号": ["k"] * 5,
+                  "来电时间": ["2025-09-01 10:00"] * 5,
+                  "通话时长": ["00:03:20", "3:20", "3分20秒", "1小时2分3秒", "3:61"]}
+                 ).to_csv(path, index=False)
+    kept, rejects = cx.read_conversations(path, return_rejects=True)
+    assert kept["duration_s"].tolist() == [200.0, 200.0, 200.0, 3723.0]
+    assert len(rejects) == 1 and "'3:61'" in rejects.loc[0, "reason"]
+    path = tmp_path / "customers.csv"
+    assets = ["50万", "¥1,200", "1.2亿", "12000元"]
+    pd.DataFrame({"客户号": ["k1", "k2", "k3", "k4"], "年日均金融资产": assets}).to_csv(
+        path, index=False)
+    customers = cx.read_customers(path)
+    assert customers["avg_daily_assets"].tolist() == [500_000.0, 1_200.0, 120_000_000.0, 12_000.0]
+    assert customers["tier"].tolist() == ["gold", "standard", "diamond", "standard"]
