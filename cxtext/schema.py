@@ -29,8 +29,10 @@ from cxtext.errors import PROBLEM_COLUMNS, SchemaError, param_error
 DType = Literal["str", "int", "float", "datetime", "bool"]
 REJECT_COLUMNS: tuple[str, ...] = ("source", "row", "reason", "record")
 
-_TRUE = {"true", "t", "1", "1.0", "yes", "y", "是", "已解决", "对", "真"}
-_FALSE = {"false", "f", "0", "0.0", "no", "n", "否", "未解决", "不", "假"}
+_TRUE = {"true", "t", "1", "1.0", "yes", "y", "是", "已解决", "对", "真", "解决", "已处理",
+         "已办结", "办结", "已完成", "完成"}
+_FALSE = {"false", "f", "0", "0.0", "no", "n", "否", "未解决", "不", "假", "未处理", "处理中",
+          "待处理", "未办结", "未完成", "跟进中"}
 
 
 @dataclass(frozen=True)

@@ -483,3 +483,13 @@ def test_durations_and_amounts_with_units(tmp_path):
     customers = cx.read_customers(path)
     assert customers["avg_daily_assets"].tolist() == [500_000.0, 1_200.0, 120_000_000.0, 12_000.0]
     assert customers["tier"].tolist() == ["gold", "standard", "diamond", "standard"]
+
+
+def test_resolved_as_ticket_systems_write_it(tmp_path):
+    path = tmp_path / "conversations.csv"
+    states = ["已解决", "解决", "已处理", "已办结", "未处理", "处理中", "待处理", "跟进中"]
+    pd.DataFrame({"会话ID": [f"c{i}" for i in range(8)], "客户号": ["k"] * 8,
+                  "是否解决": states}).to_csv(path, index=False)
+    kept, rejects = cx.read_conversations(path, return_rejects=True)
+    assert len(rejects) == 0
+    assert kept["resolved"].tolist() == [True] * 4 + [False] * 4
