@@ -1405,8 +1405,11 @@ def read_turns(
     path : str or os.PathLike
         A ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.jsonl``/``.json`` or
         ``.parquet`` file, or a folder of them (read recursively; hidden files
-        skipped). Text files may be UTF-8 (with or without BOM), GBK/GB18030 or
-        whatever charset-normalizer recognises; the encoding is detected. Title
+        skipped). Text files may be UTF-8 (with or without BOM), GBK/GB18030,
+        Big5 (cp950) or whatever charset-normalizer recognises; the encoding is
+        detected. Headers in traditional characters (會話ID) find the same aliases.
+        Dates such as 2025年9月1日 下午3点, durations such as 00:03:20 or 3分20秒
+        and amounts such as 50万 or ¥12,000 are read as such. Title
         lines above the header (a 报表标题 or 导出时间 line holding one value, as
         many bank exports have) are skipped when a row below them names columns;
         row numbers in errors and rejects stay the spreadsheet's.
@@ -1996,8 +1999,10 @@ def detect_encoding(data: bytes | bytearray | memoryview | str | os.PathLike[str
 
     Tries, in order: a byte-order mark; strict UTF-8; UTF-8 with a few broken
     bytes (under a quarter of the non-ASCII bytes invalid); strict GB18030
-    (covers GBK and GB2312); GB18030 with a few broken bytes; charset-normalizer's
-    guess; then whichever of UTF-8 and GB18030 leaves fewer bytes undecodable.
+    (covers GBK and GB2312), or strict Big5 (``cp950``) when the GB18030 text reads
+    as mojibake and the Big5 text as Chinese; GB18030 with a few broken bytes;
+    charset-normalizer's guess; then whichever of UTF-8 and GB18030 leaves fewer
+    bytes undecodable.
     The readers decode with the same rules; bytes that still do not decode
     become problems naming their row and column.
 
@@ -2017,6 +2022,8 @@ def detect_encoding(data: bytes | bytearray | memoryview | str | os.PathLike[str
     'gb18030'
     >>> detect_encoding("客服：您好".encode("utf-8-sig"))
     'utf-8-sig'
+    >>> detect_encoding("客戶：我的帳戶被凍結了，請儘快處理，謝謝".encode("big5"))
+    'cp950'
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
         return _encoding.detect(bytes(data))
