@@ -1193,9 +1193,15 @@ def _table_data(task: str, path: Path, text_col: str, label_col: str, label_map:
             if label is None:
                 continue
         if label not in _LABELS[task]:
+            given = {str(v).strip() for v in df[label_col] if v is not None and v == v}
+            fits = sorted(n for n, m in LABEL_MAPS.items()
+                          if m.task == task and given <= set(m.mapping))
             raise CxTextError(
                 f"{str(path)!r}: label {label!r} is not a cxtext {task} label "
-                f"{list(_LABELS[task])}; pass --label-map."
+                f"{list(_LABELS[task])}; pass --label-map"
+                + (f": the maps that know all of your labels are {fits}." if fits else
+                   f" (the {task} maps: "
+                   f"{sorted(n for n, m in LABEL_MAPS.items() if m.task == task)}).")
             )
         texts.append(text.strip())
         labels.append(label)

@@ -493,3 +493,12 @@ def test_resolved_as_ticket_systems_write_it(tmp_path):
     kept, rejects = cx.read_conversations(path, return_rejects=True)
     assert len(rejects) == 0
     assert kept["resolved"].tolist() == [True] * 4 + [False] * 4
+
+
+def test_train_names_the_label_map_that_fits(tmp_path, capsys):
+    data = tmp_path / "emo.csv"
+    data.write_text("text,label\n气死我了,愤怒\n太好了谢谢,满意\n", encoding="utf-8")
+    assert cli.main(["train", "emotion", "--data", str(data), "--out", str(tmp_path / "m"),
+                     "--no-metrics", "--project", "none"]) == 2
+    err = capsys.readouterr().err
+    assert "know all of your labels are ['emotion7']" in err, err
