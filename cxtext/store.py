@@ -718,7 +718,18 @@ class Store:
                 kept, rej = schema.validate(value, table, source=src, return_rejects=True)
             elif isinstance(value, (str, os.PathLike)):
                 src = source or Path(value).name
-                kept, rej = readers[table](value, return_rejects=True)
+                try:
+                    kept, rej = readers[table](value, return_rejects=True)
+                except SchemaError as exc:  # store.load has no column_map= / speaker_map=
+                    maps = "column_map=..., speaker_map=..." if table == "turns" else \
+                        "column_map=..."
+                    raise SchemaError.from_problems(
+                        table, exc.problems,
+                        fix=f"Store.load reads a file with the built-in column names only: read "
+                            f"it first, frame = cx.read_{table}({str(value)!r}, {maps}), then "
+                            f"store.load({table}=frame) (command line: cxtext ingest FILE "
+                            f"--column-map '{{...}}' --out DIR, then cxtext load STORE "
+                            f"DIR/{table}.parquet).") from None
             else:
                 raise TypeError(f"Store.load: {table} must be a DataFrame or a path, got "
                                 f"{type(value).__name__}")

@@ -502,3 +502,18 @@ def test_train_names_the_label_map_that_fits(tmp_path, capsys):
                      "--no-metrics", "--project", "none"]) == 2
     err = capsys.readouterr().err
     assert "know all of your labels are ['emotion7']" in err, err
+
+
+def test_store_load_of_an_odd_file_says_how_to_map_it(tmp_path):
+    path = tmp_path / "odd.csv"
+    pd.DataFrame({"会话": ["a"], "谁": ["客户"], "说了什么": ["你好"]}).to_csv(path, index=False)
+    with cx.Store(tmp_path / "cx.duckdb") as store:
+        with pytest.raises(cx.SchemaError) as info:
+            store.load(turns=path)
+        msg = str(info.value)
+        assert "return_rejects" not in msg
+        assert f"cx.read_turns({str(path)!r}, column_map=..., speaker_map=...)" in msg
+        assert "store.load(turns=frame)" in msg and "cxtext ingest" in msg
+        turns = cx.read_turns(path, column_map={"会话": "conversation_id", "谁": "speaker",
+                                                "说了什么": "text"})
+        assert store.load(turns=turns).inserted["turns"] == 1
