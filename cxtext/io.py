@@ -1934,8 +1934,15 @@ def read_corpus(directory: PathLike) -> Corpus:
         raise ReadError(f"{caller}: '{folder}' is not a folder")
     turns_path = _corpus_file(folder, "turns")
     if turns_path is None:
-        raise ReadError(f"{caller}: '{folder}' has no turns file (expected one of "
-                        f"{', '.join('turns' + e for e in _CORPUS_EXT)})")
+        found = sorted(p.name for p in folder.iterdir()
+                       if p.is_file() and p.suffix.lower() in _CORPUS_EXT)
+        raise ReadError(
+            f"{caller}: '{folder}' has no turns file (expected one of "
+            f"{', '.join('turns' + e for e in _CORPUS_EXT)})"
+            + (f"; it holds {found[:10]}{' …' if len(found) > 10 else ''}. Name the files "
+               "after their tables (turns.csv, conversations.csv, customers.csv), or read "
+               "each with cx.read_turns / cx.read_conversations / cx.read_customers"
+               if found else ""))
     rejects: list[pd.DataFrame] = []
 
     def collect(table: str, rej: pd.DataFrame) -> None:

@@ -517,3 +517,10 @@ def test_store_load_of_an_odd_file_says_how_to_map_it(tmp_path):
         turns = cx.read_turns(path, column_map={"会话": "conversation_id", "谁": "speaker",
                                                 "说了什么": "text"})
         assert store.load(turns=turns).inserted["turns"] == 1
+
+
+def test_a_corpus_folder_with_chinese_file_names_says_what_to_do(tmp_path):
+    pd.DataFrame({"会话ID": ["a"], "角色": ["客户"], "内容": ["我要销户"]}).to_csv(
+        tmp_path / "对话.csv", index=False)
+    with pytest.raises(cx.ReadError, match=r"holds \['对话.csv'\].*turns.csv.*cx.read_turns"):
+        cx.read_corpus(tmp_path)
