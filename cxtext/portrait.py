@@ -66,8 +66,10 @@ SOURCE_HINT = (
 
 
 def _as_timestamp(value: Any, name: str, owner: str = "build_portraits") -> pd.Timestamp:
+    from cxtext.schema import _western_date
+
     try:
-        ts = pd.Timestamp(value)
+        ts = pd.Timestamp(_western_date(value))  # 2025年10月1日 as well as 2025-10-01
     except (TypeError, ValueError):
         raise ValueError(f"The {name!r} parameter of {owner} must be a date or "
                          f"date-time such as '2025-07-01'. Got {value!r} instead.") from None

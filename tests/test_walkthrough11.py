@@ -524,3 +524,17 @@ def test_a_corpus_folder_with_chinese_file_names_says_what_to_do(tmp_path):
         tmp_path / "对话.csv", index=False)
     with pytest.raises(cx.ReadError, match=r"holds \['对话.csv'\].*turns.csv.*cx.read_turns"):
         cx.read_corpus(tmp_path)
+
+
+def test_as_of_written_in_chinese():
+    turns = pd.DataFrame({"conversation_id": ["c1", "c1"], "customer_id": ["u1", "u1"],
+                          "started_at": ["2025-09-01 10:00"] * 2,
+                          "speaker": ["agent", "customer"], "text": ["您好", "再不处理我就销户"]})
+    res = cx.tag(turns)
+    source = {"conversations": cx.conversations_from_turns(turns),
+              "conversation_tags": res.conversations, "turn_tags": res.turns}
+    a = cx.churn(source, as_of="2025年10月1日")
+    b = cx.churn(source, as_of="2025-10-01")
+    pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ValueError, match="2025年13月1日"):
+        cx.churn(source, as_of="2025年13月1日")
