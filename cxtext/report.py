@@ -150,6 +150,8 @@ def load_report_data(
         # checked for missing-glyph warnings. Import it once here, quietly.
         warnings.simplefilter("ignore")
         import tqdm.auto  # noqa: F401
+    store = _from_checkout(store)
+    corpus_dir = _from_checkout(corpus_dir)
     if store:
         from cxtext.store import Store
 
@@ -189,6 +191,16 @@ def load_report_data(
         return ReportData(conversations, result.turns, corpus.customers, corpus.agents,
                           corpus.rejects, "corpus")
     raise CxTextError("load_report_data needs a store path or a corpus folder.")
+
+
+def _from_checkout(path: str | os.PathLike | None) -> str | os.PathLike | None:
+    """A relative ``path`` that is not in the working directory but is in the checkout root
+    (a notebook opened in JupyterLab runs in ``notebooks/``, while its default
+    ``corpus_dir="corpora/demo"`` is relative to the root, where ``cxtext report`` runs)."""
+    if not path or Path(path).is_absolute() or Path(path).exists():
+        return path
+    root = default_notebook_dir().parent / path
+    return root if root.exists() else path
 
 
 #: Where ``cxtext report --corpus DIR`` keeps its work store, inside the output folder.

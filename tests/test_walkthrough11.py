@@ -538,3 +538,20 @@ def test_as_of_written_in_chinese():
     pd.testing.assert_frame_equal(a, b)
     with pytest.raises(ValueError, match="2025年13月1日"):
         cx.churn(source, as_of="2025年13月1日")
+
+
+# --- a report notebook opened in JupyterLab runs in notebooks/, its corpus_dir is the root's ---
+
+
+def test_report_notebook_run_from_its_folder_finds_the_corpus(tmp_path, monkeypatch):
+    from cxtext import report
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "corpora" / "mini").mkdir(parents=True)
+    TURNS.to_csv(tmp_path / "corpora" / "mini" / "turns.csv", index=False)
+    monkeypatch.setattr(report, "default_notebook_dir", lambda: tmp_path / "notebooks")
+    monkeypatch.chdir(tmp_path / "notebooks")
+    data = report.load_report_data(store="", corpus_dir="corpora/mini")
+    assert data.source == "corpus" and len(data.turns) == 3
+    with pytest.raises(cx.ReadError, match="no such file or folder: 'corpora/nope'"):
+        report.load_report_data(store="", corpus_dir="corpora/nope")
