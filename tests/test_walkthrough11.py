@@ -1,7 +1,9 @@
 """What an analyst and a researcher trip over when they follow README.md as written.
 
 Session 11 walkthrough (h3): a fresh clone, every README snippet and command run as
-written, then the obvious next steps and mistakes. Each test here failed before its fix.
+written, then the obvious next steps and mistakes. Each test here fails at c98de24 (the
+commit before the first fix), except test_gbk_stays_gbk_with_greek_pinyin_and_box_drawing,
+a guard for the Big5 detection.
 """
 
 from __future__ import annotations
