@@ -213,6 +213,20 @@ def tier_from_assets(avg_daily_assets: float | None) -> str | None:
     >>> tier_from_assets([50_000, 2_000_000, None])
     ['standard', 'platinum', None]
     """
+    if type(avg_daily_assets) is not float and type(avg_daily_assets) is not int:
+        return _tier_of_other(avg_daily_assets)
+    if avg_daily_assets != avg_daily_assets:  # NaN
+        return None
+    tier = None
+    for name, lower in TIER_BOUNDS:
+        if avg_daily_assets >= lower:
+            tier = name
+    return tier
+
+
+def _tier_of_other(avg_daily_assets: object) -> object:
+    """:func:`tier_from_assets` of anything but a plain float or int (kept off its fast path,
+    which readers call once per customer)."""
     if _is_series(avg_daily_assets):
         return _like(avg_daily_assets, [tier_from_assets(v) for v in avg_daily_assets])
     if isinstance(avg_daily_assets, (list, tuple)) or type(avg_daily_assets).__name__ == "ndarray":
@@ -227,8 +241,4 @@ def tier_from_assets(avg_daily_assets: float | None) -> str | None:
             f"Series/list of them; got {type(avg_daily_assets).__name__} "
             f"{avg_daily_assets!r:.40}. Convert text first, e.g. 50万 -> 500000."
         )
-    tier = None
-    for name, lower in TIER_BOUNDS:
-        if avg_daily_assets >= lower:
-            tier = name
-    return tier
+    return tier_from_assets(float(avg_daily_assets))

@@ -377,7 +377,7 @@ def get_tagger(task: str, backend: str, **kwargs: Any) -> BaseTagger:
     if isinstance(factory, str):
         module, _, attr = factory.partition(":")
         factory = getattr(importlib.import_module(module), attr)
-    if isinstance(factory, type) and issubclass(factory, BaseTagger):
+    if kwargs and isinstance(factory, type) and issubclass(factory, BaseTagger):
         valid = factory._param_names()
         unknown = sorted(set(kwargs) - set(valid))
         if unknown:
