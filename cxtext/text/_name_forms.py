@@ -515,10 +515,17 @@ _STAFF_LEFT_RE: Final = re.compile(
     "(?:顾问|经理|柜员|客服|专员|业务员|信贷员|营业员|坐席|主管|助理|同事|"
     # round 12: the other staff of a branch or an office (保安老黄, 司机小谭, 单位会计老凌)
     "保安|保洁|门卫|司机|护士|会计|出纳|快递员|阿姨|大姐|师傅|"
+    # round 13: who leads a crew or a shop (包工头老黄, 班长小刘, 店长小周)
+    "包工头|工头|班长|队长|领班|店长|组长|"
     "(?:柜台|网点|支行|分行|营业厅|营业部|大堂|银行|你们|你们行)的)$")
 #: The last characters of :data:`_STAFF_LEFT_RE`'s words (顾问, 经理, 柜员, 客服, 坐席, 主管,
 #: 同事, 保安, 保洁, 门卫, 司机, 护士, 会计, 出纳, 阿姨, 大姐, 师傅, 的): a cheap test before it.
-_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事安洁卫机士计纳姨姐傅的")
+_STAFF_LEFT_LAST: Final = frozenset("问理员服席管事安洁卫机士计纳姨姐傅头长班的")
+#: Surnames so common that their 老X / 小X is a word for that reason (老李, 小马, 小张: jieba
+#: words): after a job (not a place and 的) such a nickname is a person's (保安老李人挺好的,
+#: 客户经理小马给我打过电话; round 13). A surname prior (``name_stats.tsv``) at least this:
+#: 王 李 张 马 陈 刘 杨 黄 (not 米, 白: 小米, 小白).
+STAFF_NICK_WORD_PRIOR: Final = -1.0
 #: What may follow such a nickname: a clause end or a verb of saying or acting, or (round 12)
 #: an adverb that starts what is said of them (保安老黄还算热心, 司机小谭也说).
 _STAFF_NICK_NEXT: Final = ("说", "讲", "让", "叫", "告诉", "帮", "给", "跟", "和", "态度", "打",
@@ -536,7 +543,8 @@ def staff_nicknames(w: str) -> list[Span]:
     """The surname of a staff member's nickname right after their job or their place and 的
     (我这边是贷款顾问小熊，, 你们柜台的小付说…; call when 小 or 老 is in ``w``): any
     surname, as :func:`self_nicknames`, unless 小X / 老X is a word (小米, 老师) or 小白."""
-    freq = name_stats().freq
+    st = name_stats()
+    freq = st.freq
     out: list[Span] = []
     rx = _staff_nick_re()
     for p in sorted((*_finds(w, "小"), *_finds(w, "老"))):
@@ -544,8 +552,10 @@ def staff_nicknames(w: str) -> list[Span]:
         if not p or w[p - 1] not in _STAFF_LEFT_LAST or (m := rx.match(w, p)) is None:
             continue
         s = m.start("sur")
-        if (w[s] not in SELF_NICK_NOT and freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX
-                and _STAFF_LEFT_RE.search(w, max(0, s - 8), s - 1)):
+        if w[s] in SELF_NICK_NOT or not _STAFF_LEFT_RE.search(w, max(0, s - 8), s - 1):
+            continue
+        if freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX or (
+                w[p - 1] != "的" and st.prior.get(w[s], -9.0) >= STAFF_NICK_WORD_PRIOR):
             out.append((s, s + 1, "name"))
     return out
 
@@ -639,3 +649,84 @@ def given_alone(w: str) -> list[Span]:
             continue
         out.append((s, e, "name"))
     return out
+
+
+# --- round 13 -------------------------------------------------------------------------------
+
+#: Form fields said with no colon before a full name that is no word (授权人应晓东，被授权人应晓丽;
+#: 共同借款人温丽，; 本人车永明于10月3日): a field word, any surname (an everyday-word one too),
+#: one or two given characters of name ratio >= :data:`FIELD_GIVEN_MIN` each, then a clause end
+#: or 于 and a date. The field words are the roles of a contract, an authorisation or a
+#: complaint letter.
+FIELD_WORDS: Final = ("户名", "授权人", "被授权人", "委托人", "受托人", "借款人", "共同借款人",
+                      "担保人", "保证人", "收款人", "付款人", "申请人", "持卡人", "开户人",
+                      "联系人", "经办人", "代理人", "法定代表人", "投诉人", "被投诉人", "本人")
+FIELD_GIVEN_MIN: Final = 0.5
+_FIELD_RE: Final = re.compile(
+    "(?:" + "|".join(sorted(FIELD_WORDS, key=lambda x: (-len(x), x))) + ")"
+    "(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,。；;、 ]|$|于(?:[0-9今昨前上本当去同]|二〇|20))"
+)
+#: A window this frequent as a word is no name there (借款人同意, 本人车辆于…).
+FIELD_WORD_MAX: Final = 50
+
+
+def field_names(w: str) -> list[Span]:
+    """Full names right after a form field said with no colon (call when a field word is in
+    ``w``): see :data:`FIELD_WORDS`."""
+    st = name_stats()
+    given, freq = st.given, st.freq
+    single, compound = pp.surnames()
+    out: list[Span] = []
+    for m in _FIELD_RE.finditer(w):
+        s, e = m.span("name")
+        slen = 2 if w[s : s + 2] in compound else 1
+        if slen == 1 and w[s] not in single or e - s - slen < 1:
+            continue
+        if any(given.get(c, -9.0) < FIELD_GIVEN_MIN for c in w[s + slen : e]):
+            continue
+        if freq.get(w[s:e], 0) >= FIELD_WORD_MAX or freq.get(w[s + slen : e], 0) >= 5000:
+            continue  # 借款人同意 (a verb), 本人车辆 (a thing)
+        out.append((s, e, "name"))
+    return out
+
+
+#: An agent's work number before their name (我是工号幺零二三的秦晓很高兴为您服务, 工号8023
+#: 李娜为您服务): the number in digits or read out, 号 and 的 optional, a surname and one or
+#: two name-like given characters, then a greeting or a clause end.
+_STAFF_ID_RE: Final = re.compile(
+    "工号[0-9零〇一二三四五六七八九十幺两]{2,8}号?的?(?P<name>[\u4e00-\u9fff]{2,4}?)"
+    "(?=很高兴|为您|为你|竭诚|给您|在线|[，,。！!？? ]|$)"
+)
+STAFF_ID_GIVEN_MIN: Final = 0.0
+
+
+def staff_id_names(w: str) -> list[Span]:
+    """An agent's name after their work number (call when 工号 is in ``w``)."""
+    given = name_stats().given
+    single, compound = pp.surnames()
+    out: list[Span] = []
+    for m in _STAFF_ID_RE.finditer(w):
+        s, e = m.span("name")
+        slen = 2 if w[s : s + 2] in compound else 1
+        if (slen == 1 and w[s] not in single) or not 1 <= e - s - slen <= 2:
+            continue
+        if any(given.get(c, -9.0) < STAFF_ID_GIVEN_MIN for c in w[s + slen : e]):
+            continue
+        out.append((s, e, "name"))
+    return out
+
+
+#: A relative's name said after 叫 and taken up by a pronoun (我女儿叫温暖她的卡丢了, 我儿子叫
+#: 高山他…): a surname that is no function word, one or two more characters, then 他/她 (not
+#: 他们); the pronoun says a person was named, so a name that is a word counts too.
+@lru_cache(maxsize=1)
+def _kin_called_re() -> re.Pattern[str]:
+    single = "".join(sorted(pp.surnames()[0] - KIN_NOT_SURNAME))
+    return re.compile(f"(?:{pp.KIN_WORDS})叫(?P<name>[{single}][\u4e00-\u9fff]{{1,2}}?)"
+                      "(?=[他她](?!们))")
+
+
+def kin_called(w: str) -> list[Span]:
+    """A relative's name after 叫 and before a pronoun (call when 叫 and 他 or 她 are in
+    ``w``)."""
+    return [(*m.span("name"), "name") for m in _kin_called_re().finditer(w)]

@@ -374,6 +374,13 @@ TITLES_LONE_SURNAME: Final = frozenset(("叔叔", "叔", "婶", "奶奶", "爷�
 #: (我们单位的方会计, 那位万出纳).
 TITLES_JOB: Final = frozenset(("会计", "出纳"))
 TITLE_JOB_VERBS: Final = frozenset("管学当做兼代")
+#: A department or a workplace right before an office job's surname (我们财务孙会计, 公司王出纳):
+#: a left edge as clean as 的 (round 13).
+TITLE_JOB_HEADS: Final = frozenset(("财务", "人事", "行政", "后勤", "公司", "单位", "厂里",
+                                    "村里", "店里", "我们", "你们", "他们"))
+#: ... of them, those after which an everyday-word surname is one too (财务万会计; not
+#: 我们和会计, 财务和会计: a function word is never a surname there).
+TITLE_JOB_DEPARTMENTS: Final = frozenset(("财务", "人事", "行政", "后勤"))
 #: Job titles that also follow department words (客服专员, 商务助理, 理财顾问): before them only
 #: a lone surname that is not an everyday word counts (郭专员, 廖助理).
 TITLES_SURNAME_ONLY: Final = frozenset(("专员", "助理", "顾问"))
@@ -527,6 +534,8 @@ _KIN_WORDS = (
     # round 11: 我家小子计晨阳, 我家丫头…
     "小子|丫头"
 )
+#: The kinship and social words, as a regex alternation (``_name_forms.kin_called``, round 13).
+KIN_WORDS: Final = _KIN_WORDS
 _KIN_TRIGGERS = (f"(?:本人|我们家|我家|他家|她家|我|他|她|您|你)的?(?:{_KIN_WORDS})是?"
                  # spoken 我姐覃丽, 我弟高鹏 (round 9; bare 姐/弟 without a pronoun are no cue)
                  "|(?:我|他|她)(?:哥|姐|弟|妹)")
@@ -558,7 +567,9 @@ _CUE_VERB = (
     "账户是|帐户是|账号是|卡是|户头是|"
     "(?:登记|写|填|留|签|备注|预留)的?(?:是|为)|写的|写着|填的|签的|"
     # 往郎子豪卡里打了五千, 查一下祁海峰名下, 由岑国庆经手
-    "往|查一下|看一下|查下|核实一下|核对一下|由"
+    "往|查一下|看一下|查下|核实一下|核对一下|由|"
+    # round 13: the same verbs done (转给了章强, 汇给了…, 借给了…)
+    "转给了|汇给了|打给了|付给了|借给了|还给了|交给了|寄给了"
 )
 # Who pays or is paid, and other roles, scored (收款方是农商行的卡 names a bank): 收款方是喻晓婉.
 _CUE_ROLE = (
@@ -579,7 +590,9 @@ _CUE_ME_AND = "我、|我和|我跟|我与|我同"
 _CUE_SELF = "我这边是|这边是|我这里是"
 # ``<organisation>的<name>``: 你们网点的戚军说, 信用卡中心的蓝天宇.
 _CUE_OF = (
-    "(?:网点|中心|部门|支行|分行|银行|公司|营业部|营业厅|柜台|大堂|你们|我们|同行|贵行|你行|你们行)的"
+    "(?:网点|中心|部门|支行|分行|银行|公司|营业部|营业厅|柜台|大堂|你们|我们|同行|贵行|你行|你们行"
+    # round 13: a person met or introduced (网上认识的陈浩让我…, 朋友介绍的…)
+    "|认识|介绍)的"
 )
 # A time word right before a name: 上周狄永刚去柜台被拒.
 _CUE_TIME = "昨天|今天|前天|上周|上个月|上次|当时|刚才|后来|之前|当天"
@@ -731,9 +744,10 @@ def name_regexes() -> NameRegexes:
         rf"(?:^|(?<=[，,。；;：:！!？?\s]))(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?=来电|致电|来行|来访|反映|称(?![为作号呼谓]))"
     )
-    # a letter's signature: 此致 敬礼。 肖欣俊。 / 肖欣俊 敬上 / 落款：肖欣俊
+    # a letter's signature: 此致 敬礼。 肖欣俊。 / 肖欣俊 敬上 / 落款：肖欣俊 / 投诉人（签名）：
+    # 于海波 (round 13: the bracket closed before the colon)
     signature = re.compile(
-        rf"(?:此致[\s，,、。.]*敬礼|落款|签名)[\s，,、。.！!：:]*(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?:此致[\s，,、。.]*敬礼|落款|签名)[\s，,、。.！!：:)）]*(?P<name>{sur}[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?=[\s，,。.！!]*(?:$|\d{{4}}|[二〇零一]{{4}}年|[(（]))"
         rf"|(?:^|(?<=[\s，,。.！!]))(?P<name2>{sur}[\u4e00-\u9fff]{{1,2}}?)[\s]*(?:敬上|谨上|敬呈|拜上)"
     )
@@ -902,6 +916,8 @@ STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室|[A-Za-z][座塔]")
 ADDRESS_GAP_RE: Final = re.compile(
     "(?:(?![我你他她它您们的是在住到寄送址了就也去这那还要想把给请说与及或被让叫吗呢吧啊呀哦嗯喂往搬"
     "投诉办查询问找打话对跟和刚已过着得很才又再可以每])[\u4e00-\u9fffA-Za-z0-9-]){0,12}"
+    # a Latin block name and one space before the building (龙湖MOCO 3栋2304; round 13)
+    "(?:(?<=[A-Za-z]) )?"
 )
 #: A branch or office of a bank or firm right after a place: 南京东路支行 names the branch,
 #: not where a person lives.

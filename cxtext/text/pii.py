@@ -576,6 +576,17 @@ def _names(w: str) -> list[Span]:
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
         out += _name_forms.staff_nicknames(w)  # 贷款顾问小熊，, 柜台的小付说 (round 11)
+    # round 13: a field word with no colon (授权人应晓东，), a work number (工号1023的秦晓),
+    # Mongolian names (我丈夫叫苏和巴特尔他是…), a word said as a relative's name before a
+    # pronoun (我女儿叫温暖她的卡丢了)
+    if ("叫" in w or "本人" in w or "是" in w) and _MONGOLIAN_HINT_RE.search(w):
+        out += [(*m.span("name"), "name") for m in _MONGOLIAN_NAME_RE.finditer(w)]
+    if "叫" in w and ("她" in w or "他" in w):
+        out += _name_forms.kin_called(w)
+    if "人" in w or "户名" in w:
+        out += _name_forms.field_names(w)
+    if "工号" in w:
+        out += _name_forms.staff_id_names(w)
     # (a name field: 户名, 姓名, 英文名 … hold 名; 我叫 and a colon set ``rare``)
     if (rare or "名" in w) and _LATIN_PAIR_RE.search(w) is not None:
         out += [(*m.span("name"), "name") for m in pp.PINYIN_NAME_RE.finditer(w)]  # 户名：Zhang Wei
@@ -655,6 +666,18 @@ _RARE_NAME_GATE_RE: Final = re.compile(f"·|•|・|：|:|本人|我是|我叫|�
 _MINORITY_NAME_RE: Final = re.compile(
     f"[叫是名：:](?P<name>(?:{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
     "(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是])"
+)
+#: More first elements of Mongolian names (round 13: 苏和巴特尔, 哈斯其其格, 宝音, 斯琴图雅),
+#: common ones from general knowledge; not 乌云 (dark clouds), 呼和 (呼和浩特), 额尔 (额尔古纳).
+_MONGOLIAN_FIRST: Final = (
+    "苏和|哈斯|巴图|巴雅尔|宝音|斯琴|图雅|敖登|孟和|毕力格|阿拉坦|萨仁|其木格|格日勒|额尔敦|那仁"
+    "|特木尔|朝鲁"
+)
+_MONGOLIAN_HINT_RE: Final = re.compile(_MONGOLIAN_FIRST)
+#: Such a name after 叫 / 是 / 本人 / a colon, up to a clause end or a pronoun.
+_MONGOLIAN_NAME_RE: Final = re.compile(
+    f"(?:[叫是：:]|本人)(?P<name>(?:{_MONGOLIAN_FIRST}|{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
+    "(?=[，,。；;！!？? ]|$|本人|[我的是他她])"
 )
 
 
@@ -1214,10 +1237,13 @@ def _name_before_title(
         if w[s : t + len(title)] in pp.TITLE_WORDS:
             continue
         if title in pp.TITLES_CLEAN_LEFT and (sur in _name_forms.MOU_NOT_SURNAME or not (
-                _clean_before(w, s) or w[max(0, s - 2) : s] in pp.cue_types())):
+                _clean_before(w, s) or w[max(0, s - 2) : s] in pp.cue_types()
+                or (title in pp.TITLES_JOB and w[max(0, s - 2) : s] in pp.TITLE_JOB_HEADS))):
             continue  # 祥林嫂, 浪费大爷时间, 有大爷的日子 (邻居郝大爷: after a cue word)
         if title in pp.TITLES_JOB and (sur in pp.TITLE_JOB_VERBS or (
-                sur in pp.AMBIGUOUS_SURNAMES and w[s - 1 : s] not in ("的", "位"))):
+                sur in pp.AMBIGUOUS_SURNAMES and w[s - 1 : s] not in ("的", "位")
+                and not (w[max(0, s - 2) : s] in pp.TITLE_JOB_DEPARTMENTS
+                         and sur not in _name_forms.KIN_NOT_SURNAME))):
             continue  # 我是管会计的 (单位的方会计 and 我们村的伍会计 are people; round 12)
         if slen == 1:
             if s > 0 and w[s - 1 : s + 1] in pp.TITLE_PREV_WORDS:
@@ -1225,7 +1251,9 @@ def _name_before_title(
             if sur in pp.AMBIGUOUS_SURNAMES and not _clean_before(w, s) and not (
                     sur not in _name_forms.KIN_NOT_SURNAME and (
                         w[s - 2 : s] == "一下"
-                        or (title == "总" and w[s - 2 : s] in pp.TITLE_ZONG_HEADS))):
+                        or (title == "总" and w[s - 2 : s] in pp.TITLE_ZONG_HEADS)
+                        or (title in pp.TITLES_JOB
+                            and w[s - 2 : s] in pp.TITLE_JOB_DEPARTMENTS))):
                 continue  # (我们老板万总让我来, 你们常总, 找一下任主任: round 12)
         return s, t
     return None
@@ -1559,16 +1587,55 @@ def _with_block_name(wide: str, a: Span) -> Span:
 
 
 def _finish_addresses(wide: str, spans: list[Span]) -> list[Span]:
-    """Addresses found, less numbered things (3号线), each with its estate name glued on."""
-    return [_with_block_name(wide, a) for a in spans if not _numbered_thing(wide, a)]
+    """Addresses found, less numbered things (3号线), each with its estate name glued on and
+    the building-unit-room or house number that follows it (round 13)."""
+    return [_with_tail(wide, _with_block_name(wide, a)) for a in spans
+            if not _numbered_thing(wide, a)]
+
+
+#: After an address, a second block name and a dashed building-unit-room number (华苑新城
+#: 碧华里6-2-401), or, after a village, a hamlet and its house number written in digits or
+#: Chinese (伏唐村那汉坡十五号): both belong to the address (round 13). The block name holds
+#: no function word, cue or punctuation (pp.ADDRESS_GAP_RE); the hamlet is one to four Han
+#: characters and no 那边/那里/附近 … (住在伏唐村那边十五号才走: no hamlet).
+_ADDRESS_TAIL_RE: Final = re.compile(
+    "(?P<block>(?:(?![我你他她它您们的是在住到寄送址了就也去这那还要想把给请说与及或被让叫吗呢吧啊呀"
+    "哦嗯喂往搬投诉办查询问找打话对跟和刚已过着得很才又再可以每电])[\u4e00-\u9fffA-Za-z]){1,8}?)"
+    "[0-9]{1,3}-[0-9]{1,3}-[0-9]{3,4}(?![0-9-]|[年月日号])"
+)
+_HAMLET_TAIL_RE: Final = re.compile(
+    "(?<=[村屯组])(?!那[边里个儿些]|那天|附近|旁边|对面|门口)[\u4e00-\u9fff]{1,4}?"
+    "(?:[0-9]{1,4}|[一二三四五六七八九十百]{1,4})号(?![0-9线窗台柜机楼院码])"
+)
+_TAIL_HAMLET_NOT: Final = frozenset("的是在了我你他她就也都还要把被让给到去来说过")
+
+
+def _with_tail(wide: str, a: Span) -> Span:
+    """``a`` extended over a block name and a dashed number, or a hamlet and a house number,
+    right after it (see :data:`_ADDRESS_TAIL_RE`)."""
+    s, e, typ = a
+    nxt = wide[e : e + 1]
+    if not nxt or not (pp.is_han(nxt) or nxt.isascii() and nxt.isalpha()):
+        return a
+    if "-" in wide[e : e + 20] and (m := _ADDRESS_TAIL_RE.match(wide, e)) is not None:
+        return (s, m.end(), typ)
+    if wide[e - 1] in "村屯组" and (m := _HAMLET_TAIL_RE.match(wide, e)) is not None and not any(
+            c in _TAIL_HAMLET_NOT for c in wide[e : m.end()]):
+        return (s, m.end(), typ)
+    return a
 
 
 def _continues(wide: str, out: list[Span], m: re.Match[str]) -> bool:
     """A building and room (2座1505) right after an address found just before continues it
     (…第三大街51号泰达MSD-A区2座1505), though on its own it would be too weak."""
     units = m.group("units3")
-    return bool(out and units and _ROOM_AFTER_BUILDING_RE.search(units)
+    # (round 13: a room alone after a tower or block name, 中信广场东塔2806室)
+    return bool(out and units and (_ROOM_AFTER_BUILDING_RE.search(units) or (
+        m.start() > out[-1][1] and _ROOM_ALONE_RE.fullmatch(units)))
                 and _same_address(wide, out[-1][1], m.start(), m))
+
+
+_ROOM_ALONE_RE: Final = re.compile("[0-9]{3,4}室")
 
 
 def _same_address(wide: str, prev_end: int, start: int, m: re.Match[str]) -> bool:
