@@ -739,6 +739,10 @@ class TopicModel:
 
         folder = Path(path)
         meta_path = folder / "model.json"
+        if not folder.exists():
+            raise CxTextError(f"TopicModel.load: no such folder: {str(folder)!r} (that is "
+                              f"{str(folder.resolve())!r}); give the folder that "
+                              "TopicModel.save wrote.")
         if not meta_path.is_file():
             raise CxTextError(f"TopicModel.load: {str(folder)!r} has no model.json (a folder "
                               "written by TopicModel.save is expected)")

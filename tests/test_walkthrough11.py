@@ -557,3 +557,8 @@ def test_report_notebook_run_from_its_folder_finds_the_corpus(tmp_path, monkeypa
     assert data.source == "corpus" and len(data.turns) == 3
     with pytest.raises(cx.ReadError, match="no such file or folder: 'corpora/nope'"):
         report.load_report_data(store="", corpus_dir="corpora/nope")
+
+
+def test_topic_model_load_of_a_missing_folder(tmp_path):
+    with pytest.raises(cx.CxTextError, match="no such folder: '.*topics_model'"):
+        cx.TopicModel.load(tmp_path / "topics_model")
