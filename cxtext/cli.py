@@ -36,12 +36,15 @@ def _json_mapping(value: str) -> dict:
 def _date(value: str) -> str:
     import pandas as pd
 
+    from cxtext.schema import _western_date
+
+    western = _western_date(value)  # 2025年10月1日 as the library reads it
     try:
-        pd.Timestamp(value)
+        pd.Timestamp(western)
     except (ValueError, TypeError):
         raise argparse.ArgumentTypeError(
-            f"not a date: {value!r}; write it like 2025-10-01") from None
-    return value
+            f"not a date: {value!r}; write it like 2025-10-01 or 2025年10月1日") from None
+    return str(western)
 
 
 def _sheet(value: str) -> str | int:

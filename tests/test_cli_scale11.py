@@ -324,3 +324,13 @@ def test_reject_mode_tags_the_good_rows_as_a_clean_file_would(sample, tmp_path):
     for name in ("turn_tags", "conversation_tags"):
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "r" / f"{name}.parquet"),
                                       pd.read_parquet(tmp_path / "c" / f"{name}.parquet"))
+
+
+def test_as_of_on_the_command_line_may_be_written_in_chinese(tmp_path, capsys):
+    from cxtext.cli import build_parser
+
+    args = build_parser().parse_args(["portrait", "cx.duckdb", "--as-of", "2025年10月1日"])
+    assert pd.Timestamp(args.as_of) == pd.Timestamp("2025-10-01")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["portrait", "cx.duckdb", "--as-of", "2025年13月1日"])
+    assert "write it like 2025-10-01 or 2025年10月1日" in capsys.readouterr().err
