@@ -1040,10 +1040,14 @@ class ModelTagger(BaseTagger):
             for i, (t, lab) in enumerate(zip(values, labels, strict=True))
             if t is not None and t.strip() and not _missing_label(lab)
         ]
-        ys = [str(labels[i]) for i in keep]
+        # the Chinese names cxtext shows (正面/负面/中性, 愤怒 …) and 积极/消极 are the same labels
+        aliases = _zh_label_aliases(self.task)
+        given = [str(labels[i]).strip() for i in keep]
+        ys = [aliases.get(v, v) for v in given]
         bad = sorted(set(ys) - set(self.allowed_labels))
         if bad:
-            raise ValueError(f"{owner}: y must hold {list(self.allowed_labels)}; got {bad[:10]}.")
+            raise ValueError(f"{owner}: y must hold {list(self.allowed_labels)}; got {bad[:10]}."
+                             + _label_map_hint(self.task, set(given)))
         if len(set(ys)) < 2:
             raise ValueError(f"{owner} needs at least two classes in y; got {sorted(set(ys))}.")
         try:
@@ -1101,3 +1105,24 @@ class ModelTagger(BaseTagger):
 
 def _missing_label(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
+
+
+def _zh_label_aliases(task: str) -> dict[str, str]:
+    """Chinese spellings of ``task``'s labels that mean one label only (see
+    :data:`cxtext.evaluate.LABEL_MAPS`, whose ``sentiment3`` / ``emotion7`` maps read them)."""
+    from cxtext.evaluate import _ZH_LABELS
+
+    return dict(_ZH_LABELS.get(task, {}))
+
+
+def _label_map_hint(task: str, given: set[str]) -> str:
+    """How to turn a data set's own labels (0/1, 0/1/2, 喜悦 …) into ``task``'s labels."""
+    from cxtext.evaluate import LABEL_MAPS
+
+    fits = sorted(n for n, m in LABEL_MAPS.items() if m.task == task and given <= set(m.mapping))
+    if not fits:
+        return ""
+    return (f" The label maps that know all of these labels: {fits}; map them first, e.g. "
+            f"y = pd.Series(y).astype(str).map(cxtext.evaluate.LABEL_MAPS[{fits[0]!r}].mapping)"
+            " (rows mapped to None are left out), as cxtext train --label-map does.")
+
