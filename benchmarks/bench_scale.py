@@ -56,6 +56,7 @@ if str(REPO) not in sys.path:  # run from a checkout without installing
 
 OUT = REPO / "benchmarks" / "results" / "scale.json"
 TARGET_CHARS_PER_S_PER_CORE = 300_000
+X_SNOWNLP_GOAL = 40  # the issue: 300,000 per core, 'about 40x snownlp (~7,000 here)'
 TARGET_MEMORY_RATIO = 1.5
 SNOWNLP_TURNS = 2_000
 SAMPLE_EVERY_S = 5.0
@@ -416,6 +417,14 @@ def summarise(result: dict) -> dict:
                         res["customer_chars_per_cpu_s"] / ref["customer_chars_per_cpu_s"], 1),
                 }
         summary["x_snownlp_n_jobs_1"] = ratios
+        # the issue's goal in both forms: 300,000 per core was "about 40x snownlp" on the
+        # machine it was written on; sizes listed so that "best" hides no size below it
+        summary["chars_target_reached_at_sizes"] = sorted(
+            (int(size) for size, v in one.items()
+             if v["customer_chars_per_s_per_core"] >= TARGET_CHARS_PER_S_PER_CORE), key=int)
+        summary["x_snownlp_goal"] = X_SNOWNLP_GOAL
+        summary["x_snownlp_goal_reached"] = bool(ratios) and max(
+            r["x_snownlp_chars_per_s"] for r in ratios.values()) >= X_SNOWNLP_GOAL
     runs = result["runs"]
     summary["memory_1m_over_100k"] = None
     summary["memory_target_reached"] = None

@@ -43,3 +43,19 @@ def test_no_memory_ratio_across_commits():
     assert summary["memory_1m_over_100k"] is None
     assert summary["memory_target_reached"] is None
     assert "bbb2222" in summary["memory_ratio_note"] and "aaa1111" in summary["memory_ratio_note"]
+
+
+def test_the_goal_is_reported_per_size_and_as_a_ratio_to_snownlp():
+    def run(chars: float) -> dict:
+        return {"customer_chars_per_s_per_core": chars, "customer_chars_per_cpu_s": chars,
+                "customer_chars_per_s": chars, "peak_rss_mb": 700.0}
+
+    result = {"runs": {"10000": {"n_jobs=1": run(200_000.0)},
+                       "100000": {"n_jobs=1": run(310_000.0)}},
+              "snownlp": {"customer_chars_per_s": 10_000.0, "customer_chars_per_cpu_s": 10_000.0},
+              "code": {"commit": "aaa1111"}}
+    summary = _bench().summarise(result)
+    assert summary["chars_target_reached"] is True  # the best size
+    assert summary["chars_target_reached_at_sizes"] == [100000]  # and which sizes
+    assert summary["x_snownlp_n_jobs_1"]["100000"]["x_snownlp_chars_per_s"] == 31.0
+    assert summary["x_snownlp_goal"] == 40 and summary["x_snownlp_goal_reached"] is False
