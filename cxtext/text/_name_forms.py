@@ -544,18 +544,23 @@ def staff_nicknames(w: str) -> list[Span]:
     (我这边是贷款顾问小熊，, 你们柜台的小付说…; call when 小 or 老 is in ``w``): any
     surname, as :func:`self_nicknames`, unless 小X / 老X is a word (小米, 老师) or 小白."""
     st = name_stats()
-    freq = st.freq
     out: list[Span] = []
     rx = _staff_nick_re()
     for p in sorted((*_finds(w, "小"), *_finds(w, "老"))):
         # a job or 的 must end right before 小/老: one character test before the regex
-        if not p or w[p - 1] not in _STAFF_LEFT_LAST or (m := rx.match(w, p)) is None:
+        if not p or w[p - 1] not in _STAFF_LEFT_LAST or p + 1 >= len(w):
             continue
-        s = m.start("sur")
+        s = p + 1
+        m = rx.match(w, p)
+        # round 13: after a job, a nickname of the most common surnames (老李, 小马 are words
+        # for that reason) whatever follows (客服小王挂我电话, 司机老王开得很快), unless it runs
+        # into a word (小马虎, 小黄车)
+        common = w[p - 1] != "的" and st.prior.get(w[s], -9.0) >= STAFF_NICK_WORD_PRIOR
+        if m is None and not (common and st.freq.get(w[s : s + 2], 0) < SELF_NICK_WORD_MAX):
+            continue
         if w[s] in SELF_NICK_NOT or not _STAFF_LEFT_RE.search(w, max(0, s - 8), s - 1):
             continue
-        if freq.get(w[s - 1 : s + 1], 0) < SELF_NICK_WORD_MAX or (
-                w[p - 1] != "的" and st.prior.get(w[s], -9.0) >= STAFF_NICK_WORD_PRIOR):
+        if common or st.freq.get(w[p : s + 1], 0) < SELF_NICK_WORD_MAX:
             out.append((s, s + 1, "name"))
     return out
 
@@ -621,7 +626,9 @@ GIVEN_ALONE_TOP: Final = 0.8
 #: ... or a surname and a character of name ratio at least this (好像叫安琪，: 安 has none).
 GIVEN_ALONE_SURNAME_NEXT: Final = 1.5
 #: What may follow such a name: a clause end or a particle, or these words.
-GIVEN_ALONE_NEXT: Final = ("还是", "吧", "吗", "呢", "啊", "呀", "的", "说", "是", "来", "给", "帮")
+GIVEN_ALONE_NEXT: Final = ("还是", "吧", "吗", "呢", "啊", "呀", "的", "说", "是", "来", "给", "帮",
+                            # round 13: a pronoun takes the name up (我老婆叫春燕她在…)
+                            "她", "他")
 #: 叫 right after these is no naming (呼叫, 尖叫, 大叫, 不叫, 别叫 …) or names a kind of thing
 #: (什么叫纯素, 那叫湖景, 很多叫湖光的别墅区).
 _GIVEN_ALONE_NOT_AFTER: Final = frozenset("呼喊尖吼鸣嚎惊怪乱大不别没再又在吵么那这多")
@@ -662,56 +669,63 @@ FIELD_WORDS: Final = ("户名", "授权人", "被授权人", "委托人", "受�
                       "担保人", "保证人", "收款人", "付款人", "申请人", "持卡人", "开户人",
                       "联系人", "经办人", "代理人", "法定代表人", "投诉人", "被投诉人", "本人")
 FIELD_GIVEN_MIN: Final = 0.5
-_FIELD_RE: Final = re.compile(
-    "(?:" + "|".join(sorted(FIELD_WORDS, key=lambda x: (-len(x), x))) + ")"
+FIELD_SET: Final = frozenset(FIELD_WORDS)
+_FIELD_NAME_RE: Final = re.compile(
     "(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,。；;、 ]|$|于(?:[0-9今昨前上本当去同]|二〇|20))"
 )
 #: A window this frequent as a word is no name there (借款人同意, 本人车辆于…).
 FIELD_WORD_MAX: Final = 50
 
 
-def field_names(w: str) -> list[Span]:
-    """Full names right after a form field said with no colon (call when a field word is in
-    ``w``): see :data:`FIELD_WORDS`."""
+def field_name_at(w: str, s: int) -> int | None:
+    """End of a full name at ``w[s]`` right after a form field said with no colon (the cue
+    loop of ``pii._names`` calls it where a cue of :data:`FIELD_SET` found nothing): see
+    :data:`FIELD_WORDS`."""
+    if (m := _FIELD_NAME_RE.match(w, s)) is None:
+        return None
+    e = m.end()
     st = name_stats()
-    given, freq = st.given, st.freq
     single, compound = pp.surnames()
-    out: list[Span] = []
-    for m in _FIELD_RE.finditer(w):
-        s, e = m.span("name")
-        slen = 2 if w[s : s + 2] in compound else 1
-        if slen == 1 and w[s] not in single or e - s - slen < 1:
-            continue
-        if any(given.get(c, -9.0) < FIELD_GIVEN_MIN for c in w[s + slen : e]):
-            continue
-        if freq.get(w[s:e], 0) >= FIELD_WORD_MAX or freq.get(w[s + slen : e], 0) >= 5000:
-            continue  # 借款人同意 (a verb), 本人车辆 (a thing)
-        out.append((s, e, "name"))
-    return out
+    slen = 2 if w[s : s + 2] in compound else 1
+    if slen == 1 and w[s] not in single or e - s - slen < 1:
+        return None
+    if any(st.given.get(c, -9.0) < FIELD_GIVEN_MIN for c in w[s + slen : e]):
+        return None
+    if st.freq.get(w[s:e], 0) >= FIELD_WORD_MAX or st.freq.get(w[s + slen : e], 0) >= 5000:
+        return None  # 借款人同意 (a verb), 本人车辆 (a thing)
+    return e
 
 
 #: An agent's work number before their name (我是工号幺零二三的秦晓很高兴为您服务, 工号8023
 #: 李娜为您服务): the number in digits or read out, 号 and 的 optional, a surname and one or
 #: two name-like given characters, then a greeting or a clause end.
-_STAFF_ID_RE: Final = re.compile(
+STAFF_ID_RE: Final = re.compile(
     "工号[0-9零〇一二三四五六七八九十幺两]{2,8}号?的?(?P<name>[\u4e00-\u9fff]{2,4}?)"
     "(?=很高兴|为您|为你|竭诚|给您|在线|[，,。！!？? ]|$)"
 )
-STAFF_ID_GIVEN_MIN: Final = 0.0
+#: The least name ratio of each given character there (刘洋: 洋 -0.04); a window that is a
+#: word is refused (工号9527的同事).
+STAFF_ID_GIVEN_MIN: Final = -1.0
+#: ... unless each given character has at least this ratio (李娜: 娜 2.78).
+STAFF_ID_WORD_GIVEN: Final = 1.5
 
 
-def staff_id_names(w: str) -> list[Span]:
-    """An agent's name after their work number (call when 工号 is in ``w``)."""
+def staff_id_names(w: str, first: re.Match[str]) -> list[Span]:
+    """An agent's name after their work number (call with the first match of
+    :data:`STAFF_ID_RE` in ``w``)."""
     given = name_stats().given
     single, compound = pp.surnames()
     out: list[Span] = []
-    for m in _STAFF_ID_RE.finditer(w):
+    freq = name_stats().freq
+    for m in STAFF_ID_RE.finditer(w, first.start()):
         s, e = m.span("name")
         slen = 2 if w[s : s + 2] in compound else 1
         if (slen == 1 and w[s] not in single) or not 1 <= e - s - slen <= 2:
             continue
-        if any(given.get(c, -9.0) < STAFF_ID_GIVEN_MIN for c in w[s + slen : e]):
-            continue
+        if any(given.get(c, -9.0) < STAFF_ID_GIVEN_MIN for c in w[s + slen : e]) or (
+                freq.get(w[s:e], 0) >= FIELD_WORD_MAX
+                and min(given.get(c, -9.0) for c in w[s + slen : e]) < STAFF_ID_WORD_GIVEN):
+            continue  # 工号9527的同事 (工号8023李娜: 李娜, a word too, is a name)
         out.append((s, e, "name"))
     return out
 
@@ -730,3 +744,35 @@ def kin_called(w: str) -> list[Span]:
     """A relative's name after 叫 and before a pronoun (call when 叫 and 他 or 她 are in
     ``w``)."""
     return [(*m.span("name"), "name") for m in _kin_called_re().finditer(w)]
+
+
+#: 工 after a lone surname as an engineer's form of address (黄工在管这个账, 找一下张工,
+#: 我们公司的李工说; round 13): a clean left edge (a non-Han character, 的/是/找/问 …, or
+#: 一下), then a clause end or one of these words; the surname and 工 no word (员工, 施工, 童工).
+GONG_NEXT: Final = frozenset("在说让叫帮给跟和讲也还都就不没负管，,。！!？? ")
+_GONG_LEFT: Final = frozenset("的是找问跟和让叫给位请")
+_GONG_LIST: Final = frozenset("，,、；;")
+#: The test before :func:`engineer_titles` (most 工 are 工作, 员工 …: one search in C).
+GONG_GATE_RE: Final = re.compile("工(?:[在说让叫帮给跟和讲也还都就不没负管，,。！!？? ]|$)")
+
+
+def engineer_titles(w: str) -> list[Span]:
+    """The surname before 工 as a form of address (call when 工 is in ``w``)."""
+    single = pp.surnames()[0]
+    freq = name_stats().freq
+    out: list[Span] = []
+    for p in _finds(w, "工"):
+        s = p - 1
+        if s < 0 or w[s] not in single or w[s] in KIN_NOT_SURNAME:
+            continue
+        if p + 1 < len(w) and w[p + 1] not in GONG_NEXT:
+            continue
+        if not (s == 0 or not pp.is_han(w[s - 1]) or w[s - 1] in _GONG_LEFT
+                or w[s - 2 : s] == "一下"):
+            continue
+        if freq.get(w[s : p + 1], 0) >= MOU_LEFT_WORD_MIN or w[s] in pp.AMBIGUOUS_SURNAMES:
+            continue
+        if s and w[s - 1] in _GONG_LIST and w[p + 1 : p + 2] in _GONG_LIST:
+            continue  # 三一，中联，柳工，三朵金花: a listed firm (柳工 makes machinery)
+        out.append((s, s + 1, "name"))
+    return out

@@ -377,7 +377,8 @@ TITLE_JOB_VERBS: Final = frozenset("管学当做兼代")
 #: A department or a workplace right before an office job's surname (我们财务孙会计, 公司王出纳):
 #: a left edge as clean as 的 (round 13).
 TITLE_JOB_HEADS: Final = frozenset(("财务", "人事", "行政", "后勤", "公司", "单位", "厂里",
-                                    "村里", "店里", "我们", "你们", "他们"))
+                                    "村里", "店里", "我们", "你们", "他们", "务部", "务科",
+                                    "务室", "事部"))
 #: ... of them, those after which an everyday-word surname is one too (财务万会计; not
 #: 我们和会计, 财务和会计: a function word is never a surname there).
 TITLE_JOB_DEPARTMENTS: Final = frozenset(("财务", "人事", "行政", "后勤"))
@@ -463,6 +464,11 @@ SPELLED_SURNAMES: Final[tuple[str, ...]] = (
     *(r + c for r in ("草头", "草字头") for c in "蒋萧范苏董蓝莫葛芦荆薛蒲苗茅蔡荀芮茹蔺蒯莘"),
     *("三点水" + c for c in "汪沈洪潘温汤游沙池涂滕"),
     *("木字旁" + c for c in "杨林柳杜柯梅"),
+    # round 13: a surname told by its two parts, as 木子李 is (日安晏, 日京景, 山今岑 …): the
+    # usual parts of common surnames, from general knowledge (the character's own components)
+    # (not those led by 人, 子, 口 or 门: the spelling screen runs on every text)
+    "日安晏", "日京景", "山今岑", "士口吉", "日勿易", "木土杜", "双日昌", "丘山岳", "米女娄",
+    "雨田雷", "言炎谈", "赤耳郝", "又耳邓", "耳元阮", "丘耳邱", "宝盖宫", "宝盖官",
 )  # fmt: skip
 
 
@@ -567,15 +573,14 @@ _CUE_VERB = (
     "账户是|帐户是|账号是|卡是|户头是|"
     "(?:登记|写|填|留|签|备注|预留)的?(?:是|为)|写的|写着|填的|签的|"
     # 往郎子豪卡里打了五千, 查一下祁海峰名下, 由岑国庆经手
-    "往|查一下|看一下|查下|核实一下|核对一下|由|"
-    # round 13: the same verbs done (转给了章强, 汇给了…, 借给了…)
-    "转给了|汇给了|打给了|付给了|借给了|还给了|交给了|寄给了"
+    "往|查一下|看一下|查下|核实一下|核对一下|由"
 )
 # Who pays or is paid, and other roles, scored (收款方是农商行的卡 names a bank): 收款方是喻晓婉.
 _CUE_ROLE = (
     "(?:收款方|付款人|付款方|汇款人|转账人|账户名|帐户名|对方户名|证人|见证人|股东|法定代表人|法人"
     "|经手人|介绍人|推荐人|受托人|受益人|继承人|监护人|保证人|共同借款人|领款人|取款人|存款人|卡主"
     "|签收人|复核人|审核人|办理人|被代办人|代办人"
+    "|授权人|被授权人"  # (round 13: 授权人应晓东，被授权人应晓丽)
     # who delivers, fetches or installs (配送员:上官博文，电话:…)
     "|配送员|快递员|送货员|派送员|派件员|取件员|揽件员|揽收员|配送小哥|快递小哥|骑手"
     "|安装师傅|维修师傅|送货师傅|安装工|维修工)"
@@ -916,8 +921,8 @@ STRONG_UNIT_RE: Final = re.compile("号楼|栋|幢|单元|室|[A-Za-z][座塔]")
 ADDRESS_GAP_RE: Final = re.compile(
     "(?:(?![我你他她它您们的是在住到寄送址了就也去这那还要想把给请说与及或被让叫吗呢吧啊呀哦嗯喂往搬"
     "投诉办查询问找打话对跟和刚已过着得很才又再可以每])[\u4e00-\u9fffA-Za-z0-9-]){0,12}"
-    # a Latin block name and one space before the building (龙湖MOCO 3栋2304; round 13)
-    "(?:(?<=[A-Za-z]) )?"
+    # a block name and one space before the building (龙湖MOCO 3栋2304, 创意园 5栋201; round 13)
+    " ?"
 )
 #: A branch or office of a bank or firm right after a place: 南京东路支行 names the branch,
 #: not where a person lives.

@@ -412,7 +412,10 @@ def _names(w: str) -> list[Span]:
     rare = _rare_hints().search(w) is not None
     if rare and pp.CLAUSE_RIGHT_RE.search(w):  # …，翁建平自称…
         matches += [(m.start(), m.end(), "") for m in rx.clause.finditer(w)]
+    fields: tuple[int, ...] = ()  # (round 13: where a form field's cue ends, see below)
     for m_start, s, cue_str in matches:
+        if cue_str in _name_forms.FIELD_SET:
+            fields += (s,)
         cue = cue_types[cue_str] if cue_str else "clause"
         slen = 2 if w[s : s + 2] in compound else 1
         strong = cue == "strong"
@@ -435,8 +438,8 @@ def _names(w: str) -> list[Span]:
             e = _scored_end(w, s, slen, _CUE_WEIGHT[cue])
             if e is None and cue == "kin" and slen == 1:
                 e = _name_forms.kin_name(w, s)  # 我孙子年一鸣才五岁, 我儿子时雨才八岁 (round 11)
-            if e is not None:
-                out.append((s, e, "name"))
+            if e is not None and (e - s != 2 or w[s:e] not in _KIN_WORD_SET):
+                out.append((s, e, "name"))  # (我给房东转了三千: a relation, round 13)
             continue
         if cue in ("ctx", "ask"):
             # 投诉人汪秀英称 / 请问是卢丹丹本人吗: the words after the name mark its end
@@ -481,6 +484,13 @@ def _names(w: str) -> list[Span]:
             elif slen == 1 and w[s] in pp.AMBIGUOUS_SURNAMES and not clean:
                 continue
         out.append((s, e, "name"))
+    if fields:
+        # round 13: a form field with no colon before a full name, an everyday-word surname
+        # too (授权人应晓东，被授权人应晓丽，; 本人车永明于10月3日), where the cue found nothing
+        done = {o[0] for o in out}
+        for s in fields:
+            if s not in done and (e := _name_forms.field_name_at(w, s)) is not None:
+                out.append((s, e, "name"))
     # each pattern below runs only when a literal it needs occurs (cheap substring tests)
     if "姓" in w:
         for m in rx.surname_only.finditer(w):
@@ -490,6 +500,10 @@ def _names(w: str) -> list[Span]:
             out += _name_forms.surname_then_name(w)  # 我姓解叫解放 (round 11)
     if "叫" in w:
         out += _name_forms.given_alone(w)  # 客服，叫晓雨还是什么 (round 12)
+        if "她" in w or "他" in w:
+            out += _name_forms.kin_called(w)  # 我女儿叫温暖她的卡丢了 (round 13)
+        if _MONGOLIAN_HINT_RE.search(w):  # 我丈夫叫苏和巴特尔他是蒙古族的 (round 13)
+            out += [(*m.span("name"), "name") for m in _MINORITY_NAME_RE.finditer(w)]
     # round 9's forms, each behind a test for a literal it needs (str tests: a regex
     # character-class search for all of them read more instructions under valgrind)
     if "某" in w:
@@ -576,24 +590,24 @@ def _names(w: str) -> list[Span]:
     if "老" in w or "小" in w:
         out += _nicknames(w)  # 老王让我来, 上次是小李帮我办的
         out += _name_forms.staff_nicknames(w)  # 贷款顾问小熊，, 柜台的小付说 (round 11)
-    # round 13: a field word with no colon (授权人应晓东，), a work number (工号1023的秦晓),
-    # Mongolian names (我丈夫叫苏和巴特尔他是…), a word said as a relative's name before a
-    # pronoun (我女儿叫温暖她的卡丢了)
-    if ("叫" in w or "本人" in w or "是" in w) and _MONGOLIAN_HINT_RE.search(w):
-        out += [(*m.span("name"), "name") for m in _MONGOLIAN_NAME_RE.finditer(w)]
-    if "叫" in w and ("她" in w or "他" in w):
-        out += _name_forms.kin_called(w)
-    if "人" in w or "户名" in w:
-        out += _name_forms.field_names(w)
-    if "工号" in w:
-        out += _name_forms.staff_id_names(w)
+    # round 13: an engineer's title (黄工), a work number (工号1023的秦晓)
+    # an engineer's form of address (黄工在管这个账); 找一下张工: 张, not 张工
+    if "工" in w:
+        if _name_forms.GONG_GATE_RE.search(w) and (
+                gong := [g for g in _name_forms.engineer_titles(w)
+                         if w[g[0] : g[0] + 2] not in _jieba_words()[1]
+                         and w[g[0] : g[0] + 2] not in _jieba_words()[0]]):
+            starts = {g[0] for g in gong}
+            out = [o for o in out if o[0] not in starts] + gong
+        if (fm := _name_forms.STAFF_ID_RE.search(w)) is not None:
+            out += _name_forms.staff_id_names(w, fm)
     # (a name field: 户名, 姓名, 英文名 … hold 名; 我叫 and a colon set ``rare``)
     if (rare or "名" in w) and _LATIN_PAIR_RE.search(w) is not None:
         out += [(*m.span("name"), "name") for m in pp.PINYIN_NAME_RE.finditer(w)]  # 户名：Zhang Wei
     if rare and _RARE_NAME_GATE_RE.search(w):  # the three kinds below
         if "·" in w or "•" in w or "・" in w:
             out += _dotted_names(w)  # 阿依古丽·买买提
-        if _MINORITY_HINT_RE.search(w):
+        if _MINORITY_HINT_RE.search(w) or _MONGOLIAN_HINT_RE.search(w):
             out += [(*m.span("name"), "name") for m in _MINORITY_NAME_RE.finditer(w)]  # 扎西顿珠
         colon = "：" in w or ":" in w
         if colon or "本人" in w or ("的" in w and ("我是" in w or "我叫" in w or "名字" in w)):
@@ -660,24 +674,22 @@ _MINORITY_FIRST: Final = (
     "扎西|次仁|格桑|多吉|旦增|顿珠|卓玛|央金|德吉|索朗|巴特|乌兰|那日|其其|阿依|阿不|阿布|"
     "买买提|艾力|努尔|古丽|热合|吐尔|帕提"
 )
-_MINORITY_HINT_RE: Final = re.compile(_MINORITY_FIRST)
-#: Literal alternatives only, so that ``re`` scans for their first characters as a class.
-_RARE_NAME_GATE_RE: Final = re.compile(f"·|•|・|：|:|本人|我是|我叫|名字|{_MINORITY_FIRST}")
-_MINORITY_NAME_RE: Final = re.compile(
-    f"[叫是名：:](?P<name>(?:{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
-    "(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是])"
-)
 #: More first elements of Mongolian names (round 13: 苏和巴特尔, 哈斯其其格, 宝音, 斯琴图雅),
 #: common ones from general knowledge; not 乌云 (dark clouds), 呼和 (呼和浩特), 额尔 (额尔古纳).
+#: Searched only after 叫 or the rare-name gate (本人, 我是, a colon …): not in that gate, where
+#: each more alternative is tried at every hit of its first characters.
 _MONGOLIAN_FIRST: Final = (
     "苏和|哈斯|巴图|巴雅尔|宝音|斯琴|图雅|敖登|孟和|毕力格|阿拉坦|萨仁|其木格|格日勒|额尔敦|那仁"
     "|特木尔|朝鲁"
 )
 _MONGOLIAN_HINT_RE: Final = re.compile(_MONGOLIAN_FIRST)
-#: Such a name after 叫 / 是 / 本人 / a colon, up to a clause end or a pronoun.
-_MONGOLIAN_NAME_RE: Final = re.compile(
-    f"(?:[叫是：:]|本人)(?P<name>(?:{_MONGOLIAN_FIRST}|{_MINORITY_FIRST})[\u4e00-\u9fff]{{0,4}}?)"
-    "(?=[，,。；;！!？? ]|$|本人|[我的是他她])"
+_MINORITY_HINT_RE: Final = re.compile(_MINORITY_FIRST)
+#: Literal alternatives only, so that ``re`` scans for their first characters as a class.
+_RARE_NAME_GATE_RE: Final = re.compile(f"·|•|・|：|:|本人|我是|我叫|名字|{_MINORITY_FIRST}")
+_MINORITY_NAME_RE: Final = re.compile(
+    # (round 13: after 本人 too, and before a pronoun: 本人哈斯其其格，, 叫苏和巴特尔他是)
+    f"(?:[叫是名：:]|(?<=本)人)(?P<name>(?:{_MINORITY_FIRST}|{_MONGOLIAN_FIRST})"
+    "[\u4e00-\u9fff]{0,4}?)(?=[，,。；;！!？? ]|$|[，,、]|本人|[我的是他她])"
 )
 
 
@@ -1600,7 +1612,8 @@ def _finish_addresses(wide: str, spans: list[Span]) -> list[Span]:
 #: characters and no 那边/那里/附近 … (住在伏唐村那边十五号才走: no hamlet).
 _ADDRESS_TAIL_RE: Final = re.compile(
     "(?P<block>(?:(?![我你他她它您们的是在住到寄送址了就也去这那还要想把给请说与及或被让叫吗呢吧啊呀"
-    "哦嗯喂往搬投诉办查询问找打话对跟和刚已过着得很才又再可以每电])[\u4e00-\u9fffA-Za-z]){1,8}?)"
+    "哦嗯喂往搬投诉办查询问找打话对跟和刚已过着得很才又再可以每电])[\u4e00-\u9fffA-Za-z])"
+    "[\u4e00-\u9fffA-Za-z0-9]{0,7}?)?"
     "[0-9]{1,3}-[0-9]{1,3}-[0-9]{3,4}(?![0-9-]|[年月日号])"
 )
 _HAMLET_TAIL_RE: Final = re.compile(
@@ -1615,7 +1628,7 @@ def _with_tail(wide: str, a: Span) -> Span:
     right after it (see :data:`_ADDRESS_TAIL_RE`)."""
     s, e, typ = a
     nxt = wide[e : e + 1]
-    if not nxt or not (pp.is_han(nxt) or nxt.isascii() and nxt.isalpha()):
+    if not nxt or not (pp.is_han(nxt) or nxt.isascii() and nxt.isalnum()):
         return a
     if "-" in wide[e : e + 20] and (m := _ADDRESS_TAIL_RE.match(wide, e)) is not None:
         return (s, m.end(), typ)
@@ -1635,7 +1648,7 @@ def _continues(wide: str, out: list[Span], m: re.Match[str]) -> bool:
                 and _same_address(wide, out[-1][1], m.start(), m))
 
 
-_ROOM_ALONE_RE: Final = re.compile("[0-9]{3,4}室")
+_ROOM_ALONE_RE: Final = re.compile("[0-9]{3,4}室|[0-9]{1,2}[楼层][0-9]{3,4}室?")
 
 
 def _same_address(wide: str, prev_end: int, start: int, m: re.Match[str]) -> bool:
@@ -1787,6 +1800,13 @@ def _detect(text: str) -> list[Span]:
             bisect.insort(taken, (s, e))
             types[s] = typ
     return [(s, e, types[s]) for s, e in taken]
+
+
+#: The kinship and social words of the kin cue (房东, 同事, 老板 …) as a set: a name span that
+#: is one of them names nobody (我给房东钱玉芳交房租: 房东 read after the cue 给; round 13).
+_KIN_WORD_SET: Final = frozenset(
+    x for x in pp.KIN_WORDS.split("|") if x and all(pp.is_han(c) for c in x)
+)
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
