@@ -52,6 +52,9 @@ session 10), committed before the code was frozen, and is scored once after it.
 Hold-out 11 then became development data for a twelfth round; ``pii_holdout12.jsonl``
 (``"holdout12"``) was written by another engineer than the one who changed the code (h1,
 session 11), committed before the code was frozen, and is scored once after it.
+Hold-out 12 then became development data for a thirteenth round; ``pii_holdout13.jsonl``
+(``"holdout13"``) was written by another engineer than the one who changed the code (h4,
+session 11), committed before the code was frozen, and is scored once after it.
 
 Hold-outs 1-8 were written by the engineer who then wrote the code. ``"jddc"`` is
 built from real text instead: the personal-data placeholders of the desensitised JDDC chat
@@ -69,7 +72,7 @@ Usage::
         [--independent corpora/gold/pii_independent.jsonl] [--show-errors]
         [--jddc-src PATH] [--jddc-dev-only] [--holdout6 PATH] [--holdout7 PATH]
         [--holdout8 PATH] [--holdout9 PATH] [--holdout10 PATH] [--holdout11 PATH]
-        [--holdout12 PATH]
+        [--holdout12 PATH] [--holdout13 PATH]
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ HOLDOUT9 = REPO / "corpora" / "gold" / "pii_holdout9.jsonl"
 HOLDOUT10 = REPO / "corpora" / "gold" / "pii_holdout10.jsonl"
 HOLDOUT11 = REPO / "corpora" / "gold" / "pii_holdout11.jsonl"
 HOLDOUT12 = REPO / "corpora" / "gold" / "pii_holdout12.jsonl"
+HOLDOUT13 = REPO / "corpora" / "gold" / "pii_holdout13.jsonl"
 JDDC_MAKE = REPO / "corpora" / "gold" / "pii_jddc_make.py"
 JDDC_SRC = REPO.parent / "shared" / "data" / "JDDC2019_chat_sample" / "chat_0.1per.txt"
 TARGET_RECALL, TARGET_PRECISION = 0.99, 0.98
@@ -350,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout10", type=Path, default=HOLDOUT10)
     ap.add_argument("--holdout11", type=Path, default=HOLDOUT11)
     ap.add_argument("--holdout12", type=Path, default=HOLDOUT12)
+    ap.add_argument("--holdout13", type=Path, default=HOLDOUT13)
     ap.add_argument("--jddc-src", type=Path, default=JDDC_SRC,
                     help="the JDDC chat sample the 'jddc' cases are built from")
     ap.add_argument("--jddc-dev-only", action="store_true",
@@ -484,7 +489,17 @@ def main(argv: list[str] | None = None) -> int:
         "blind look; development data for that round were every earlier set (hold-outs "
         "1-11), the JDDC dev half, the unit tests' sentences, probe sentences, the demo "
         "corpus and the unlabelled review and weibo corpora (corpora/gold/README.md, "
-        "'Hold-out 12')",
+        "'Hold-out 12'); development data for the thirteenth round since",
+    )
+    holdout13, hold13_errors = _extra_set(
+        args.holdout13,
+        "blind hold-out for the thirteenth name/address round, written by another engineer "
+        "than the one who changed the code (h4, session 11): committed before the round's "
+        "code was frozen (f168d61), never opened, run or scored by the code's author before "
+        "the one blind look; development data for that round were every earlier set "
+        "(hold-outs 1-12), the JDDC dev half, the unit tests' sentences, probe sentences, the "
+        "demo corpus and the unlabelled review and weibo corpora (corpora/gold/README.md, "
+        "'Hold-out 13')",
     )
     jddc, jddc_errors = jddc_sets(args.jddc_src, dev_only=args.jddc_dev_only)
     report = {
@@ -508,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout10": holdout10,
         "holdout11": holdout11,
         "holdout12": holdout12,
+        "holdout13": holdout13,
         "jddc": jddc,
         "blind_scores": {
             "note": "each blind hold-out's [precision, recall, support] at its one blind look, "
@@ -534,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(errors + ind_errors + hold_errors + hold2_errors + dev3_errors
                         + hold3_errors + hold4_errors + hold5_errors + hold6_errors + hold7_errors
                         + hold8_errors + hold9_errors + hold10_errors + hold11_errors
-                        + hold12_errors + jddc_errors))
+                        + hold12_errors + hold13_errors + jddc_errors))
     print(f"{len(cases)} cases, {len(errors)} errors; find_pii {report['texts_per_s']} texts/s "
           f"(no-PII texts {report['texts_per_s_no_pii']}/s), "
           f"mask_pii {report['mask_texts_per_s']} texts/s")
@@ -567,7 +583,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("hold-out 9", holdout9, hold9_errors),
                                      ("hold-out 10", holdout10, hold10_errors),
                                      ("hold-out 11", holdout11, hold11_errors),
-                                     ("hold-out 12", holdout12, hold12_errors)):
+                                     ("hold-out 12", holdout12, hold12_errors),
+                                     ("hold-out 13", holdout13, hold13_errors)):
         if extra is not None:
             print(f"{key}: {extra['n_cases']} cases, {len(extra_errors)} errors, "
                   f"{extra['negatives']['false_positives']} false positive(s) on "
