@@ -145,6 +145,9 @@ BLIND_SCORES: dict[str, dict] = {
     # written by another engineer than the code's author (h1, session 11); code frozen at cb896f3
     "holdout12": {"commit": "6b97bc3", "name": [0.9823, 0.8916, 249],
                   "address": [0.9038, 0.9216, 51], "negatives_fp": [2, 90]},
+    # written by another engineer than the code's author (h4, session 11); code frozen at f168d61
+    "holdout13": {"commit": "8476fa7", "name": [0.9623, 0.888, 259],
+                  "address": [0.8846, 0.92, 50], "negatives_fp": [3, 101]},
     # the JDDC held-out half (real chat contexts), code frozen at 9ae2a91; numbers all 1.0
     # (phone 30, landline 7, ID 1, e-mail 1). One fix followed (育才路: 才 no longer stops a
     # place name), so the live "jddc"/"heldout" figures are development figures since.
