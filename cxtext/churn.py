@@ -1228,23 +1228,13 @@ def churn_warnings(
 def _from_tag_result(source: Any) -> Any:
     """A TagResult, or (TagResult, conversations), as the dict of frames it stands for (what
     build_portraits accepts too); anything else unchanged."""
+    from cxtext.portrait import tag_result_frames
     from cxtext.tags.tag import TagResult
 
-    if isinstance(source, TagResult):
-        turns = source.turns
-        if "customer_id" not in turns.columns:
-            raise CxTextError(
-                "churn: a TagResult alone does not say who the customers are (its turns have "
-                "no customer_id); pass (result, conversations) or a dict with 'conversations', "
-                "'conversation_tags' and 'turn_tags'.")
-        from cxtext.io import conversations_from_turns
-
-        return {"conversations": conversations_from_turns(turns),
-                "conversation_tags": source.conversations, "turn_tags": turns}
-    if (isinstance(source, tuple) and len(source) == 2 and isinstance(source[0], TagResult)
-            and isinstance(source[1], pd.DataFrame)):
-        return {"conversations": source[1], "conversation_tags": source[0].conversations,
-                "turn_tags": source[0].turns}
+    if isinstance(source, TagResult) or (
+            isinstance(source, tuple) and len(source) == 2
+            and isinstance(source[0], TagResult) and isinstance(source[1], pd.DataFrame)):
+        return tag_result_frames(source, "churn")
     return source
 
 

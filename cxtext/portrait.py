@@ -94,24 +94,31 @@ def _check_windows(windows: Sequence[int]) -> list[int]:
     return out
 
 
-def _frames_store(source: Mapping[str, Any] | TagResult | tuple) -> Store:
-    """An in-memory store holding the frames of a dict / TagResult source."""
+def tag_result_frames(source: TagResult | tuple, owner: str) -> dict[str, pd.DataFrame]:
+    """The frames a ``TagResult`` or ``(TagResult, conversations)`` stands for (shared by
+    :func:`build_portraits` and :func:`cxtext.churn`): its turn and conversation tags, and
+    the conversations (from the turns' ``customer_id`` when none are given)."""
     from cxtext.io import conversations_from_turns
 
     if isinstance(source, TagResult):
         turns = source.turns
         if "customer_id" not in turns.columns:
             raise CxTextError(
-                "build_portraits: a TagResult alone does not say who the customers are; pass "
-                "(result, conversations) or a dict with 'conversations' and "
-                "'conversation_tags'.")
-        frames = {"conversation_tags": source.conversations, "turn_tags": turns,
-                  "conversations": conversations_from_turns(turns)}
-    elif isinstance(source, tuple):
-        if len(source) != 2 or not isinstance(source[0], TagResult):
-            raise TypeError("build_portraits: a tuple source must be (TagResult, conversations).")
-        frames = {"conversation_tags": source[0].conversations, "turn_tags": source[0].turns,
-                  "conversations": source[1]}
+                f"{owner}: a TagResult alone does not say who the customers are (its turns "
+                "have no customer_id); pass (result, conversations) or a dict with "
+                "'conversations' and 'conversation_tags'.")
+        return {"conversation_tags": source.conversations, "turn_tags": turns,
+                "conversations": conversations_from_turns(turns)}
+    if len(source) != 2 or not isinstance(source[0], TagResult):
+        raise TypeError(f"{owner}: a tuple source must be (TagResult, conversations).")
+    return {"conversation_tags": source[0].conversations, "turn_tags": source[0].turns,
+            "conversations": source[1]}
+
+
+def _frames_store(source: Mapping[str, Any] | TagResult | tuple) -> Store:
+    """An in-memory store holding the frames of a dict / TagResult source."""
+    if isinstance(source, (TagResult, tuple)):
+        frames = tag_result_frames(source, "build_portraits")
     elif isinstance(source, Mapping):
         frames = dict(source)
     else:
