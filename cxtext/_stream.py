@@ -312,9 +312,14 @@ def _stream_chunk(
     from cxtext.tags.tag import _distinct_rows, _rollup, tag_turns
 
     clock = _Clock()
+    part_files = None
     if _FILE_ROW in chunk.columns:  # a sorted copy (tag_parquet(sort=True))
         rows = chunk[_FILE_ROW].to_numpy(dtype=np.int64) + 1
-        chunk = chunk.drop(columns=_FILE_ROW)
+        if _FILE_NAME in chunk.columns:  # parts of a folder: number the rows 1..n here,
+            # then give each problem its part file and row there (rows repeat across parts)
+            part_files = chunk[_FILE_NAME].astype(str).to_numpy(dtype=object)
+            part_rows, rows = rows, np.arange(1, len(chunk) + 1)
+        chunk = chunk.drop(columns=[c for c in (_FILE_ROW, _FILE_NAME) if c in chunk.columns])
     else:
         rows = np.arange(first_row + 1, first_row + 1 + len(chunk))
     rejects = None
@@ -322,12 +327,19 @@ def _stream_chunk(
         if reject:
             chunk, rejects = validate(chunk, "turns", source=source, rows=rows,
                                       return_rejects=True)
+            if part_files is not None:
+                rejects = _to_parts(rejects, part_files, part_rows)
             rejects = _safe_rejects(rejects, mask)
         else:
             chunk = validate(chunk, "turns", source=source, rows=rows)
     except SchemaError as exc:
         if source == "<DataFrame>":
             raise
+        if part_files is not None:
+            problems = _to_parts(exc.problems, part_files, part_rows)
+            lines = [f"  - {r.source}, row {r.row}, column {r.column!r}: expected "
+                     f"{r.expected}; got {r.got}" for r in problems.itertuples(index=False)]
+            exc = SchemaError(str(exc).split("\n", 1)[0] + "\n" + "\n".join(lines), problems)
         # validate's own hints (column_map=, return_rejects=) are not options of tag_parquet
         raise SchemaError(
             str(exc).split("\n", 1)[0].split(". ", 1)[0]
@@ -377,6 +389,18 @@ def _stream_chunk(
     conversations = _jsonify(conversations)
     clock.lap("encode")
     return turns, conversations, chars, _safe_rejects(None, mask) if rejects is None else rejects
+
+
+def _to_parts(frame: pd.DataFrame, files: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
+    """``frame`` (problems or rejects, ``row`` = 1-based position in the chunk) with each
+    row's part file as ``source`` and its row in that file as ``row``."""
+    out = frame.copy()
+    if not len(out):
+        return out
+    pos = out["row"].to_numpy(dtype=np.int64) - 1
+    out["source"] = files[pos]
+    out["row"] = rows[pos]
+    return out
 
 
 def _safe_rejects(rejects: pd.DataFrame | None, mask: bool) -> pd.DataFrame:
@@ -557,17 +581,22 @@ def _sorted_copy(path: Any, folder: Path, names: list[str]) -> Path:
     spill = folder / f".cxtext-sort-spill-{os.getpid()}"
     # pandas' index columns have no meaning once the rows move
     drop = [n for n in names if n.startswith("__index_level_")]
-    exclude = ", ".join(['file_row_number', *(_quote(n) for n in drop)])
-    order = "CAST(conversation_id AS VARCHAR)" + (", turn" if "turn" in names else "")
+    parts = isinstance(path, list)
+    exclude = ", ".join(['file_row_number', *(["filename"] if parts else []),
+                         *(_quote(n) for n in drop)])
+    extra = f", filename AS {_FILE_NAME}" if parts else ""
+    order = ("CAST(conversation_id AS VARCHAR)" + (", turn" if "turn" in names else "")
+             + (f", {_FILE_NAME}" if parts else ""))
     con = duckdb.connect()
     try:
         con.execute("SET memory_limit = '1GB'")
         con.execute(f"SET temp_directory = '{_sql_text(spill)}'")
         con.execute(
-            f"COPY (SELECT * EXCLUDE ({exclude}), file_row_number AS {_FILE_ROW} "
-            f"FROM read_parquet($1, file_row_number = true) "
+            f"COPY (SELECT * EXCLUDE ({exclude}), file_row_number AS {_FILE_ROW}{extra} "
+            f"FROM read_parquet($1, file_row_number = true"
+            + (", filename = true, union_by_name = true" if parts else "") + ") "
             f"ORDER BY {order}, {_FILE_ROW}) TO '{_sql_text(target)}' (FORMAT parquet)",
-            [str(path)])
+            [[str(f) for f in path] if parts else str(path)])
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -577,6 +606,42 @@ def _sorted_copy(path: Any, folder: Path, names: list[str]) -> Path:
 
         shutil.rmtree(spill, ignore_errors=True)
     return target
+
+
+#: The part file of each turn when the input is a folder or glob of Parquet files.
+_FILE_NAME = "_cx_file"
+
+
+def _input_files(path: Any) -> list[Path] | None:
+    """The Parquet part files of a folder (searched recursively; hidden files and
+    folders skipped) or a glob pattern, sorted; None when ``path`` is one file."""
+    import glob
+
+    from cxtext.errors import CxTextError
+
+    text = str(path)
+    if Path(path).is_dir():
+        root = Path(path)
+        files = sorted(f for f in root.rglob("*.parquet")
+                       if not any(part.startswith(".") for part in f.relative_to(root).parts))
+    elif any(ch in text for ch in "*?[") and not Path(path).exists():
+        files = sorted(Path(f) for f in glob.glob(text, recursive=True) if Path(f).is_file())
+    else:
+        return None
+    if not files:
+        raise CxTextError(f"tag_parquet: no .parquet files in {text!r}")
+    return files
+
+
+def _check_part_columns(files: list[Path], source: str) -> list[str]:
+    """Every part file must be readable Parquet with the columns a turn needs; returns the
+    columns of all parts together."""
+    names: dict[str, None] = {}
+    for f in files:
+        pf = _open_parquet(f)
+        _check_columns(pf, str(f))
+        names.update(dict.fromkeys(pf.schema_arrow.names))
+    return list(names)
 
 
 def _quote(name: str) -> str:
@@ -615,6 +680,9 @@ def _check_ids(table: Any, source: str, row0: int) -> None:
     first = int(np.flatnonzero(pc.is_null(col).to_numpy(zero_copy_only=False))[0])
     if _FILE_ROW in table.column_names:  # a sorted copy: the row of the user's file
         row0, first = int(table.column(_FILE_ROW)[first].as_py()), 0
+        if _FILE_NAME in table.column_names:  # and the part file it is in
+            source = str(table.column(_FILE_NAME)[
+                int(np.flatnonzero(pc.is_null(col).to_numpy(zero_copy_only=False))[0])].as_py())
     problems = pd.DataFrame([{"source": source, "row": row0 + first + 1,
                               "column": "conversation_id",
                               "expected": "a conversation id", "got": "missing"}])
@@ -638,8 +706,14 @@ def _drop_missing_ids(table: Any, source: str, mask: bool,
     missing = pc.is_null(col).to_numpy(zero_copy_only=False)
     pos = np.flatnonzero(missing)
     rows = np.asarray(table.column(_FILE_ROW).take(pos).to_pylist(), dtype=np.int64) + 1
-    frame = table.take(pos).to_pandas().drop(columns=[_FILE_ROW], errors="ignore")
-    _, bad = validate(frame, "turns", source=source, rows=rows, return_rejects=True)
+    frame = table.take(pos).to_pandas()
+    files = (frame[_FILE_NAME].astype(str).to_numpy(dtype=object)
+             if _FILE_NAME in frame.columns else None)
+    frame = frame.drop(columns=[_FILE_ROW, _FILE_NAME], errors="ignore")
+    _, bad = validate(frame, "turns", source=source, rows=np.arange(1, len(frame) + 1),
+                      return_rejects=True)
+    bad = _to_parts(bad, files if files is not None else np.full(len(frame), source,
+                                                                  dtype=object), rows)
     bad = _safe_rejects(bad, mask)
     rejected.append(bad)
     counts["rejected"] += len(bad)
@@ -700,7 +774,10 @@ def tag_parquet(
     path : str or Path
         One Parquet file of canonical turns **sorted by** ``conversation_id`` (rows of a
         conversation in turn order), e.g. written by ``Store.to_parquet`` or
-        ``df.sort_values(["conversation_id", "turn"]).to_parquet(path)``.
+        ``df.sort_values(["conversation_id", "turn"]).to_parquet(path)``. Or a folder
+        (searched recursively, hidden files and ``out`` skipped) or a glob pattern of
+        Parquet part files, as data lakes export them: DuckDB puts the parts together and
+        sorts them first (``sort`` implied), and errors name the part file and its row.
     out : str or Path
         Folder (created if needed) that receives ``turn_tags.parquet`` and
         ``conversation_tags.parquet``. List and dict columns (evidence, categories,
@@ -796,9 +873,20 @@ def tag_parquet(
     reject = on_bad_rows == "reject"
     jobs = check_n_jobs(n_jobs, "tag_parquet")
     _fix_mmap_threshold()
-    src = _open_parquet(path)
     source = str(path)
-    _check_columns(src, source)
+    files = _input_files(path)  # a folder or a glob of part files; None: one file
+    if files is not None:  # never this run's own output (a folder inside the input folder)
+        inside = Path(out).resolve()
+        files = [f for f in files if inside not in f.resolve().parents]
+        if not files:
+            raise CxTextError(f"tag_parquet: no .parquet files in {source!r} outside {str(out)!r}")
+    if files is None:
+        src = _open_parquet(path)
+        _check_columns(src, source)
+        names = list(src.schema_arrow.names)
+    else:
+        names = _check_part_columns(files, source)
+        sort = True  # parts come in any order: DuckDB puts them together, sorted
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise CxTextError(f"tag_parquet: the output {str(out)!r} is a file; give a folder "
@@ -806,7 +894,7 @@ def tag_parquet(
     folder.mkdir(parents=True, exist_ok=True)
     sorted_copy = None
     if sort:
-        sorted_copy = _sorted_copy(path, folder, list(src.schema_arrow.names))
+        sorted_copy = _sorted_copy(path if files is None else files, folder, names)
         src = _open_parquet(sorted_copy)
     total = src.metadata.num_rows
     paths = {"turn_tags": folder / "turn_tags.parquet",

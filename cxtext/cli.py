@@ -256,10 +256,9 @@ def _tag_parquet(args: argparse.Namespace) -> int:
     from cxtext._stream import tag_parquet
 
     src = Path(args.turns)
-    if not src.is_file():
+    if not src.exists() and not any(ch in args.turns for ch in "*?["):
         raise CxTextError(
             f"no Parquet file '{args.turns}'"
-            + (" (it is a folder; give one .parquet file of turns)" if src.is_dir() else "")
             + ". Write one sorted by conversation_id, e.g. from a store: "
             "Store('cx.duckdb').to_parquet('turns.parquet'), or with pandas: "
             "df.sort_values(['conversation_id', 'turn']).to_parquet('turns.parquet').")
@@ -535,7 +534,8 @@ def build_parser() -> argparse.ArgumentParser:
         "append the results to OUT/turn_tags.parquet and OUT/conversation_tags.parquet; "
         "peak memory follows --batch-size, not the size of the file (cx.tag_parquet).",
     )
-    tp.add_argument("turns", help="the .parquet file of turns, sorted by conversation_id")
+    tp.add_argument("turns", help="the .parquet file of turns, sorted by conversation_id, or a "
+                    "folder or glob of .parquet part files (combined and sorted first)")
     tp.add_argument("out", help="output folder (created when missing)")
     tp.add_argument("--batch-size", type=_positive, default=50_000,
                     help="turns read per batch (default 50000)")

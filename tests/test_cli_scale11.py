@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -334,3 +335,51 @@ def test_as_of_on_the_command_line_may_be_written_in_chinese(tmp_path, capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["portrait", "cx.duckdb", "--as-of", "2025年13月1日"])
     assert "write it like 2025-10-01 or 2025年10月1日" in capsys.readouterr().err
+
+
+def _parts(sample: pd.DataFrame, folder: Path) -> None:
+    """The sample as three part files, conversations split across parts, rows shuffled."""
+    folder.mkdir()
+    shuffled = sample.sample(frac=1.0, random_state=5).reset_index(drop=True)
+    for k, rows in enumerate(np.array_split(np.arange(len(shuffled)), 3)):
+        shuffled.iloc[rows].to_parquet(folder / f"part-{k}.parquet", index=False)
+
+
+def test_a_folder_of_part_files_gives_the_files_of_one_sorted_file(sample, tmp_path):
+    _parts(sample, tmp_path / "lake")
+    (tmp_path / "lake" / ".hidden.parquet").write_bytes(b"not parquet")  # skipped
+    info = cx.tag_parquet(tmp_path / "lake", tmp_path / "lake" / "tags", batch_size=101,
+                          progress=False)
+    one = tmp_path / "one.parquet"
+    sample.to_parquet(one, index=False)
+    want = cx.tag_parquet(one, tmp_path / "want", batch_size=101, progress=False)
+    for name in ("turn_tags", "conversation_tags"):
+        pd.testing.assert_frame_equal(pd.read_parquet(info[name]), pd.read_parquet(want[name]))
+    # run again: the output folder inside the input folder is not read as input
+    again = cx.tag_parquet(tmp_path / "lake", tmp_path / "lake" / "tags", batch_size=101,
+                           progress=False)
+    assert again["turns"] == len(sample)
+    glob_info = cx.tag_parquet(str(tmp_path / "lake" / "part-*.parquet"), tmp_path / "g",
+                               progress=False)
+    assert glob_info["turns"] == len(sample)
+
+
+def test_errors_in_part_files_name_the_part_and_its_row(sample, tmp_path, capsys):
+    _parts(sample, tmp_path / "lake")
+    part = tmp_path / "lake" / "part-1.parquet"
+    bad = pd.read_parquet(part)
+    bad.loc[9, "speaker"] = "路人甲"
+    bad.to_parquet(part, index=False)
+    with pytest.raises(SchemaError) as exc:
+        cx.tag_parquet(tmp_path / "lake", tmp_path / "out", batch_size=101, progress=False)
+    assert exc.value.problems["source"].tolist() == [str(part)]
+    assert exc.value.problems["row"].tolist() == [10]
+    assert f"{part}, row 10, column 'speaker'" in str(exc.value)
+    assert main(["tag-parquet", str(tmp_path / "lake"), str(tmp_path / "cli"),
+                 "--reject-bad-rows", "--quiet"]) == 0
+    rejects = pd.read_csv(tmp_path / "cli" / "rejected_turns.csv", encoding="utf-8-sig")
+    assert rejects[["source", "row"]].values.tolist() == [[str(part), 10]]
+    assert f"rows read {len(sample)} = tagged {len(sample) - 1} + rejected 1" in (
+        capsys.readouterr().out)
+    with pytest.raises(CxTextError, match="no .parquet files"):
+        cx.tag_parquet(tmp_path / "out", tmp_path / "x", progress=False)
