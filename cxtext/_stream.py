@@ -335,18 +335,10 @@ def _stream_chunk(
     except SchemaError as exc:
         if source == "<DataFrame>":
             raise
-        if part_files is not None:
-            problems = _to_parts(exc.problems, part_files, part_rows)
-            lines = [f"  - {r.source}, row {r.row}, column {r.column!r}: expected "
-                     f"{r.expected}; got {r.got}" for r in problems.itertuples(index=False)]
-            exc = SchemaError(str(exc).split("\n", 1)[0] + "\n" + "\n".join(lines), problems)
-        # validate's own hints (column_map=, return_rejects=) are not options of tag_parquet
-        raise SchemaError(
-            str(exc).split("\n", 1)[0].split(". ", 1)[0]
-            + ". Fix or drop these rows before writing the Parquet file "
-            "(cx.validate(df, 'turns', return_rejects=True) gives the bad rows back); rows "
-            "are counted from 1, the file's first turn.\n"
-            + "\n".join(str(exc).split("\n")[1:]), exc.problems) from None
+        problems = (exc.problems if part_files is None
+                    else _to_parts(exc.problems, part_files, part_rows))
+        # validate's own advice (column_map=, return_rejects=) names no option of tag_parquet
+        raise SchemaError.from_problems("turns", problems, fix=_FIX_ROWS) from None
     clock.lap("validate")
     speaker = chunk["speaker"].to_numpy(dtype=object)
     customer = speaker == "customer"
@@ -389,6 +381,11 @@ def _stream_chunk(
     conversations = _jsonify(conversations)
     clock.lap("encode")
     return turns, conversations, chars, _safe_rejects(None, mask) if rejects is None else rejects
+
+
+_FIX_ROWS = ("Fix or drop these rows before writing the Parquet file (cx.validate(df, "
+             "'turns', return_rejects=True) gives the bad rows back), or pass "
+             "on_bad_rows='reject'; rows are counted from 1, the file's first turn.")
 
 
 def _to_parts(frame: pd.DataFrame, files: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
@@ -551,11 +548,14 @@ def _open_parquet(path: Any) -> Any:
 
     from cxtext.errors import CxTextError
 
-    if Path(path).is_dir():
-        raise CxTextError(f"tag_parquet: {str(path)!r} is a folder; give one .parquet file of "
-                          "turns sorted by conversation_id")
     try:
         return pq.ParquetFile(path, pre_buffer=False)
+    except FileNotFoundError:
+        raise CxTextError(
+            f"tag_parquet: no Parquet file {str(path)!r}. Write one sorted by "
+            "conversation_id, e.g. from a store: Store('cx.duckdb').to_parquet('turns.parquet'), "
+            "or with pandas: df.sort_values(['conversation_id', 'turn']).to_parquet(...)."
+        ) from None
     except pa.ArrowInvalid as exc:  # a CSV or Excel file, a truncated or empty file
         raise CxTextError(
             f"tag_parquet: {str(path)!r} is not a readable Parquet file ({exc}). For CSV or "
@@ -667,28 +667,44 @@ def _check_columns(src: Any, source: str) -> None:
             "df.rename(columns={...}) before to_parquet.")
 
 
-def _check_ids(table: Any, source: str, row0: int) -> None:
-    """Refuse a batch with a missing ``conversation_id`` (naming its row in the file):
-    its turns could not be ordered or rolled up."""
+def _missing_ids(table: Any, source: str, row0: int) -> tuple[np.ndarray, pd.DataFrame]:
+    """The rows of a batch without a ``conversation_id`` (their turns can be neither ordered
+    nor rolled up): a boolean mask (None when there are none) and the rows as
+    :func:`cxtext.validate` rejects them, numbered in the user's file (part)."""
     col = table.column("conversation_id")
     if not col.null_count:
-        return
+        return None, None
     import pyarrow.compute as pc
 
+    missing = pc.is_null(col).to_numpy(zero_copy_only=False)
+    pos = np.flatnonzero(missing)
+    frame = table.take(pos).to_pandas()
+    if _FILE_ROW in frame.columns:  # a sorted copy or a reject run: the user's file row
+        rows = frame[_FILE_ROW].to_numpy(dtype=np.int64) + 1
+    else:
+        rows = row0 + pos + 1
+    files = (frame[_FILE_NAME].astype(str).to_numpy(dtype=object)
+             if _FILE_NAME in frame.columns else np.full(len(frame), source, dtype=object))
+    frame = frame.drop(columns=[_FILE_ROW, _FILE_NAME], errors="ignore")
+    _, bad = validate(frame, "turns", source=source, rows=np.arange(1, len(frame) + 1),
+                      return_rejects=True)
+    return missing, _to_parts(bad, files, rows)
+
+
+def _check_ids(table: Any, source: str, row0: int) -> None:
+    """Refuse a batch with a row that has no ``conversation_id``, naming the file and row."""
+    missing, bad = _missing_ids(table, source, row0)
+    if missing is None:
+        return
     from cxtext.errors import SchemaError
 
-    first = int(np.flatnonzero(pc.is_null(col).to_numpy(zero_copy_only=False))[0])
-    if _FILE_ROW in table.column_names:  # a sorted copy: the row of the user's file
-        row0, first = int(table.column(_FILE_ROW)[first].as_py()), 0
-        if _FILE_NAME in table.column_names:  # and the part file it is in
-            source = str(table.column(_FILE_NAME)[
-                int(np.flatnonzero(pc.is_null(col).to_numpy(zero_copy_only=False))[0])].as_py())
-    problems = pd.DataFrame([{"source": source, "row": row0 + first + 1,
+    first = bad.iloc[0]
+    problems = pd.DataFrame([{"source": first["source"], "row": int(first["row"]),
                               "column": "conversation_id",
                               "expected": "a conversation id", "got": "missing"}])
     raise SchemaError(
-        f"tag_parquet: {source}, row {row0 + first + 1}, column 'conversation_id': expected "
-        "a conversation id; got missing. Every turn needs one: fix or drop such rows "
+        f"tag_parquet: {first['source']}, row {int(first['row'])}, column 'conversation_id': "
+        "expected a conversation id; got missing. Every turn needs one: fix or drop such rows "
         "before writing the Parquet file (cx.validate(df, 'turns', return_rejects=True) "
         "gives the bad rows back).", problems)
 
@@ -696,24 +712,10 @@ def _check_ids(table: Any, source: str, row0: int) -> None:
 def _drop_missing_ids(table: Any, source: str, mask: bool,
                       rejected: list[pd.DataFrame], counts: dict[str, int]) -> Any:
     """``table`` (with its file rows in ``_FILE_ROW``) without its rows that have no
-    ``conversation_id`` (``on_bad_rows="reject"``); those go to ``rejected`` as
-    :func:`cxtext.validate` reports them."""
-    col = table.column("conversation_id")
-    if not col.null_count:
+    ``conversation_id`` (``on_bad_rows="reject"``); those go to ``rejected``."""
+    missing, bad = _missing_ids(table, source, 0)
+    if missing is None:
         return table
-    import pyarrow.compute as pc
-
-    missing = pc.is_null(col).to_numpy(zero_copy_only=False)
-    pos = np.flatnonzero(missing)
-    rows = np.asarray(table.column(_FILE_ROW).take(pos).to_pylist(), dtype=np.int64) + 1
-    frame = table.take(pos).to_pandas()
-    files = (frame[_FILE_NAME].astype(str).to_numpy(dtype=object)
-             if _FILE_NAME in frame.columns else None)
-    frame = frame.drop(columns=[_FILE_ROW, _FILE_NAME], errors="ignore")
-    _, bad = validate(frame, "turns", source=source, rows=np.arange(1, len(frame) + 1),
-                      return_rejects=True)
-    bad = _to_parts(bad, files if files is not None else np.full(len(frame), source,
-                                                                  dtype=object), rows)
     bad = _safe_rejects(bad, mask)
     rejected.append(bad)
     counts["rejected"] += len(bad)
@@ -1030,18 +1032,16 @@ def tag_parquet(
                          _arrow(conversations))
         if reject:
             _write_rejects(rejected, partial["rejected_turns"])
-            writers.setdefault("rejected_turns", None)
         done_ok = True
     finally:
         for writer in writers.values():
-            if writer is not None:
-                writer.close()
+            writer.close()
         if sorted_copy is not None:
             sorted_copy.unlink(missing_ok=True)
         for name, tmp in partial.items():
             if not done_ok:
                 tmp.unlink(missing_ok=True)
-            elif name in writers:
+            elif name in writers or (name == "rejected_turns" and reject):
                 tmp.replace(paths[name])
         clock.lap("write")
     out_paths = {k: str(v) for k, v in paths.items()}

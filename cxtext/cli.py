@@ -7,7 +7,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from cxtext._version import __version__
@@ -63,26 +63,23 @@ def _windows(value: str) -> tuple[int, ...]:
     return windows
 
 
-def _n_jobs(value: str) -> int:
+def _whole(value: str, ok: Callable[[int], bool], expected: str) -> int:
     try:
         n = int(value)
     except ValueError:
-        n = 0
-    if n == 0:
-        raise argparse.ArgumentTypeError(
-            f"expected a non-zero whole number of worker processes (-1: every CPU, -2: all "
-            f"but one); got {value!r}")
+        n = None
+    if n is None or not ok(n):
+        raise argparse.ArgumentTypeError(f"expected {expected}; got {value!r}")
     return n
+
+
+def _n_jobs(value: str) -> int:
+    return _whole(value, lambda n: n != 0, "a non-zero whole number of worker processes "
+                  "(-1: every CPU, -2: all but one)")
 
 
 def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1; got {value!r}")
-    return n
+    return _whole(value, lambda n: n >= 1, "a whole number >= 1")
 
 
 def _output(*suffixes: str):
@@ -255,17 +252,10 @@ def _tag_parquet(args: argparse.Namespace) -> int:
 
     from cxtext._stream import tag_parquet
 
-    src = Path(args.turns)
-    if not src.exists() and not any(ch in args.turns for ch in "*?["):
-        raise CxTextError(
-            f"no Parquet file '{args.turns}'"
-            + ". Write one sorted by conversation_id, e.g. from a store: "
-            "Store('cx.duckdb').to_parquet('turns.parquet'), or with pandas: "
-            "df.sort_values(['conversation_id', 'turn']).to_parquet('turns.parquet').")
     kwargs = {k: v for k, v in (("sentiment_backend", args.sentiment_backend),
                                 ("emotion_backend", args.emotion_backend)) if v}
     wall, cpu = time.perf_counter(), time.process_time()
-    info = tag_parquet(src, args.out, batch_size=args.batch_size, mask=not args.keep_pii,
+    info = tag_parquet(args.turns, args.out, batch_size=args.batch_size, mask=not args.keep_pii,
                        tokens=args.tokens, n_jobs=args.n_jobs, progress=not args.quiet,
                        sort=args.sort,
                        on_bad_rows="reject" if args.reject_bad_rows else "raise", **kwargs)
